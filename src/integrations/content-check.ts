@@ -1,0 +1,30 @@
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { checkContent, formatProblem } from '../lib/content-check/index.ts';
+
+/**
+ * Runs Firebreak's content checks before Astro does anything else, so a wrong field fails the
+ * build at once with every problem listed as `file:line  field  message`, not as a stack trace
+ * from deep inside a page. In `astro dev` the problems are logged and the server keeps running.
+ */
+export function contentCheck(): AstroIntegration {
+  return {
+    name: 'firebreak:content-check',
+    hooks: {
+      'astro:config:setup': ({ config, command, logger }) => {
+        const { problems } = checkContent(fileURLToPath(config.root));
+        const errors = problems.filter((p) => p.level === 'error');
+        for (const warning of problems.filter((p) => p.level === 'warning')) logger.warn(formatProblem(warning));
+        if (errors.length === 0) return;
+        const report = errors.map(formatProblem).join('\n');
+        if (command === 'build') {
+          logger.error(`content check failed, ${errors.length} problem${errors.length === 1 ? '' : 's'}:\n${report}`);
+          const failure = new Error(`Content check failed: ${errors.length} problem(s), listed above.`);
+          failure.stack = failure.message;
+          throw failure;
+        }
+        logger.error(`content problems (the build will fail until they are fixed):\n${report}`);
+      },
+    },
+  };
+}

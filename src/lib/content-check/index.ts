@@ -1,0 +1,102 @@
+import { playbookSchema, type PlaybookPage } from '../../schema/playbook.ts';
+import { postmortemSchema, type Postmortem } from '../../schema/postmortem.ts';
+import { problemAt, problemsFromIssues } from './issues.ts';
+import { loadFolder, type RawEntry } from './load.ts';
+import type { Problem } from './problem.ts';
+
+export type { Problem } from './problem.ts';
+export { formatProblem, formatReport } from './problem.ts';
+
+/** Where content lives, relative to the project root. */
+export const PLAYBOOK_DIR = 'content/playbook';
+export const POSTMORTEM_DIR = 'content/postmortems';
+
+export interface CheckedEntry<T> extends RawEntry {
+  /** The validated data, present only when the file passed its schema. */
+  valid?: T;
+}
+
+export interface ContentCheck {
+  problems: Problem[];
+  playbook: CheckedEntry<PlaybookPage>[];
+  postmortems: CheckedEntry<Postmortem>[];
+}
+
+/**
+ * Validates all content of a Firebreak project: each file against its zod schema, then the
+ * rules across files (unique step numbers, references that resolve). Every problem is
+ * collected; nothing throws for bad content.
+ */
+export function checkContent(root: string): ContentCheck {
+  const problems: Problem[] = [];
+
+  const playbook: CheckedEntry<PlaybookPage>[] = loadFolder(root, PLAYBOOK_DIR, problems).map((entry) => {
+    const result = playbookSchema.safeParse(entry.data);
+    if (result.success) return { ...entry, valid: result.data };
+    problems.push(...problemsFromIssues(entry, result.error.issues));
+    return entry;
+  });
+  const postmortems: CheckedEntry<Postmortem>[] = loadFolder(root, POSTMORTEM_DIR, problems).map((entry) => {
+    const result = postmortemSchema.safeParse(entry.data);
+    if (result.success) return { ...entry, valid: result.data };
+    problems.push(...problemsFromIssues(entry, result.error.issues));
+    return entry;
+  });
+
+  const pageIds = new Set(playbook.map((page) => page.id));
+  const stepOwners = new Map<number, CheckedEntry<PlaybookPage>>();
+  for (const page of playbook) {
+    const step = page.data['step'];
+    if (typeof step === 'number' && page.valid) {
+      const owner = stepOwners.get(step);
+      if (owner) {
+        problems.push(problemAt(page, ['step'], `step ${step} is already claimed by ${owner.file}; each step number belongs to one page`));
+      } else {
+        stepOwners.set(step, page);
+      }
+    }
+    eachString(page.data['related'], (ref, index) => {
+      if (ref === page.id) problems.push(problemAt(page, ['related', index], 'a page cannot be related to itself'));
+      else if (!pageIds.has(ref)) {
+        problems.push(problemAt(page, ['related', index], `no playbook page "${ref}" (expected a file ${PLAYBOOK_DIR}/${ref}.mdx or .md)`));
+      }
+    });
+  }
+
+  const incidentIds = new Set(postmortems.map((entry) => entry.id));
+  for (const entry of postmortems) {
+    if (!/^\d{4}-\d{2}-\d{2}-/.test(entry.id)) {
+      problems.push(problemAt(entry, [], 'post-mortem files are named <YYYY-MM-DD>-<slug>.md, e.g. 2025-03-14-promo-code-leak.md'));
+    }
+    eachString(entry.data['related'], (ref, index) => {
+      if (ref === entry.id) problems.push(problemAt(entry, ['related', index], 'an incident cannot be related to itself'));
+      else if (!incidentIds.has(ref)) {
+        problems.push(problemAt(entry, ['related', index], `no post-mortem "${ref}" (expected ${POSTMORTEM_DIR}/${ref}.md)`));
+      }
+    });
+    const missingStep = (step: unknown) => typeof step === 'number' && stepOwners.size > 0 && !stepOwners.has(step);
+    const steps = entry.data['playbookSteps'];
+    if (Array.isArray(steps)) {
+      steps.forEach((step, index) => {
+        if (missingStep(step)) problems.push(problemAt(entry, ['playbookSteps', index], `no playbook page teaches step ${String(step)}`));
+      });
+    }
+    const lessons = entry.data['lessons'];
+    if (Array.isArray(lessons)) {
+      lessons.forEach((lesson: unknown, index) => {
+        const step = (lesson as { step?: unknown } | null)?.step;
+        if (missingStep(step)) problems.push(problemAt(entry, ['lessons', index, 'step'], `no playbook page teaches step ${String(step)}`));
+      });
+    }
+  }
+
+  problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  return { problems, playbook, postmortems };
+}
+
+function eachString(value: unknown, visit: (item: string, index: number) => void): void {
+  if (!Array.isArray(value)) return;
+  value.forEach((item, index) => {
+    if (typeof item === 'string') visit(item, index);
+  });
+}

@@ -1,0 +1,60 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { FrontmatterError, parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
+import type { Problem } from './problem.ts';
+
+/** A content file whose front matter could be read (not yet validated). */
+export interface RawEntry extends ParsedFrontmatter {
+  /** The collection id: the file name without extension (what Astro's glob loader derives). */
+  id: string;
+  /** Path relative to the project root, forward slashes. */
+  file: string;
+  /** The Markdown body after the front matter. */
+  body: string;
+}
+
+const CONTENT_FILE = /\.(md|mdx)$/;
+const FILE_NAME = /^[a-z0-9][a-z0-9-]*\.(md|mdx)$/;
+
+export function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}
+
+/** Reads every `.md`/`.mdx` file of a folder (not recursive), reporting unreadable ones. */
+export function loadFolder(root: string, folder: string, problems: Problem[]): RawEntry[] {
+  const dir = join(root, folder);
+  if (!existsSync(dir)) return [];
+  const entries: RawEntry[] = [];
+  const seen = new Map<string, string>();
+  for (const name of readdirSync(dir).sort()) {
+    if (!CONTENT_FILE.test(name)) continue;
+    const file = toPosix(relative(root, join(dir, name)));
+    if (!FILE_NAME.test(name)) {
+      problems.push({
+        file,
+        field: '',
+        level: 'error',
+        message: 'file names use lowercase letters, digits and dashes only (e.g. 2025-03-14-promo-code-leak.md)',
+      });
+      continue;
+    }
+    const id = name.replace(CONTENT_FILE, '');
+    const twin = seen.get(id);
+    if (twin) {
+      problems.push({ file, field: '', level: 'error', message: `duplicate slug "${id}": ${twin} has the same one` });
+      continue;
+    }
+    seen.set(id, file);
+    const source = readFileSync(join(dir, name), 'utf8');
+    try {
+      const parsed = parseFrontmatter(source);
+      const bodyStart = source.indexOf('\n---', source.indexOf('---') + 3);
+      const body = bodyStart === -1 ? '' : source.slice(source.indexOf('\n', bodyStart + 1) + 1);
+      entries.push({ id, file, body, ...parsed });
+    } catch (error) {
+      if (!(error instanceof FrontmatterError)) throw error;
+      problems.push({ file, field: '', level: 'error', message: error.message, ...(error.line ? { line: error.line } : {}) });
+    }
+  }
+  return entries;
+}

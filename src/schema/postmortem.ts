@@ -1,0 +1,318 @@
+import { z } from 'zod';
+import { calendarDate, zonedTimestamp } from './dates.ts';
+import { METHOD_STEP_COUNT } from './playbook.ts';
+import { severitySchema } from './severity.ts';
+import {
+  ACTION_STATUSES,
+  ACTION_TYPES,
+  CRISIS_TYPES,
+  DETECTION_SOURCES,
+  FACTOR_CATEGORIES,
+  IMPACT_RATINGS,
+  ORIGINS,
+  PLATFORMS,
+  SCCT_CLUSTERS,
+  SOURCE_KINDS,
+  STATUSES,
+  TIMELINE_KINDS,
+} from './taxonomy.ts';
+
+/** How far outside [started, resolved] a timeline event may sit before it is called a mistake. */
+export const TIMELINE_MARGIN_MINUTES = 60;
+
+/** Longest summary, so it fits a search result and a library card. */
+export const SUMMARY_MAX = 500;
+
+function oneOf<T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: `expected one of: ${values.join(', ')}` });
+}
+
+/** Only web links: `javascript:` or `data:` URLs from an export must never become clickable. */
+export const webUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^https?:\/\/[^\s]+$/i.test(value), 'expected an http(s):// link');
+
+const stepNumber = z
+  .number({ error: `expected a step number from 1 to ${METHOD_STEP_COUNT}` })
+  .int()
+  .min(1, `steps are numbered 1 to ${METHOD_STEP_COUNT}`)
+  .max(METHOD_STEP_COUNT, `steps are numbered 1 to ${METHOD_STEP_COUNT}`);
+
+/** The id of another post-mortem: its file name without extension, e.g. `2025-03-14-promo-code-leak`. */
+export const incidentRef = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}-[a-z0-9][a-z0-9-]*$/, 'expected a post-mortem id like 2025-03-14-promo-code-leak');
+
+export const timelineEventSchema = z
+  .object({
+    /** When it happened, with a zone. */
+    at: zonedTimestamp,
+    /** What sort of moment this was; statements, replies and deletions feed the computed durations. */
+    kind: oneOf(TIMELINE_KINDS),
+    /** What happened, in one or two plain sentences (no names of private individuals). */
+    text: z.string().trim().min(3, 'describe the event in a few words'),
+    /** Where to see it (a post, an article, a ticket), if anywhere. */
+    link: webUrl.optional(),
+  })
+  .strict();
+
+export const mentionBucketSchema = z
+  .object({
+    /** Start of the time bucket (usually one hour), with a zone. */
+    at: zonedTimestamp,
+    /** Mentions in the bucket judged positive. */
+    positive: z.number().int().min(0).default(0),
+    /** Mentions judged neutral or unclassified. */
+    neutral: z.number().int().min(0).default(0),
+    /** Mentions judged negative. */
+    negative: z.number().int().min(0).default(0),
+  })
+  .strict();
+
+export const impactSchema = z
+  .object({
+    /** The impact in a sentence or two: who was affected and how. */
+    summary: z.string().trim().min(3),
+    /** Overall judgement of the damage once it is over. */
+    rating: oneOf(IMPACT_RATINGS),
+    /** Optional measured figures; leave out what nobody measured rather than guessing. */
+    metrics: z
+      .object({
+        /** Highest number of mentions in one hour. */
+        peakMentionsPerHour: z.number().int().min(0).optional(),
+        /** Share of mentions judged negative, from 0 to 1. */
+        negativeShare: z.number().min(0).max(1, 'a share runs from 0 to 1 (0.62 for 62%)').optional(),
+        /** Estimated number of people who saw it. */
+        reach: z.number().int().min(0).optional(),
+        /** Media articles published about it. */
+        mediaArticles: z.number().int().min(0).optional(),
+        /** Support tickets it caused. */
+        supportTickets: z.number().int().min(0).optional(),
+        /** Net change in followers over the incident (may be negative). */
+        followerChange: z.number().int().optional(),
+      })
+      .strict()
+      .optional(),
+    /** Mention volume over time by sentiment, for the chart on the page. */
+    mentionSeries: z.array(mentionBucketSchema).optional(),
+  })
+  .strict();
+
+export const contributingFactorSchema = z
+  .object({
+    /** Which part of the system let it happen. */
+    category: oneOf(FACTOR_CATEGORIES),
+    /** The factor in blameless words: what about the system made the mistake easy. */
+    text: z.string().trim().min(3),
+  })
+  .strict();
+
+export const lessonSchema = z
+  .object({
+    /** What we now know, phrased so the next responder can act on it. */
+    text: z.string().trim().min(3),
+    /** The playbook method step this lesson teaches, if any. */
+    step: stepNumber.optional(),
+  })
+  .strict();
+
+export const actionItemSchema = z
+  .object({
+    /** The change to make, as a task. */
+    title: z.string().trim().min(3),
+    /** The role that owns it (a role, not a person). */
+    ownerRole: z.string().trim().min(2, 'name the role that owns this action, e.g. "Social media lead"'),
+    /** Whether it prevents a repeat, softens the next one, detects it sooner, or changes a process. */
+    type: oneOf(ACTION_TYPES),
+    /** Where it stands. */
+    status: oneOf(ACTION_STATUSES),
+    /** When it is due, if a date was agreed. */
+    due: calendarDate.optional(),
+  })
+  .strict();
+
+export const sourceSchema = z
+  .object({
+    /** What the source is, as a reader would cite it. */
+    title: z.string().trim().min(3),
+    /** Where it lives. */
+    url: webUrl,
+    /** The sort of source. */
+    kind: oneOf(SOURCE_KINDS),
+  })
+  .strict();
+
+/** The fields of one post-mortem, checked one by one; the cross-field rules are added below. */
+export const postmortemFields = z
+  .object({
+    /** The incident in a few words, as people in the team remember it. */
+    title: z.string().trim().min(5, 'a title needs at least 5 characters').max(120),
+    /** One paragraph: what happened, how bad it got, how it ended. */
+    summary: z
+      .string()
+      .trim()
+      .min(20, 'write a one-paragraph summary (at least 20 characters)')
+      .max(SUMMARY_MAX, `keep the summary to one paragraph (${SUMMARY_MAX} characters at most)`),
+    /** Draft while written, in review while checked, published once the team signs it off. */
+    status: oneOf(STATUSES),
+    /** True for fictional sample entries: the page shows a banner so nobody mistakes it for history. */
+    example: z.boolean().default(false),
+    /** Free keywords that help search ("discount code", "influencer"). */
+    tags: z.array(z.string().trim().min(1)).default([]),
+    /** Peak severity on the triage scale: 1 critical … 4 watch. */
+    severity: severitySchema,
+    /** What kind of crisis it was. */
+    crisisType: oneOf(CRISIS_TYPES),
+    /** SCCT cluster: how much responsibility the public put on us. */
+    scct: oneOf(SCCT_CLUSTERS),
+    /** Where it played out; the first one is where it started. */
+    platforms: z.array(oneOf(PLATFORMS)).min(1, 'name at least one platform'),
+    /** Where it came from. */
+    origin: oneOf(ORIGINS),
+    /** How we found out. */
+    detectionSource: oneOf(DETECTION_SOURCES),
+    /** When it began (the first post, the broken promo, the leak), with a zone. */
+    started: zonedTimestamp,
+    /** When someone on the team first knew. */
+    detected: zonedTimestamp,
+    /** When the brand first said something in public about it, if it ever did. */
+    firstResponse: zonedTimestamp.optional(),
+    /** When volume and sentiment were back to normal; leave out while ongoing. */
+    resolved: zonedTimestamp.optional(),
+    /** What happened when, in order. */
+    timeline: z.array(timelineEventSchema).default([]),
+    /** The damage. */
+    impact: impactSchema,
+    /** Why it happened: at least one factor, in blameless terms. */
+    contributingFactors: z.array(contributingFactorSchema).min(1, 'name at least one contributing factor'),
+    /** What helped, so we keep doing it. */
+    wentWell: z.array(z.string().trim().min(3)).default([]),
+    /** What hurt, without blaming a person. */
+    wentPoorly: z.array(z.string().trim().min(3)).default([]),
+    /** What we learned, each tied to the playbook step it teaches where possible. */
+    lessons: z.array(lessonSchema).default([]),
+    /** What we will change, each with an owner role. */
+    actionItems: z.array(actionItemSchema).default([]),
+    /** The playbook method steps this incident exercised (1–10). */
+    playbookSteps: z.array(stepNumber).default([]),
+    /** Other post-mortems this one relates to, by id; each must exist. */
+    related: z.array(incidentRef).default([]),
+    /** Where the facts come from. */
+    sources: z.array(sourceSchema).default([]),
+  })
+  .strict();
+
+function asTime(value: unknown): number | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
+  if (typeof value === 'string') {
+    const parsed = zonedTimestamp.safeParse(value);
+    return parsed.success ? parsed.data.getTime() : undefined;
+  }
+  return undefined;
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+type Ctx = z.RefinementCtx;
+
+/**
+ * Rules that need more than one field. They run even when some other field is wrong, so a
+ * contributor sees every problem of a file at once, and they only look at values that parse.
+ */
+export function checkCrossFields(raw: Record<string, unknown>, ctx: Ctx): void {
+  const order = ['started', 'detected', 'firstResponse', 'resolved'] as const;
+  const times = Object.fromEntries(order.map((key) => [key, asTime(raw[key])])) as Record<
+    (typeof order)[number],
+    number | undefined
+  >;
+  for (let later = 1; later < order.length; later++) {
+    const laterKey = order[later]!;
+    const laterTime = times[laterKey];
+    if (laterTime === undefined) continue;
+    for (let earlier = later - 1; earlier >= 0; earlier--) {
+      const earlierKey = order[earlier]!;
+      const earlierTime = times[earlierKey];
+      if (earlierTime === undefined) continue;
+      if (laterTime < earlierTime) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [laterKey],
+          message: `${laterKey} (${iso(laterTime)}) is before ${earlierKey} (${iso(earlierTime)}); expected started ≤ detected ≤ firstResponse ≤ resolved`,
+        });
+      }
+      break;
+    }
+  }
+
+  if (Array.isArray(raw['timeline'])) {
+    const margin = TIMELINE_MARGIN_MINUTES * 60_000;
+    const start = times.started;
+    const end = times.resolved;
+    let previous: number | undefined;
+    raw['timeline'].forEach((event: unknown, index) => {
+      const at = asTime((event as { at?: unknown } | null)?.at);
+      if (at === undefined) return;
+      if (previous !== undefined && at < previous) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['timeline', index, 'at'],
+          message: `event at ${iso(at)} comes before the previous event (${iso(previous)}); list timeline events in order`,
+        });
+      }
+      if (start !== undefined && at < start - margin) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['timeline', index, 'at'],
+          message: `event at ${iso(at)} is more than ${TIMELINE_MARGIN_MINUTES} minutes before the incident started (${iso(start)})`,
+        });
+      }
+      if (end !== undefined && at > end + margin) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['timeline', index, 'at'],
+          message: `event at ${iso(at)} is more than ${TIMELINE_MARGIN_MINUTES} minutes after the incident was resolved (${iso(end)})`,
+        });
+      }
+      previous = at;
+    });
+  }
+
+  if (raw['status'] === 'published') {
+    const lessons = raw['lessons'];
+    if (!Array.isArray(lessons) || lessons.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['lessons'], message: 'a published post-mortem needs at least one lesson' });
+    }
+    const actions = raw['actionItems'];
+    if (!Array.isArray(actions) || actions.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['actionItems'],
+        message: 'a published post-mortem needs at least one action item',
+      });
+    }
+    if (raw['resolved'] === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['resolved'],
+        message: 'a published post-mortem needs the time the incident was resolved',
+      });
+    }
+  }
+}
+
+/**
+ * One post-mortem (`content/postmortems/<YYYY-MM-DD>-<slug>.md`). The rules that look across
+ * entries (related incidents that exist, duplicate slugs, steps that exist) run in
+ * `src/lib/content-check/`.
+ */
+export const postmortemSchema = postmortemFields.superRefine((data, ctx) => checkCrossFields(data, ctx), {
+  when: () => true,
+});
+
+export type PostmortemInput = z.input<typeof postmortemSchema>;
+export type Postmortem = z.output<typeof postmortemSchema>;
+export type TimelineEvent = z.output<typeof timelineEventSchema>;
+export type MentionBucket = z.output<typeof mentionBucketSchema>;

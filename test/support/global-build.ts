@@ -1,0 +1,35 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+import { preview } from 'astro';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where the built site is served during the site tests, e.g. http://localhost:4399/ */
+    siteUrl: string;
+    /** Absolute path of the built site. */
+    distDir: string;
+  }
+}
+
+/**
+ * Builds the real site once (content check, pages, Pagefind index) and serves `dist/` for the
+ * site and browser tests. `FIREBREAK_SKIP_BUILD=1` reuses an existing `dist/` while iterating.
+ */
+export default async function setup(project: TestProject) {
+  if (process.env['FIREBREAK_SKIP_BUILD'] !== '1') {
+    execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+  }
+  const server = await preview({ root, logLevel: 'error', server: { host: '127.0.0.1', port: 4399 } });
+  project.provide('siteUrl', `http://127.0.0.1:${server.port}/`);
+  project.provide('distDir', `${root}dist`);
+  return async () => {
+    await server.stop();
+  };
+}

@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Two projects: `unit` runs in seconds with no build; `site` builds the real site once
+ * (test/support/global-build.ts), serves it, and checks the output and the pages in Chromium.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts', 'test/content/**/*.test.ts', 'test/import/**/*.test.ts', 'test/scripts/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'site',
+          include: ['test/site/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          globalSetup: ['test/support/global-build.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One browser at a time keeps a 2-core machine responsive and the results stable.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
