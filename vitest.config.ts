@@ -10,7 +10,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'test/content/**/*.test.ts', 'test/import/**/*.test.ts', 'test/scripts/**/*.test.ts'],
+          include: [
+            'test/unit/**/*.test.ts',
+            'test/content/**/*.test.ts',
+            'test/import/**/*.test.ts',
+            'test/scripts/**/*.test.ts',
+          ],
           testTimeout: 30_000,
         },
       },

@@ -28,11 +28,13 @@ export const SEVERITY_LEVELS: readonly SeverityLevel[] = [
   {
     level: 1,
     name: 'Critical',
-    reach: 'Trending nationally or in several markets; mentions at 20× the normal hourly rate or more and still climbing.',
+    reach:
+      'Trending nationally or in several markets; mentions at 20× the normal hourly rate or more and still climbing.',
     media: 'National or international outlets are reporting, or have asked for comment.',
     exposure: 'Anyone’s physical safety, a regulator, a data breach or likely litigation is involved.',
     executives: 'The CEO or a board member is named, or must speak.',
-    alert: 'Within 15 minutes: crisis lead, head of communications, legal, the executive on call; CEO briefed within the hour.',
+    alert:
+      'Within 15 minutes: crisis lead, head of communications, legal, the executive on call; CEO briefed within the hour.',
   },
   {
     level: 2,

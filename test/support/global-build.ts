@@ -2,17 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { preview } from 'astro';
+import './provided-context.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** Where the built site is served during the site tests, e.g. http://localhost:4399/ */
-    siteUrl: string;
-    /** Absolute path of the built site. */
-    distDir: string;
-  }
-}
 
 /**
  * Builds the real site once (content check, pages, Pagefind index) and serves `dist/` for the

@@ -50,7 +50,13 @@ export function checkContent(root: string): ContentCheck {
     if (typeof step === 'number' && page.valid) {
       const owner = stepOwners.get(step);
       if (owner) {
-        problems.push(problemAt(page, ['step'], `step ${step} is already claimed by ${owner.file}; each step number belongs to one page`));
+        problems.push(
+          problemAt(
+            page,
+            ['step'],
+            `step ${step} is already claimed by ${owner.file}; each step number belongs to one page`,
+          ),
+        );
       } else {
         stepOwners.set(step, page);
       }
@@ -58,7 +64,13 @@ export function checkContent(root: string): ContentCheck {
     eachString(page.data['related'], (ref, index) => {
       if (ref === page.id) problems.push(problemAt(page, ['related', index], 'a page cannot be related to itself'));
       else if (!pageIds.has(ref)) {
-        problems.push(problemAt(page, ['related', index], `no playbook page "${ref}" (expected a file ${PLAYBOOK_DIR}/${ref}.mdx or .md)`));
+        problems.push(
+          problemAt(
+            page,
+            ['related', index],
+            `no playbook page "${ref}" (expected a file ${PLAYBOOK_DIR}/${ref}.mdx or .md)`,
+          ),
+        );
       }
     });
   }
@@ -66,26 +78,33 @@ export function checkContent(root: string): ContentCheck {
   const incidentIds = new Set(postmortems.map((entry) => entry.id));
   for (const entry of postmortems) {
     if (!/^\d{4}-\d{2}-\d{2}-/.test(entry.id)) {
-      problems.push(problemAt(entry, [], 'post-mortem files are named <YYYY-MM-DD>-<slug>.md, e.g. 2025-03-14-promo-code-leak.md'));
+      problems.push(
+        problemAt(entry, [], 'post-mortem files are named <YYYY-MM-DD>-<slug>.md, e.g. 2025-03-14-promo-code-leak.md'),
+      );
     }
     eachString(entry.data['related'], (ref, index) => {
-      if (ref === entry.id) problems.push(problemAt(entry, ['related', index], 'an incident cannot be related to itself'));
+      if (ref === entry.id)
+        problems.push(problemAt(entry, ['related', index], 'an incident cannot be related to itself'));
       else if (!incidentIds.has(ref)) {
-        problems.push(problemAt(entry, ['related', index], `no post-mortem "${ref}" (expected ${POSTMORTEM_DIR}/${ref}.md)`));
+        problems.push(
+          problemAt(entry, ['related', index], `no post-mortem "${ref}" (expected ${POSTMORTEM_DIR}/${ref}.md)`),
+        );
       }
     });
     const missingStep = (step: unknown) => typeof step === 'number' && stepOwners.size > 0 && !stepOwners.has(step);
     const steps = entry.data['playbookSteps'];
     if (Array.isArray(steps)) {
       steps.forEach((step, index) => {
-        if (missingStep(step)) problems.push(problemAt(entry, ['playbookSteps', index], `no playbook page teaches step ${String(step)}`));
+        if (missingStep(step))
+          problems.push(problemAt(entry, ['playbookSteps', index], `no playbook page teaches step ${String(step)}`));
       });
     }
     const lessons = entry.data['lessons'];
     if (Array.isArray(lessons)) {
       lessons.forEach((lesson: unknown, index) => {
         const step = (lesson as { step?: unknown } | null)?.step;
-        if (missingStep(step)) problems.push(problemAt(entry, ['lessons', index, 'step'], `no playbook page teaches step ${String(step)}`));
+        if (missingStep(step))
+          problems.push(problemAt(entry, ['lessons', index, 'step'], `no playbook page teaches step ${String(step)}`));
       });
     }
   }

@@ -9,7 +9,9 @@ export function problemsFromIssues(entry: RawEntry, issues: readonly z.core.$Zod
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const path = [...issue.path, key];
-        problems.push(problemAt(entry, path, `unknown field "${key}" (check the spelling; see the schema for the allowed fields)`));
+        problems.push(
+          problemAt(entry, path, `unknown field "${key}" (check the spelling; see the schema for the allowed fields)`),
+        );
       }
       continue;
     }
@@ -22,7 +24,12 @@ export function problemsFromIssues(entry: RawEntry, issues: readonly z.core.$Zod
   return problems;
 }
 
-export function problemAt(entry: RawEntry, path: readonly PropertyKey[], message: string, level: Problem['level'] = 'error'): Problem {
+export function problemAt(
+  entry: RawEntry,
+  path: readonly PropertyKey[],
+  message: string,
+  level: Problem['level'] = 'error',
+): Problem {
   const line = entry.lineOf(path);
   return {
     file: entry.file,

@@ -53,7 +53,13 @@ export function loadFolder(root: string, folder: string, problems: Problem[]): R
       entries.push({ id, file, body, ...parsed });
     } catch (error) {
       if (!(error instanceof FrontmatterError)) throw error;
-      problems.push({ file, field: '', level: 'error', message: error.message, ...(error.line ? { line: error.line } : {}) });
+      problems.push({
+        file,
+        field: '',
+        level: 'error',
+        message: error.message,
+        ...(error.line ? { line: error.line } : {}),
+      });
     }
   }
   return entries;

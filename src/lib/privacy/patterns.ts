@@ -12,7 +12,8 @@ export const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g;
  * Dates (2025-03-14), times and ISO timestamps are excluded by requiring a digit run pattern
  * that calendars do not produce, and by the lookarounds.
  */
-export const PHONE = /(?<![\w/.:-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,4}(?![\w/.:-])/g;
+export const PHONE =
+  /(?<![\w/.:-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,4}(?![\w/.:-])/g;
 
 /** @handles as used on X, Instagram, TikTok, Threads, Bluesky (the part after @ is captured). */
 export const HANDLE = /(?<![\w@./])@([A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,48}[A-Za-z0-9_])?)/g;
@@ -21,7 +22,8 @@ export const HANDLE = /(?<![\w@./])@([A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,48}[A-Za-z0
  * Secrets that ride along in exported URLs: Slack `?t=xox…` file tokens, OAuth-style
  * `access_token=`, `token=`, `key=`, `signature=`/`sig=` query parameters.
  */
-export const URL_TOKEN = /\b(?:xox[abposer]-[A-Za-z0-9-]+|[?&](?:t|token|access_token|api_key|key|sig|signature|auth)=[^\s&#"'<>]+)/gi;
+export const URL_TOKEN =
+  /\b(?:xox[abposer]-[A-Za-z0-9-]+|[?&](?:t|token|access_token|api_key|key|sig|signature|auth)=[^\s&#"'<>]+)/gi;
 
 /** True if a string of digits looks like a phone number rather than a date, an id or a time. */
 export function looksLikePhone(candidate: string): boolean {
