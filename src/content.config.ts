@@ -1,13 +1,14 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { playbookSchema } from './schema/playbook.ts';
+import { contentPaths } from './content-paths.ts';
 
 /**
  * Content lives in the top-level `content/` folder, outside `src/`, so that contributors only
  * ever touch Markdown. The schemas are the same modules the scripts and tests import.
  */
 const playbook = defineCollection({
-  loader: glob({ pattern: '*.{md,mdx}', base: './content/playbook' }),
+  loader: glob({ pattern: '*.{md,mdx}', base: contentPaths.playbook }),
   schema: playbookSchema,
 });
 

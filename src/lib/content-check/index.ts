@@ -3,13 +3,17 @@ import { postmortemSchema, type Postmortem } from '../../schema/postmortem.ts';
 import { problemAt, problemsFromIssues } from './issues.ts';
 import { loadFolder, type RawEntry } from './load.ts';
 import type { Problem } from './problem.ts';
+import { contentPaths } from '../../content-paths.ts';
 
 export type { Problem } from './problem.ts';
 export { formatProblem, formatReport } from './problem.ts';
 
-/** Where content lives, relative to the project root. */
-export const PLAYBOOK_DIR = 'content/playbook';
-export const POSTMORTEM_DIR = 'content/postmortems';
+export interface ContentDirs {
+  /** Playbook folder, relative to the root (or absolute). */
+  playbook: string;
+  /** Post-mortem folder, relative to the root (or absolute). */
+  postmortems: string;
+}
 
 export interface CheckedEntry<T> extends RawEntry {
   /** The validated data, present only when the file passed its schema. */
@@ -27,16 +31,16 @@ export interface ContentCheck {
  * rules across files (unique step numbers, references that resolve). Every problem is
  * collected; nothing throws for bad content.
  */
-export function checkContent(root: string): ContentCheck {
+export function checkContent(root: string, dirs: ContentDirs = contentPaths): ContentCheck {
   const problems: Problem[] = [];
 
-  const playbook: CheckedEntry<PlaybookPage>[] = loadFolder(root, PLAYBOOK_DIR, problems).map((entry) => {
+  const playbook: CheckedEntry<PlaybookPage>[] = loadFolder(root, dirs.playbook, problems).map((entry) => {
     const result = playbookSchema.safeParse(entry.data);
     if (result.success) return { ...entry, valid: result.data };
     problems.push(...problemsFromIssues(entry, result.error.issues));
     return entry;
   });
-  const postmortems: CheckedEntry<Postmortem>[] = loadFolder(root, POSTMORTEM_DIR, problems).map((entry) => {
+  const postmortems: CheckedEntry<Postmortem>[] = loadFolder(root, dirs.postmortems, problems).map((entry) => {
     const result = postmortemSchema.safeParse(entry.data);
     if (result.success) return { ...entry, valid: result.data };
     problems.push(...problemsFromIssues(entry, result.error.issues));
@@ -68,7 +72,7 @@ export function checkContent(root: string): ContentCheck {
           problemAt(
             page,
             ['related', index],
-            `no playbook page "${ref}" (expected a file ${PLAYBOOK_DIR}/${ref}.mdx or .md)`,
+            `no playbook page "${ref}" (expected a file ${dirs.playbook}/${ref}.mdx or .md)`,
           ),
         );
       }
@@ -87,7 +91,7 @@ export function checkContent(root: string): ContentCheck {
         problems.push(problemAt(entry, ['related', index], 'an incident cannot be related to itself'));
       else if (!incidentIds.has(ref)) {
         problems.push(
-          problemAt(entry, ['related', index], `no post-mortem "${ref}" (expected ${POSTMORTEM_DIR}/${ref}.md)`),
+          problemAt(entry, ['related', index], `no post-mortem "${ref}" (expected ${dirs.postmortems}/${ref}.md)`),
         );
       }
     });

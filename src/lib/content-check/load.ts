@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { FrontmatterError, parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
 import type { Problem } from './problem.ts';
 
@@ -22,7 +22,7 @@ export function toPosix(path: string): string {
 
 /** Reads every `.md`/`.mdx` file of a folder (not recursive), reporting unreadable ones. */
 export function loadFolder(root: string, folder: string, problems: Problem[]): RawEntry[] {
-  const dir = join(root, folder);
+  const dir = resolve(root, folder);
   if (!existsSync(dir)) return [];
   const entries: RawEntry[] = [];
   const seen = new Map<string, string>();
