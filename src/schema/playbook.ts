@@ -60,21 +60,27 @@ export const playbookSchema = z
     order: z.number().int().optional(),
   })
   .strict()
-  .superRefine((page, ctx) => {
-    if (page.kind === 'step' && page.step === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['step'], message: 'a method step needs its step number (1–10)' });
-    }
-    if (page.kind !== 'step' && page.step !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['step'],
-        message: `only method steps carry a step number; this page is kind "${page.kind}"`,
-      });
-    }
-    if (page.kind === 'step' && page.checklist.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['checklist'], message: 'a method step needs a "do now" checklist' });
-    }
-  });
+  // Runs even when other fields are wrong, so every problem of a page is reported at once.
+  .superRefine(
+    (page, ctx) => {
+      const kind = typeof page.kind === 'string' ? page.kind : 'step';
+      const hasStep = page.step !== undefined;
+      if (kind === 'step' && !hasStep) {
+        ctx.addIssue({ code: 'custom', path: ['step'], message: 'a method step needs its step number (1–10)' });
+      }
+      if (kind !== 'step' && hasStep) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['step'],
+          message: `only method steps carry a step number; this page is kind "${kind}"`,
+        });
+      }
+      if (kind === 'step' && Array.isArray(page.checklist) && page.checklist.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['checklist'], message: 'a method step needs a "do now" checklist' });
+      }
+    },
+    { when: () => true },
+  );
 
 export type PlaybookInput = z.input<typeof playbookSchema>;
 export type PlaybookPage = z.output<typeof playbookSchema>;

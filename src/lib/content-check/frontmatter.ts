@@ -50,12 +50,12 @@ export function parseFrontmatter(source: string): ParsedFrontmatter {
         const pair = node.items.find((item) => String((item.key as { value?: unknown })?.value) === String(key));
         if (!pair) break;
         const keyNode = pair.key as YamlNode | undefined;
-        if (keyNode?.range) line = lineCounter.linePos(keyNode.range[0]).line + 1;
+        if (keyNode?.range) line = lineCounter.linePos(keyNode.range[0]).line;
         node = pair.value;
       } else if (isSeq(node) && typeof key === 'number') {
         const item = node.items[key] as YamlNode | undefined;
         if (!item) break;
-        if (item.range) line = lineCounter.linePos(item.range[0]).line + 1;
+        if (item.range) line = lineCounter.linePos(item.range[0]).line;
         node = item;
       } else {
         break;

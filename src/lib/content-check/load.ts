@@ -20,6 +20,12 @@ export function toPosix(path: string): string {
   return path.split(sep).join('/');
 }
 
+/** A path as people should see it: relative to the project when inside it, absolute otherwise. */
+export function displayPath(root: string, path: string): string {
+  const rel = relative(root, path);
+  return toPosix(rel.startsWith('..') ? path : rel);
+}
+
 /** Reads every `.md`/`.mdx` file of a folder (not recursive), reporting unreadable ones. */
 export function loadFolder(root: string, folder: string, problems: Problem[]): RawEntry[] {
   const dir = resolve(root, folder);
@@ -28,7 +34,7 @@ export function loadFolder(root: string, folder: string, problems: Problem[]): R
   const seen = new Map<string, string>();
   for (const name of readdirSync(dir).sort()) {
     if (!CONTENT_FILE.test(name)) continue;
-    const file = toPosix(relative(root, join(dir, name)));
+    const file = displayPath(root, join(dir, name));
     if (!FILE_NAME.test(name)) {
       problems.push({
         file,

@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { overlayFixture } from '../support/overlay.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+
+/** Runs a real `astro build` over base + one broken overlay, into a throwaway output folder. */
+function buildWith(scenario: string) {
+  const { dir, cleanup } = overlayFixture('playbook', scenario);
+  const out = mkdtempSync(join(tmpdir(), 'firebreak-out-'));
+  const empty = mkdtempSync(join(tmpdir(), 'firebreak-empty-'));
+  try {
+    const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], {
+      cwd: root,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        FIREBREAK_PLAYBOOK_DIR: dir,
+        FIREBREAK_POSTMORTEMS_DIR: empty,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+      },
+    });
+    return {
+      status: result.status,
+      output: `${result.stdout}${result.stderr}`,
+      dir,
+      wroteSite: existsSync(join(out, 'index.html')),
+    };
+  } finally {
+    cleanup();
+    rmSync(out, { recursive: true, force: true });
+    rmSync(empty, { recursive: true, force: true });
+  }
+}
+
+describe('a wrong playbook field fails the build with the file and the field', () => {
+  it.each([
+    ['unknown-phase', 'step-04-profiles.md:4  phase  expected one of: before, during, after'],
+    ['step-eleven', 'step-04-profiles.md:6  step  steps are numbered 1 to 10'],
+    ['duplicate-step', 'step-05-also-four.md:6  step  step 4 is already claimed by'],
+    ['missing-related', 'step-04-profiles.md:10  related.0  no playbook page "step-99-does-not-exist"'],
+  ])('%s', (scenario, expected) => {
+    const { status, output, dir, wroteSite } = buildWith(scenario);
+    expect(status).not.toBe(0);
+    expect(output).toContain(`${dir}/${expected}`);
+    expect(output).toContain('content check failed');
+    expect(output).not.toMatch(/^\s+at .+\(.+:\d+:\d+\)$/m); // no JavaScript stack frames
+    expect(wroteSite).toBe(false);
+  });
+});
