@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import { readObjectDocs, withDescriptions } from './descriptions.ts';
+
+/** Where the generated schemas are committed; also served by the site at `/schemas/…`. */
+export const SCHEMA_DIR = 'public/schemas';
+
+/** One generated file: where it goes and what it holds. */
+export interface SchemaFile {
+  /** Path relative to the project root. */
+  path: string;
+  /** The file's exact text (pretty JSON with a final newline), so committed and generated compare byte for byte. */
+  text: string;
+}
+
+/**
+ * JSON Schema for what a person types, not what zod hands back (`io: 'input'`: fields with a
+ * default are optional). Dates are accepted by the zod schemas either as `Date` objects (Astro's
+ * YAML parser makes them) or as strings; JSON Schema can only say "string", so the `Date` branch
+ * of such unions is dropped and the string branch (with `format: date-time` or `date`) remains.
+ */
+export function toEditorJsonSchema(schema: z.ZodType, title: string, description: string): Record<string, unknown> {
+  const generated = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+    override: (ctx) => {
+      const def = ctx.zodSchema._zod.def as { type: string; options?: readonly z.ZodType[] };
+      if (def.type === 'date') {
+        // A bare date outside a union (none today): describe it as the string form people type.
+        Object.assign(ctx.jsonSchema, { type: 'string', format: 'date-time' });
+        return;
+      }
+      if (def.type !== 'union' || !def.options?.some((option) => option._zod.def.type === 'date')) return;
+      const stringBranches = (ctx.jsonSchema.anyOf ?? []).filter(
+        (branch) => typeof branch === 'object' && branch.type === 'string',
+      );
+      if (stringBranches.length !== 1) return;
+      delete ctx.jsonSchema.anyOf;
+      Object.assign(ctx.jsonSchema, stringBranches[0]);
+    },
+  }) as Record<string, unknown>;
+  const { $schema, ...rest } = generated;
+  return { $schema, title, description, ...rest };
+}
+
+function asFile(path: string, schema: unknown): SchemaFile {
+  return { path, text: `${JSON.stringify(schema, null, 2)}\n` };
+}
+
+/**
+ * Every JSON Schema Firebreak ships, generated from the zod schemas. The incident-export schema
+ * is included once `src/schema/incident-export.ts` exports `incidentExportSchema` (the
+ * importer's input format).
+ */
+export async function buildSchemaFiles(root: string): Promise<SchemaFile[]> {
+  const postmortemSource = join(root, 'src/schema/postmortem.ts');
+  const { postmortemFields } = (await import(pathToFileURL(postmortemSource).href)) as typeof import('../../src/schema/postmortem.ts');
+  const postmortem = withDescriptions(
+    toEditorJsonSchema(
+      postmortemFields,
+      'Firebreak post-mortem',
+      'The front matter of a post-mortem in content/postmortems/<YYYY-MM-DD>-<slug>.md. Rules across fields and files (time order, references) are checked by `npm run check`.',
+    ),
+    readObjectDocs(postmortemSource),
+  );
+  const files = [asFile(`${SCHEMA_DIR}/postmortem.schema.json`, postmortem)];
+
+  const exportSource = join(root, 'src/schema/incident-export.ts');
+  if (existsSync(exportSource)) {
+    const { incidentExportSchema: schema } = (await import(pathToFileURL(exportSource).href)) as {
+      incidentExportSchema?: z.ZodType;
+    };
+    if (schema) {
+      files.push(
+        asFile(
+          `${SCHEMA_DIR}/incident-export.schema.json`,
+          withDescriptions(
+            toEditorJsonSchema(schema, 'Firebreak incident export', 'A generic incident export read by `npm run import`.'),
+            readObjectDocs(exportSource),
+          ),
+        ),
+      );
+    }
+  }
+  return files;
+}
