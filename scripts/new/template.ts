@@ -1,0 +1,127 @@
+import { SEVERITY_LEVELS } from '../../src/schema/severity.ts';
+import {
+  ACTION_STATUSES,
+  ACTION_TYPES,
+  CRISIS_TYPES,
+  DETECTION_SOURCES,
+  FACTOR_CATEGORIES,
+  IMPACT_RATINGS,
+  ORIGINS,
+  PLATFORMS,
+  SCCT_CLUSTERS,
+  SOURCE_KINDS,
+  TIMELINE_KINDS,
+  type CrisisType,
+  type Platform,
+} from '../../src/schema/taxonomy.ts';
+
+/** What the contributor chose; everything else in the draft is a placeholder to replace. */
+export interface DraftChoices {
+  /** The incident in a few words (5–120 characters). */
+  title: string;
+  /** The day it started, YYYY-MM-DD; also the first part of the file name. */
+  date: string;
+  /** Peak severity 1 (critical) … 4 (watch). */
+  severity: number;
+  /** What kind of crisis it was. */
+  crisisType: CrisisType;
+  /** Where it played out, the first where it started. */
+  platforms: Platform[];
+  /** The zone written on every timestamp, e.g. `Z` or `+01:00`. */
+  zone: string;
+}
+
+/** The schema path as seen from content/postmortems/, for the YAML language server. */
+export const SCHEMA_COMMENT = '# yaml-language-server: $schema=../../public/schemas/postmortem.schema.json';
+
+/** Placeholder values start with this, so `npm run check` can refuse them outside drafts. */
+export const TODO = 'TODO:';
+
+const list = (values: readonly string[]) => values.join(', ');
+const quoted = (value: string) => JSON.stringify(value);
+
+/**
+ * A new post-mortem as Markdown: front matter that already passes the schema as a draft (so
+ * `npm run check` is green from the first minute), each field with a one-line hint, and every
+ * body section with a line saying what belongs there. Hints that must be replaced start with
+ * "TODO:"; the allowed values of each list field are in the comment next to it.
+ */
+export function renderDraft(choices: DraftChoices): string {
+  const at = quoted(`${choices.date}T09:00:00${choices.zone}`);
+  const severities = SEVERITY_LEVELS.map((level) => `${level.level} ${level.name.toLowerCase()}`).join(' · ');
+  return `---
+${SCHEMA_COMMENT}
+# Replace every "TODO:" (npm run check refuses them once status is in-review), then run: npm run check
+title: ${quoted(choices.title)}
+summary: "${TODO} one paragraph: what happened, how bad it got, how it ended."
+status: draft # draft while you write; in-review when the pull request is ready; published once signed off
+example: false # true only for fictional sample entries
+tags: [] # a few search keywords, e.g. [discount code, influencer]
+severity: ${choices.severity} # peak severity: ${severities}
+crisisType: ${choices.crisisType} # ${list(CRISIS_TYPES)}
+scct: accidental # ${TODO} how much responsibility the public put on us: ${list(SCCT_CLUSTERS)}
+platforms: [${choices.platforms.join(', ')}] # where it played out, the first is where it started: ${list(PLATFORMS)}
+origin: other # ${TODO} where it came from: ${list(ORIGINS)}
+detectionSource: other # ${TODO} how we found out: ${list(DETECTION_SOURCES)}
+started: ${at} # ${TODO} when it began, with a zone (Z is UTC; or +01:00)
+detected: ${at} # ${TODO} when someone on the team first knew
+# firstResponse: ${at} # when we first said something in public; leave out if we never did
+# resolved: ${at} # when volume and sentiment were back to normal; needed before publishing
+timeline: # what happened when, in order
+  - at: ${at}
+    kind: trigger # ${list(TIMELINE_KINDS)}
+    text: "${TODO} the first post or event, in one plain sentence (no names of private people)"
+    # link: https://… # where to see it, if anywhere
+impact:
+  summary: "${TODO} who was affected and how, in a sentence or two"
+  rating: moderate # ${TODO} ${list(IMPACT_RATINGS)}
+  # metrics: only what was measured: peakMentionsPerHour, negativeShare (0 to 1), reach, mediaArticles, supportTickets, followerChange
+contributingFactors: # why it happened, in blameless terms: what made the mistake easy, not who made it
+  - category: process # ${list(FACTOR_CATEGORIES)}
+    text: "${TODO} a condition of the system (process, tooling, approvals) that let this happen"
+wentWell: # what helped, so we keep doing it
+  - "${TODO} something that helped"
+wentPoorly: # what hurt, without blaming a person
+  - "${TODO} something that hurt"
+lessons: # what we now know, each tied to the playbook step it teaches
+  - text: "${TODO} a lesson the next responder can act on"
+    # step: 5 # the playbook method step (1 to 10) this lesson teaches
+actionItems: # what we will change; every item needs the role that owns it
+  - title: "${TODO} the change to make, as a task"
+    ownerRole: "${TODO} the role that owns it, e.g. Social media lead"
+    type: prevent # ${list(ACTION_TYPES)}
+    status: open # ${list(ACTION_STATUSES)}
+    # due: "${choices.date}" # the agreed due date, YYYY-MM-DD
+playbookSteps: [] # the playbook method steps (1 to 10) this incident exercised, e.g. [2, 5]
+related: [] # other post-mortems by id (file name without .md), e.g. [2025-03-14-promo-code-leak]
+sources: [] # where the facts come from; each: { title: …, url: https://…, kind: ${list(SOURCE_KINDS)} }
+---
+
+## What happened
+
+${TODO} the story in a few short paragraphs, in time order; exact times belong in the timeline above.
+
+## Response
+
+${TODO} the decisions we took, what we knew when we took them, and why they made sense at the time.
+
+## What we would do differently
+
+${TODO} what the next responder should do instead; tie each lesson to its playbook step with \`step:\` above.
+`;
+}
+
+/** Today in the machine's time zone, YYYY-MM-DD. */
+export function localDate(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The machine's UTC offset on a given day at 09:00, as `Z` or `±HH:MM`. */
+export function localZone(date: string): string {
+  const minutes = -new Date(`${date}T09:00:00`).getTimezoneOffset();
+  if (minutes === 0) return 'Z';
+  const sign = minutes > 0 ? '+' : '-';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
