@@ -2,6 +2,7 @@ import { playbookSchema, type PlaybookPage } from '../../schema/playbook.ts';
 import { postmortemSchema, type Postmortem } from '../../schema/postmortem.ts';
 import { problemAt, problemsFromIssues } from './issues.ts';
 import { loadFolder, type RawEntry } from './load.ts';
+import { privacyProblems } from './privacy.ts';
 import type { Problem } from './problem.ts';
 import { contentPaths } from '../../content-paths.ts';
 
@@ -112,6 +113,9 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths): Co
       });
     }
   }
+
+  // E-mails, phone numbers, @handles and URL tokens: errors once in review, warnings in drafts.
+  problems.push(...privacyProblems(root, postmortems));
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return { problems, playbook, postmortems };

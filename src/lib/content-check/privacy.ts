@@ -1,0 +1,200 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { isNode, LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { findPersonalData, type Finding } from '../privacy/patterns.ts';
+import type { RawEntry } from './load.ts';
+import type { Problem } from './problem.ts';
+
+/** Handles, e-mail domains and phone numbers that may appear in published pages; see the file's header. */
+export const PRIVACY_ALLOWLIST_FILE = 'content/privacy-allowlist.yaml';
+
+const allowlistFileSchema = z
+  .object({
+    /** Accounts that are public by nature (the brand's own, media outlets, public figures), with or without the @. */
+    handles: z.array(z.string().trim().regex(/^@?[A-Za-z0-9_.-]+$/, 'expected a handle such as @firebreak')).default([]),
+    /** Domains whose addresses are public or fictional (example.com); subdomains are included. */
+    emailDomains: z
+      .array(z.string().trim().regex(/^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/, 'expected a domain such as example.com'))
+      .default([]),
+    /** Public numbers (a customer-service line), compared by their digits only. */
+    phones: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+  })
+  .strict();
+
+/** The allowlist in the form the lint compares against. */
+export interface PrivacyAllowlist {
+  /** Lowercased handles without the @. */
+  handles: ReadonlySet<string>;
+  /** Lowercased domains. */
+  emailDomains: readonly string[];
+  /** Digits only. */
+  phones: ReadonlySet<string>;
+}
+
+export const EMPTY_ALLOWLIST: PrivacyAllowlist = { handles: new Set(), emailDomains: [], phones: new Set() };
+
+export function toAllowlist(input: z.input<typeof allowlistFileSchema>): PrivacyAllowlist {
+  const data = allowlistFileSchema.parse(input);
+  return {
+    handles: new Set(data.handles.map((handle) => handle.replace(/^@/, '').toLowerCase())),
+    emailDomains: data.emailDomains.map((domain) => domain.toLowerCase()),
+    phones: new Set(data.phones.map((phone) => phone.replace(/\D/g, ''))),
+  };
+}
+
+/**
+ * Reads `content/privacy-allowlist.yaml` when it exists. A broken allowlist is reported as a
+ * problem of that file (with its line) and the lint goes on with an empty allowlist, which
+ * errs on the side of flagging too much.
+ */
+export function readPrivacyAllowlist(root: string, problems: Problem[]): PrivacyAllowlist {
+  const path = resolve(root, PRIVACY_ALLOWLIST_FILE);
+  if (!existsSync(path)) return EMPTY_ALLOWLIST;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter, prettyErrors: false });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    problems.push({
+      file: PRIVACY_ALLOWLIST_FILE,
+      line: lineAt(yamlError.pos[0]),
+      field: '',
+      level: 'error',
+      message: `not valid YAML: ${yamlError.message.split('\n')[0]}`,
+    });
+    return EMPTY_ALLOWLIST;
+  }
+  const result = allowlistFileSchema.safeParse(doc.toJS() ?? {});
+  if (result.success) return toAllowlist(result.data);
+  for (const issue of result.error.issues) {
+    const node = doc.getIn(issue.path as (string | number)[], true);
+    const line = isNode(node) && node.range ? lineAt(node.range[0]) : undefined;
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? `unknown field(s) ${issue.keys.join(', ')}: expected handles, emailDomains or phones`
+        : issue.message;
+    problems.push({
+      file: PRIVACY_ALLOWLIST_FILE,
+      field: issue.path.map(String).join('.'),
+      level: 'error',
+      message,
+      ...(line ? { line } : {}),
+    });
+  }
+  return EMPTY_ALLOWLIST;
+}
+
+/** What the lint needs of a content file. */
+export type PrivacyEntry = Pick<RawEntry, 'file' | 'data' | 'lineOf' | 'body'>;
+
+/**
+ * Personal data and secrets in post-mortems: e-mail addresses, phone numbers, @handles that are
+ * not on the allowlist, and tokens in URLs, in every front-matter string (reported at the line
+ * of its key) and in the body (at its own line). Errors once an entry is in review or
+ * published, warnings while it is a draft, so a draft can be written from raw notes and
+ * cleaned before review. `bodyLine` tells the 1-based line where an entry's body starts.
+ */
+export function lintPrivacy(
+  entries: readonly PrivacyEntry[],
+  allowlist: PrivacyAllowlist,
+  bodyLine: (entry: PrivacyEntry) => number,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const entry of entries) {
+    const level: Problem['level'] = entry.data['status'] === 'draft' ? 'warning' : 'error';
+    eachString(entry.data, [], (text, path) => {
+      for (const finding of reportable(text, allowlist)) {
+        const line = entry.lineOf(path);
+        problems.push({
+          file: entry.file,
+          field: path.map(String).join('.'),
+          level,
+          message: describe(finding),
+          ...(line ? { line } : {}),
+        });
+      }
+    });
+    const findings = reportable(entry.body, allowlist);
+    if (findings.length === 0) continue;
+    const start = bodyLine(entry);
+    for (const finding of findings) {
+      const line = start + countNewlines(entry.body, finding.index);
+      problems.push({ file: entry.file, line, field: 'body', level, message: describe(finding) });
+    }
+  }
+  return problems;
+}
+
+/**
+ * The lint as `checkContent` runs it: reads the allowlist of the project at `root` and finds
+ * where each body starts by reading its file again (only for files with a finding in the body).
+ */
+export function privacyProblems(root: string, entries: readonly PrivacyEntry[]): Problem[] {
+  const problems: Problem[] = [];
+  const allowlist = readPrivacyAllowlist(root, problems);
+  problems.push(
+    ...lintPrivacy(entries, allowlist, (entry) => {
+      const source = readFileSync(resolve(root, entry.file), 'utf8');
+      return countNewlines(source, source.length - entry.body.length) + 1;
+    }),
+  );
+  return problems;
+}
+
+function reportable(text: string, allowlist: PrivacyAllowlist): Finding[] {
+  return findPersonalData(text).filter((finding) => !isAllowed(finding, allowlist));
+}
+
+function isAllowed(finding: Finding, allowlist: PrivacyAllowlist): boolean {
+  switch (finding.kind) {
+    case 'email': {
+      const domain = finding.match.slice(finding.match.lastIndexOf('@') + 1).toLowerCase();
+      return allowlist.emailDomains.some((allowed) => domain === allowed || domain.endsWith(`.${allowed}`));
+    }
+    case 'handle':
+      return allowlist.handles.has(finding.match.replace(/^@/, '').toLowerCase());
+    case 'phone':
+      // "12 000 000 views" is a number written with thousands separators, not a phone number.
+      return allowlist.phones.has(finding.match.replace(/\D/g, '')) || /^\d{1,3}(?:[ .,]\d{3})+$/.test(finding.match);
+    case 'url-token':
+      // `?t=90` and `&t=1m30s` are video timestamps (YouTube, Vimeo), not tokens.
+      return /^[?&]t=[\dhms]+$/i.test(finding.match);
+  }
+}
+
+const MASK = '•••';
+
+/** What was found and what to do, with the value partly masked so CI logs do not repeat it. */
+function describe(finding: Finding): string {
+  const { match } = finding;
+  switch (finding.kind) {
+    case 'email': {
+      const at = match.lastIndexOf('@');
+      return `e-mail address "${match.slice(0, Math.min(2, at))}${MASK}${match.slice(at)}": write the role instead ("a customer"); if the address is public or fictional, add its domain to emailDomains in ${PRIVACY_ALLOWLIST_FILE}`;
+    }
+    case 'phone':
+      return `phone number "${match.replace(/\d(?=(?:\D*\d){2})/g, '•')}": remove it; a public number (a hotline) goes in phones in ${PRIVACY_ALLOWLIST_FILE}`;
+    case 'handle':
+      return `handle "${match}" is not on the allowlist: name the role instead ("a customer", "a creator with a large audience"); brand and public accounts go in handles in ${PRIVACY_ALLOWLIST_FILE}`;
+    case 'url-token': {
+      const equals = match.indexOf('=');
+      const shown = equals === -1 ? `${match.slice(0, 7)}${MASK}` : `${match.slice(0, equals + 3)}${MASK}`;
+      return `link carries a token ("${shown}"): remove that part of the URL; a token gives access to whoever reads it`;
+    }
+  }
+}
+
+function eachString(value: unknown, path: (string | number)[], visit: (text: string, path: (string | number)[]) => void): void {
+  if (typeof value === 'string') visit(value, path);
+  else if (Array.isArray(value)) value.forEach((item, index) => eachString(item, [...path, index], visit));
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) eachString(item, [...path, key], visit);
+  }
+}
+
+function countNewlines(text: string, end: number): number {
+  let count = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < end; index = text.indexOf('\n', index + 1)) count++;
+  return count;
+}
