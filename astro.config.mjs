@@ -1,7 +1,9 @@
 // @ts-check
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { inertMarkdown } from './src/integrations/inert-markdown.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { site } from './src/site.config.ts';
 
@@ -10,6 +12,7 @@ export default defineConfig({
   base: site.base,
   trailingSlash: 'always',
   build: { format: 'directory' },
+  markdown: { processor: satteri({ mdastPlugins: [inertMarkdown] }) },
   integrations: [contentCheck(), mdx(), pagefind()],
   devToolbar: { enabled: false },
 });

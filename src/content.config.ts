@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { playbookSchema } from './schema/playbook.ts';
+import { postmortemSchema } from './schema/postmortem.ts';
 import { contentPaths } from './content-paths.ts';
 
 /**
@@ -12,4 +13,9 @@ const playbook = defineCollection({
   schema: playbookSchema,
 });
 
-export const collections = { playbook };
+const postmortems = defineCollection({
+  loader: glob({ pattern: '*.{md,mdx}', base: contentPaths.postmortems }),
+  schema: postmortemSchema,
+});
+
+export const collections = { playbook, postmortems };

@@ -1,0 +1,61 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { computeDurations, type IncidentDurations } from '../lib/analysis/durations.ts';
+
+export type IncidentEntry = CollectionEntry<'postmortems'>;
+
+export interface IncidentView {
+  entry: IncidentEntry;
+  durations: IncidentDurations;
+  /** Start of the busiest hour, when a mention series exists. */
+  peak?: Date;
+}
+
+/**
+ * Drafts are for authors: `npm run dev` shows them (with a banner), the production build leaves
+ * them out so a half-written post-mortem never goes live.
+ */
+export const showDrafts = import.meta.env.DEV;
+
+let cached: Promise<IncidentView[]> | undefined;
+
+/**
+ * Every incident the site shows, newest first, with its computed durations. Memoized: with
+ * thousands of entries, each page must not re-read and re-sort the whole collection.
+ */
+export function loadIncidents(): Promise<IncidentView[]> {
+  cached ??= getCollection('postmortems', (entry) => showDrafts || entry.data.status !== 'draft').then((entries) =>
+    entries
+      .map((entry) => {
+        const series = entry.data.impact.mentionSeries ?? [];
+        const peakBucket = series.reduce<(typeof series)[number] | undefined>(
+          (best, bucket) => (!best || total(bucket) > total(best) ? bucket : best),
+          undefined,
+        );
+        const peak = peakBucket?.at;
+        return {
+          entry,
+          durations: computeDurations({ ...entry.data, peak }),
+          ...(peak ? { peak } : {}),
+        };
+      })
+      .sort((a, b) => b.entry.data.started.getTime() - a.entry.data.started.getTime()),
+  );
+  return cached;
+}
+
+function total(bucket: { positive: number; neutral: number; negative: number }): number {
+  return bucket.positive + bucket.neutral + bucket.negative;
+}
+
+let byIdCache: Promise<Map<string, IncidentView>> | undefined;
+
+export function incidentsById(): Promise<Map<string, IncidentView>> {
+  byIdCache ??= loadIncidents().then((all) => new Map(all.map((view) => [view.entry.id, view])));
+  return byIdCache;
+}
+
+/** The newest incidents that exercised a playbook step, for the step pages. */
+export async function incidentsForStep(step: number, limit: number): Promise<{ views: IncidentView[]; total: number }> {
+  const matching = (await loadIncidents()).filter((view) => view.entry.data.playbookSteps.includes(step));
+  return { views: matching.slice(0, limit), total: matching.length };
+}
