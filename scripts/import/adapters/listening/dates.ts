@@ -1,0 +1,215 @@
+import { ImportError } from '../../errors.ts';
+
+/**
+ * Vendor date forms of listening exports. Many carry no zone ("2025-03-01 14:02:11.0" in
+ * Brandwatch, "01-Mar-2025 02:02PM" in Meltwater): those are read as wall-clock time in --tz.
+ * Zone conversion uses Intl.DateTimeFormat (no library); offsets are cached per quarter hour,
+ * so a million rows cost a few hundred Intl calls, not millions.
+ *
+ * Day/month order in slash dates (03/01/2025) is ambiguous between vendors and locales, so they
+ * are refused rather than guessed; YYYY/MM/DD is accepted.
+ */
+
+/** Converts wall-clock time (given as if it were UTC) to the instant in one IANA zone. */
+export interface Zone {
+  readonly name: string;
+  toInstant(wallMs: number): number;
+}
+
+const QUARTER_HOUR_MS = 900_000;
+const DAY_MS = 86_400_000;
+
+const UTC_ZONE: Zone = { name: 'UTC', toInstant: (wallMs) => wallMs };
+
+/** The zone for --tz; throws RangeError for a name Intl does not know. */
+export function timeZone(name: string): Zone {
+  if (name === 'UTC' || name === 'Etc/UTC') return UTC_ZONE;
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone: name,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  const offsets = new Map<number, number>();
+
+  /** wall − UTC at an instant, in ms. Zone transitions fall on quarter hours, hence the cache key. */
+  const offsetAt = (instant: number): number => {
+    const slot = Math.floor(instant / QUARTER_HOUR_MS);
+    const cached = offsets.get(slot);
+    if (cached !== undefined) return cached;
+    const at = slot * QUARTER_HOUR_MS;
+    const parts: Record<string, number> = {};
+    for (const part of format.formatToParts(at)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+    const wall = Date.UTC(parts['year']!, parts['month']! - 1, parts['day']!, parts['hour']!, parts['minute']!, parts['second']!);
+    const offset = wall - at;
+    offsets.set(slot, offset);
+    return offset;
+  };
+
+  return {
+    name,
+    toInstant(wallMs) {
+      // The offsets a day either side are the two sides of any transition near this time.
+      const before = offsetAt(wallMs - DAY_MS);
+      const after = offsetAt(wallMs + DAY_MS);
+      let earliest = Infinity;
+      for (const offset of before === after ? [before] : [before, after]) {
+        const instant = wallMs - offset;
+        if (offsetAt(instant) === offset && instant < earliest) earliest = instant;
+      }
+      // Repeated wall time (autumn): the earlier instant. Skipped wall time (spring): read with
+      // the offset before the change, i.e. moved forward — what Temporal calls "compatible".
+      return Number.isFinite(earliest) ? earliest : wallMs - before;
+    },
+  };
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+};
+
+const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*([AaPp]\.?[Mm]\.?)?`;
+const ZONE = String.raw`\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?`;
+
+/** 2025-03-01 14:02:11.0 · 2025-03-01T14:05:40.000+0000 · 2025/03/01 14:02 · 2025-03-01 */
+const ISO = new RegExp(String.raw`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:(?:[T ]|\s+)${TIME}${ZONE})?$`);
+/** 01-Mar-2025 02:02PM · 1 March 2025 · 01-Mar-2025 */
+const DAY_MONTH = new RegExp(String.raw`^(\d{1,2})[- ]([A-Za-z]{3,9})\.?[- ,]\s*(\d{4})(?:,?\s+${TIME}${ZONE})?$`);
+/** Mar 1, 2025 2:02 PM · March 01 2025 */
+const MONTH_DAY = new RegExp(String.raw`^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+${TIME}${ZONE})?$`);
+/** A separate time column: 02:02 PM · 14:02:11 */
+const TIME_ONLY = new RegExp(String.raw`^${TIME}${ZONE}$`);
+const EPOCH = /^\d{10}(\d{3})?$/;
+
+/** The accepted forms, for error messages. */
+export const DATE_FORMS = 'YYYY-MM-DD HH:MM[:SS[.f]] (zone optional), ISO 8601, DD-Mon-YYYY [hh:mm AM/PM], Mon D, YYYY [time], or Unix seconds/milliseconds';
+
+interface Wall {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
+  /** Offset in ms when the text carries a zone. */
+  offset?: number;
+}
+
+function monthNumber(name: string): number | undefined {
+  return MONTHS[name.slice(0, 3).toLowerCase()];
+}
+
+/** Fills time fields from TIME's capture groups (starting at `i`); false when out of range. */
+function readTime(wall: Wall, m: RegExpExecArray, i: number): boolean {
+  if (m[i] === undefined) return true;
+  let hour = Number(m[i]);
+  const meridiem = m[i + 4]?.[0]?.toLowerCase();
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return false;
+    hour = (hour % 12) + (meridiem === 'p' ? 12 : 0);
+  }
+  wall.hour = hour;
+  wall.minute = Number(m[i + 1]);
+  wall.second = m[i + 2] === undefined ? 0 : Number(m[i + 2]);
+  wall.ms = m[i + 3] === undefined ? 0 : Math.floor(Number(`0.${m[i + 3]}`) * 1000);
+  const zone = m[i + 5];
+  if (zone !== undefined) {
+    if (zone === 'Z' || zone === 'UTC' || zone === 'GMT') wall.offset = 0;
+    else {
+      const digits = zone.slice(1).replace(':', '');
+      const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0');
+      wall.offset = (zone[0] === '-' ? -1 : 1) * minutes * 60_000;
+    }
+  }
+  return wall.hour <= 23 && wall.minute <= 59 && wall.second <= 59;
+}
+
+function toDate(wall: Wall, zone: Zone): Date | undefined {
+  const { year, month, day } = wall;
+  if (year < 1990 || year > 2100 || month < 1 || month > 12 || day < 1) return undefined;
+  // Date.UTC rolls 31 February over into March; a real export never says that.
+  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
+  const wallMs = Date.UTC(year, month - 1, day, wall.hour, wall.minute, wall.second, wall.ms);
+  return new Date(wall.offset === undefined ? zone.toInstant(wallMs) : wallMs - wall.offset);
+}
+
+/**
+ * Parses one vendor date (optionally with a separate time column). Zone-less values are wall
+ * time in `zone`. Undefined when the text is not a date we can read for certain.
+ */
+export function parseVendorDate(dateText: string, zone: Zone, timeText?: string): Date | undefined {
+  const text = dateText.trim();
+  const wall: Wall = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, ms: 0 };
+  let m: RegExpExecArray | null;
+  let hasTime: boolean;
+  if ((m = ISO.exec(text))) {
+    wall.year = Number(m[1]);
+    wall.month = Number(m[2]);
+    wall.day = Number(m[3]);
+    if (!readTime(wall, m, 4)) return undefined;
+    hasTime = m[4] !== undefined;
+  } else if ((m = DAY_MONTH.exec(text))) {
+    wall.day = Number(m[1]);
+    wall.month = monthNumber(m[2]!) ?? 0;
+    wall.year = Number(m[3]);
+    if (!readTime(wall, m, 4)) return undefined;
+    hasTime = m[4] !== undefined;
+  } else if ((m = MONTH_DAY.exec(text))) {
+    wall.month = monthNumber(m[1]!) ?? 0;
+    wall.day = Number(m[2]);
+    wall.year = Number(m[3]);
+    if (!readTime(wall, m, 4)) return undefined;
+    hasTime = m[4] !== undefined;
+  } else if (EPOCH.test(text)) {
+    const ms = text.length === 13 ? Number(text) : Number(text) * 1000;
+    const date = new Date(ms);
+    const year = date.getUTCFullYear();
+    return year >= 1990 && year <= 2100 ? date : undefined;
+  } else {
+    return undefined;
+  }
+
+  const time = timeText?.trim();
+  if (time) {
+    const t = TIME_ONLY.exec(time);
+    if (!t) return undefined;
+    // A combined value and a separate time column both present (Meltwater): the time column
+    // must agree with what the date says, or we would silently pick one.
+    const separate: Wall = { ...wall };
+    delete separate.offset;
+    if (!readTime(separate, t, 1)) return undefined;
+    if (hasTime && (separate.hour !== wall.hour || separate.minute !== wall.minute)) return undefined;
+    if (!hasTime) Object.assign(wall, separate);
+  }
+  return toDate(wall, zone);
+}
+
+export interface DateCell {
+  file: string;
+  /** "row 12 (line 15)". */
+  location: string;
+  /** Column names as in the header, for the message. */
+  dateColumn: string;
+  timeColumn?: string | undefined;
+}
+
+/** parseVendorDate, or an ImportError naming the row, the column and the accepted forms. */
+export function readDate(dateText: string, timeText: string | undefined, zone: Zone, cell: DateCell): Date {
+  const date = parseVendorDate(dateText, zone, timeText);
+  if (date) return date;
+  const shown = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
+  const what =
+    cell.timeColumn && timeText !== undefined
+      ? `columns "${cell.dateColumn}" + "${cell.timeColumn}" hold ${shown(dateText)} + ${shown(timeText)}`
+      : `column "${cell.dateColumn}" holds ${shown(dateText)}`;
+  throw new ImportError(
+    cell.file,
+    `${what}, which is not a date we can read; expected ${DATE_FORMS}${dateText.trim() === '' ? ' (every mention needs a date)' : ''}`,
+    `${cell.location}, column ${cell.timeColumn && timeText !== undefined ? `${cell.dateColumn}/${cell.timeColumn}` : cell.dateColumn}`,
+  );
+}
