@@ -1,11 +1,11 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { computeDurations, type IncidentDurations } from '../lib/analysis/durations.ts';
+import { computeDurations, type Durations } from '../lib/analysis/durations.ts';
 
 export type IncidentEntry = CollectionEntry<'postmortems'>;
 
 export interface IncidentView {
   entry: IncidentEntry;
-  durations: IncidentDurations;
+  durations: Durations;
   /** Start of the busiest hour, when a mention series exists. */
   peak?: Date;
 }

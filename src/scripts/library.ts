@@ -3,7 +3,7 @@
  * first); with it, Pagefind's filters, counts and sorts take over, and the whole view lives in
  * the URL so it can be shared, reloaded and navigated with the back button.
  */
-import { formatDuration } from '../lib/analysis/durations.ts';
+import { formatMinutes } from '../lib/analysis/durations.ts';
 import { LIBRARY_FACETS, LIBRARY_SORTS } from '../lib/library-facets.ts';
 import { loadPagefind, appendExcerpt, type PagefindResult, type PagefindResultData } from './pagefind.ts';
 
@@ -29,7 +29,8 @@ function readState(): ViewState {
 function stateToQuery(state: ViewState): string {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
-  for (const facet of LIBRARY_FACETS) for (const value of state.filters[facet.filter] ?? []) params.append(facet.filter, value);
+  for (const facet of LIBRARY_FACETS)
+    for (const value of state.filters[facet.filter] ?? []) params.append(facet.filter, value);
   if (state.sort) params.set('sort', state.sort);
   const query = params.toString();
   return query ? `?${query}` : window.location.pathname;
@@ -55,6 +56,7 @@ export function startLibrary(): void {
   let results: PagefindResult[] = [];
   let shown = 0;
   let generation = 0;
+  let allValues: Record<string, Record<string, number>> | undefined;
 
   const currentState = (): ViewState => {
     const filters: Record<string, string[]> = {};
@@ -65,9 +67,15 @@ export function startLibrary(): void {
     return { q: queryInput.value.trim(), sort: sortSelect.value, filters };
   };
 
-  function renderFacets(state: ViewState, all: Record<string, Record<string, number>>, counts: Record<string, Record<string, number>>) {
+  function renderFacets(
+    state: ViewState,
+    all: Record<string, Record<string, number>>,
+    counts: Record<string, Record<string, number>>,
+  ) {
     for (const facet of LIBRARY_FACETS) {
-      const box = form!.querySelector<HTMLElement>(`fieldset[data-facet="${CSS.escape(facet.filter)}"] .library-facets__options`);
+      const box = form!.querySelector<HTMLElement>(
+        `fieldset[data-facet="${CSS.escape(facet.filter)}"] .library-facets__options`,
+      );
       if (!box) continue;
       const values = Object.keys(all[facet.filter] ?? {}).sort((a, b) => compareValues(facet.filter, a, b));
       const selected = new Set(state.filters[facet.filter] ?? []);
@@ -105,7 +113,7 @@ export function startLibrary(): void {
     meta.className = 'meta';
     const parts = [data.meta['date'], data.meta['severity'] && `Severity ${data.meta['severity']}`];
     const ttfr = data.meta['ttfr'];
-    parts.push(ttfr === undefined ? 'no public response' : `first response after ${formatDuration(Number(ttfr))}`);
+    parts.push(ttfr === undefined ? 'no public response' : `first response after ${formatMinutes(Number(ttfr))}`);
     parts.push((data.filters['platform'] ?? []).join(', '));
     meta.textContent = parts.filter(Boolean).join(' · ');
     const text = document.createElement('p');
@@ -127,12 +135,15 @@ export function startLibrary(): void {
   async function run(state: ViewState) {
     const current = ++generation;
     const pagefind = await loadPagefind();
+    // Ask for the full value lists before searching: Pagefind reuses its counting state, and
+    // calling filters() after search() zeroes the counts of that search.
+    allValues ??= await pagefind.filters();
+    const all = allValues;
     const filters: Record<string, { any: string[] } | string[]> = { type: ['Incident'] };
     for (const [facet, values] of Object.entries(state.filters)) filters[facet] = { any: values };
     const sort = state.sort ? LIBRARY_SORTS[state.sort] : state.q ? undefined : LIBRARY_SORTS['date-desc'];
     const search = await pagefind.search(state.q || null, { filters, ...(sort ? { sort } : {}) });
     if (current !== generation) return;
-    const all = await pagefind.filters();
     renderFacets(state, all, search.filters);
     results = search.results;
     shown = 0;

@@ -40,7 +40,9 @@ describe('page weight of a step page', () => {
     const code = [...external.map((src) => readFileSync(join(dist, src), 'utf8')), ...inline].join('\n');
     expect(html).not.toMatch(/pagefind-ui|<script[^>]+pagefind/);
     const size = gz(code);
-    console.info(`JS on a step page: ${(size / 1024).toFixed(1)} kB gzipped in ${external.length + inline.length} scripts`);
+    console.info(
+      `JS on a step page: ${(size / 1024).toFixed(1)} kB gzipped in ${external.length + inline.length} scripts`,
+    );
     expect(size).toBeLessThanOrEqual(JS_BUDGET);
     // The features this page uses: theme toggle, checklist, search.
     for (const marker of ['firebreak:theme', 'firebreak:checklist', 'pagefind.js']) {

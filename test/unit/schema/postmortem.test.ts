@@ -41,7 +41,11 @@ describe('post-mortem schema: a complete entry', () => {
 
 describe('post-mortem schema: field rules', () => {
   it.each<[string, (d: Record<string, unknown>) => void, string]>([
-    ['summary too long', (d) => (d['summary'] = 'x'.repeat(SUMMARY_MAX + 1)), `summary: keep the summary to one paragraph (${SUMMARY_MAX} characters at most)`],
+    [
+      'summary too long',
+      (d) => (d['summary'] = 'x'.repeat(SUMMARY_MAX + 1)),
+      `summary: keep the summary to one paragraph (${SUMMARY_MAX} characters at most)`,
+    ],
     ['unknown status', (d) => (d['status'] = 'final'), 'status: expected one of: draft, in-review, published'],
     ['severity out of range', (d) => (d['severity'] = 0), 'severity: severity runs from 1 (critical) to 4 (watch)'],
     ['unknown crisis type', (d) => (d['crisisType'] = 'meltdown'), 'crisisType: expected one of: viral-complaint'],
@@ -49,17 +53,57 @@ describe('post-mortem schema: field rules', () => {
     ['no platform', (d) => (d['platforms'] = []), 'platforms: name at least one platform'],
     ['unknown platform', (d) => (d['platforms'] = ['myspace']), 'platforms.0: expected one of: x, facebook'],
     ['unknown origin', (d) => (d['origin'] = 'rumour'), 'origin: expected one of: owned-post'],
-    ['time without a zone', (d) => (d['detected'] = '2025-01-10T15:10:00'), 'detected: expected an ISO 8601 time with a zone'],
+    [
+      'time without a zone',
+      (d) => (d['detected'] = '2025-01-10T15:10:00'),
+      'detected: expected an ISO 8601 time with a zone',
+    ],
     ['garbage time', (d) => (d['resolved'] = 'tomorrow'), 'resolved: expected an ISO 8601 time with a zone'],
-    ['unknown timeline kind', (d) => ((d['timeline'] as { kind: string }[])[0]!.kind = 'tweet'), 'timeline.0.kind: expected one of: trigger'],
-    ['negative share above 1', (d) => ((d['impact'] as { metrics: { negativeShare: number } }).metrics.negativeShare = 41), 'impact.metrics.negativeShare: a share runs from 0 to 1'],
-    ['no contributing factor', (d) => (d['contributingFactors'] = []), 'contributingFactors: name at least one contributing factor'],
-    ['action item without owner', (d) => delete (d['actionItems'] as Record<string, unknown>[])[0]!['ownerRole'], 'actionItems.0.ownerRole: Invalid input'],
-    ['unknown action type', (d) => ((d['actionItems'] as { type: string }[])[0]!.type = 'blame'), 'actionItems.0.type: expected one of: prevent, mitigate, detect, process'],
-    ['lesson step 11', (d) => ((d['lessons'] as { step: number }[])[0]!.step = 11), 'lessons.0.step: steps are numbered 1 to 10'],
-    ['javascript: source link', (d) => ((d['sources'] as { url: string }[])[0]!.url = 'javascript:alert(1)'), 'sources.0.url: expected an http(s):// link'],
-    ['javascript: timeline link', (d) => ((d['timeline'] as { link?: string }[])[0]!.link = 'javascript:alert(1)'), 'timeline.0.link: expected an http(s):// link'],
-    ['malformed related id', (d) => (d['related'] = ['Some Other Incident']), 'related.0: expected a post-mortem id like'],
+    [
+      'unknown timeline kind',
+      (d) => ((d['timeline'] as { kind: string }[])[0]!.kind = 'tweet'),
+      'timeline.0.kind: expected one of: trigger',
+    ],
+    [
+      'negative share above 1',
+      (d) => ((d['impact'] as { metrics: { negativeShare: number } }).metrics.negativeShare = 41),
+      'impact.metrics.negativeShare: a share runs from 0 to 1',
+    ],
+    [
+      'no contributing factor',
+      (d) => (d['contributingFactors'] = []),
+      'contributingFactors: name at least one contributing factor',
+    ],
+    [
+      'action item without owner',
+      (d) => delete (d['actionItems'] as Record<string, unknown>[])[0]!['ownerRole'],
+      'actionItems.0.ownerRole: Invalid input',
+    ],
+    [
+      'unknown action type',
+      (d) => ((d['actionItems'] as { type: string }[])[0]!.type = 'blame'),
+      'actionItems.0.type: expected one of: prevent, mitigate, detect, process',
+    ],
+    [
+      'lesson step 11',
+      (d) => ((d['lessons'] as { step: number }[])[0]!.step = 11),
+      'lessons.0.step: steps are numbered 1 to 10',
+    ],
+    [
+      'javascript: source link',
+      (d) => ((d['sources'] as { url: string }[])[0]!.url = 'javascript:alert(1)'),
+      'sources.0.url: expected an http(s):// link',
+    ],
+    [
+      'javascript: timeline link',
+      (d) => ((d['timeline'] as { link?: string }[])[0]!.link = 'javascript:alert(1)'),
+      'timeline.0.link: expected an http(s):// link',
+    ],
+    [
+      'malformed related id',
+      (d) => (d['related'] = ['Some Other Incident']),
+      'related.0: expected a post-mortem id like',
+    ],
     ['unknown field', (d) => (d['severty'] = 2), 'Unrecognized key: "severty"'],
   ])('%s', (_name, change, expected) => {
     const issues = withChange(change);
