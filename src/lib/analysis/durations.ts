@@ -1,53 +1,60 @@
 /**
- * The durations of an incident, computed from its timestamps (never typed in by hand). Used by
- * the incident pages, the library's sort and the importer's drafted lessons, so all agree.
+ * The durations a post-mortem is judged by, computed the same way for imported drafts and for
+ * hand-written pages (the site shows them from the front matter). Pure: Dates in, minutes out.
  */
 
-export interface IncidentTimes {
+/** The moments the durations are measured between. */
+export interface KeyTimes {
+  /** When it began. */
   started: Date;
+  /** When someone on the team first knew. */
   detected: Date;
+  /** When the brand first said something in public, if it did. */
   firstResponse?: Date | undefined;
+  /** When it was over, if it is. */
   resolved?: Date | undefined;
-  /** Start of the busiest hour of mentions, when a mention series is known. */
+  /** Start of the busiest hour of mentions, if volume was measured. */
   peak?: Date | undefined;
 }
 
-export interface IncidentDurations {
-  /** From the start of the incident until someone on the team knew. */
+/** Whole minutes; a field is absent when one of its two moments is unknown. */
+export interface Durations {
+  /** started → detected: how long it ran before the team knew. */
   toDetect: number;
-  /** From the start until the brand's first public word: what the public experienced. */
+  /** detected → first public response: how long the public waited once we knew. */
   toFirstResponse?: number;
-  /** From detection until the first public word: what the team controlled. */
-  detectionToResponse?: number;
-  /** From the start until things were back to normal. */
+  /** started → resolved: how long the whole incident lasted. */
   toResolve?: number;
-  /** First response minus peak hour: negative means the brand spoke before the peak. */
+  /**
+   * peak → first public response: negative when the brand spoke before the busiest hour began
+   * (ahead of the wave), positive when only after it.
+   */
   responseAfterPeak?: number;
 }
 
-const minutesBetween = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / 60_000);
+const MINUTE = 60_000;
 
-/** All durations in whole minutes; a duration is absent when one of its ends is unknown. */
-export function computeDurations(times: IncidentTimes): IncidentDurations {
-  const { started, detected, firstResponse, resolved, peak } = times;
-  return {
-    toDetect: minutesBetween(started, detected),
-    ...(firstResponse ? { toFirstResponse: minutesBetween(started, firstResponse) } : {}),
-    ...(firstResponse ? { detectionToResponse: minutesBetween(detected, firstResponse) } : {}),
-    ...(resolved ? { toResolve: minutesBetween(started, resolved) } : {}),
-    ...(firstResponse && peak ? { responseAfterPeak: minutesBetween(peak, firstResponse) } : {}),
-  };
+function minutesBetween(from: Date, to: Date): number {
+  return Math.round((to.getTime() - from.getTime()) / MINUTE);
 }
 
-/** "45 min", "3 h 20 min", "2 d 5 h": precise enough to compare, short enough to scan. */
-export function formatDuration(minutes: number): string {
+export function computeDurations(times: KeyTimes): Durations {
+  const durations: Durations = { toDetect: minutesBetween(times.started, times.detected) };
+  if (times.firstResponse) durations.toFirstResponse = minutesBetween(times.detected, times.firstResponse);
+  if (times.resolved) durations.toResolve = minutesBetween(times.started, times.resolved);
+  if (times.firstResponse && times.peak) durations.responseAfterPeak = minutesBetween(times.peak, times.firstResponse);
+  return durations;
+}
+
+/** `45 min`, `2 h 5 min`, `3 d 4 h`: how a reader says a duration. Negative values get a minus sign. */
+export function formatMinutes(minutes: number): string {
   const sign = minutes < 0 ? '−' : '';
-  let rest = Math.abs(minutes);
+  let rest = Math.abs(Math.round(minutes));
   if (rest < 60) return `${sign}${rest} min`;
   const days = Math.floor(rest / 1440);
   rest -= days * 1440;
   const hours = Math.floor(rest / 60);
   const mins = rest - hours * 60;
-  if (days > 0) return `${sign}${days} d${hours ? ` ${hours} h` : ''}`;
-  return `${sign}${hours} h${mins ? ` ${mins} min` : ''}`;
+  if (days > 0) return `${sign}${days} d${hours > 0 ? ` ${hours} h` : ''}`;
+  return `${sign}${hours} h${mins > 0 ? ` ${mins} min` : ''}`;
 }

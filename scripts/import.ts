@@ -1,0 +1,269 @@
+/**
+ * `npm run import -- [options] <export>...`: turns one incident's exports (war-room chat,
+ * incident tool, social listening, platform API, Firebreak incident JSON) into one draft
+ * post-mortem page. See --help and docs/importer.md.
+ */
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import type { PartialIncident } from '../src/lib/incident/model.ts';
+import { incidentExportJsonSchema } from '../src/schema/incident-export.ts';
+import type { AdapterOptions } from './import/adapters/types.ts';
+import { ImportError } from './import/errors.ts';
+import { toExportInput } from './import/inputs.ts';
+import { mergeIncidents } from './import/merge.ts';
+import { ADAPTERS, selectAdapter } from './import/registry.ts';
+import { renderPage, writePageAtomically } from './import/write.ts';
+
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DEFAULT_OUT = 'content/postmortems';
+
+/** Show a progress bar only for inputs big enough to make someone wait. */
+const PROGRESS_MIN_BYTES = 8 * 1024 * 1024;
+
+/** Exit codes: 1 for a bad export, 2 for a bad command line, 70 for a bug in the importer. */
+const EXIT_IMPORT = 1;
+const EXIT_USAGE = 2;
+const EXIT_INTERNAL = 70;
+
+class UsageError extends Error {}
+
+function helpText(): string {
+  const formats = ADAPTERS.map((adapter) => `  ${adapter.name.padEnd(16)} ${adapter.label}`).join('\n');
+  return `Usage: npm run import -- [options] <export>...
+
+Turns the exports of ONE incident into one draft post-mortem page
+(content/postmortems/<YYYY-MM-DD>-<slug>.md, status: draft) and prints its path.
+Several exports (war-room chat, incident tool, listening CSV, platform API) are
+combined into one timeline. The draft has computed durations, suggested lessons
+citing their evidence, and TODO markers wherever only a human can judge.
+
+Formats (detected from the content; --format overrides):
+${formats}
+
+Options:
+  --format NAME        Read every export as this format (see the list above).
+  --channel NAME       Slack: the war-room channel to read (default: the only/first one).
+  --brand-handle H     The brand's own account, without or with @ (repeatable).
+                       Its posts count as public responses; it is never pseudonymized.
+  --keep H             A handle or name that may appear unredacted (repeatable),
+                       e.g. a journalist or a public figure.
+  --map field=Column   For CSVs of other tools: which column holds a field
+                       (repeatable), e.g. --map date=Published --map text=Message.
+  --tz ZONE            IANA zone for timestamps that carry none (default: UTC),
+                       also used for the dates in the page.
+  --title TEXT         Title of the post-mortem (default: from the exports).
+  --slug SLUG          File-name slug (default: from the title).
+  --out DIR            Folder to write to (default: ${DEFAULT_OUT}).
+  --dry-run            Print the page instead of writing it.
+  --force              Overwrite an existing page.
+  --no-redact          Keep names, handles, e-mails and phone numbers of private
+                       people. Responders are still named by role. Only for pages
+                       that will never be published.
+  --json-schema        Print the JSON Schema of the Firebreak incident JSON format.
+  -h, --help           Show this help.
+
+Privacy: by default e-mail addresses, phone numbers, URL tokens and the handles
+and names of private individuals are replaced by stable pseudonyms (@person-1,
+Person 2); responders appear by incident role or as "Responder A"; the brand's
+handles, --keep entries and verified or large (10,000+ followers) accounts stay.
+
+Example: from three exports to a page
+  npm run import -- \\
+    --brand-handle examplebrand --channel incident-kettle --tz Europe/London \\
+    --title "Kettle leak complaints go viral" \\
+    slack-export.zip brandwatch-mentions.csv x-api-mentions.jsonl
+  → content/postmortems/2025-03-01-kettle-leak-complaints-go-viral.md
+
+  npm run import -- --dry-run incident.json       # preview a Firebreak incident JSON
+  npm run import -- --format brandwatch data.txt   # force a format
+  npm run import -- --map date=Published --map text=Message --map author=User other-tool.csv
+
+Then: edit the TODOs, confirm or delete the suggested lessons, run \`npm run check\`.
+Exit codes: 0 written, 1 bad export (nothing written), 2 bad command line.
+Docs: docs/importer.md`;
+}
+
+interface CliOptions {
+  paths: string[];
+  format?: string | undefined;
+  adapter: AdapterOptions;
+  keep: string[];
+  title?: string | undefined;
+  slug?: string | undefined;
+  /** --out, or undefined for the project's content/postmortems. */
+  out?: string | undefined;
+  force: boolean;
+  dryRun: boolean;
+  redact: boolean;
+}
+
+function parseCommandLine(argv: string[]): CliOptions | 'help' | 'json-schema' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        channel: { type: 'string' },
+        'brand-handle': { type: 'string', multiple: true, default: [] },
+        keep: { type: 'string', multiple: true, default: [] },
+        map: { type: 'string', multiple: true, default: [] },
+        tz: { type: 'string', default: 'UTC' },
+        title: { type: 'string' },
+        slug: { type: 'string' },
+        out: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        'no-redact': { type: 'boolean', default: false },
+        'json-schema': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    // parseArgs explains well ("Unknown option '--x'"); keep its first sentence only.
+    throw new UsageError((error as Error).message.split('. ')[0]!.replace(/\.$/, ''));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (values['json-schema']) return 'json-schema';
+  if (positionals.length === 0) throw new UsageError('no export given; expected at least one file or folder');
+
+  const tz = values.tz;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+  } catch {
+    throw new UsageError(`--tz ${tz} is not a time zone; expected an IANA zone such as UTC or Europe/Berlin`);
+  }
+  const map: Record<string, string> = {};
+  for (const entry of values.map) {
+    const match = /^([A-Za-z][\w-]*)=(.+)$/.exec(entry);
+    if (!match) throw new UsageError(`--map ${entry} is not field=Column; expected e.g. --map date=Published`);
+    map[match[1]!] = match[2]!;
+  }
+  if (values.format !== undefined && !ADAPTERS.some((adapter) => adapter.name === values.format)) {
+    throw new UsageError(`--format ${values.format} is not a format this importer reads; expected one of: ${ADAPTERS.map((a) => a.name).join(', ')}`);
+  }
+  const handles = (list: string[]) => list.map((value) => value.trim().replace(/^@/, '').toLowerCase()).filter(Boolean);
+  return {
+    paths: positionals,
+    format: values.format,
+    adapter: {
+      brandHandles: handles(values['brand-handle']),
+      map,
+      tz,
+      ...(values.channel !== undefined && { channel: values.channel.replace(/^#/, '') }),
+    },
+    keep: handles(values.keep),
+    title: values.title,
+    slug: values.slug,
+    out: values.out,
+    force: values.force,
+    dryRun: values['dry-run'],
+    redact: !values['no-redact'],
+  };
+}
+
+/** A progress bar on stderr for big inputs when a person is watching; nothing in pipes and CI. */
+function progressFor(label: string, size: number): { onProgress?: AdapterOptions['onProgress']; stop(): void } {
+  if (!process.stderr.isTTY || size < PROGRESS_MIN_BYTES) return { stop() {} };
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: `${label} [{bar}] {percentage}% | {value}/{total}`, hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    onProgress(done, total) {
+      if (!started) {
+        bar.start(total ?? size, 0);
+        started = true;
+      }
+      if (total !== undefined) bar.setTotal(total);
+      bar.update(done);
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}
+
+async function run(options: CliOptions): Promise<void> {
+  const partials: PartialIncident[] = [];
+  for (const path of options.paths) {
+    const input = await toExportInput(path);
+    const adapter = selectAdapter(input, options.format);
+    const progress = progressFor(`${adapter.name} ${path}`, input.size);
+    try {
+      partials.push(await adapter.read(input, { ...options.adapter, ...(progress.onProgress && { onProgress: progress.onProgress }) }));
+    } catch (error) {
+      if (error instanceof ImportError) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new ImportError(path, `could not be read as ${adapter.label}: ${message.split('\n')[0]}`);
+    } finally {
+      progress.stop();
+    }
+  }
+
+  const incident = mergeIncidents(partials);
+  const outDir = options.out !== undefined ? resolve(process.cwd(), options.out) : resolve(PROJECT_ROOT, DEFAULT_OUT);
+  const displayDir = relative(process.cwd(), outDir) || '.';
+  const page = renderPage(
+    incident,
+    {
+      title: options.title,
+      slug: options.slug,
+      tz: options.adapter.tz,
+      redact: options.redact,
+      brandHandles: options.adapter.brandHandles,
+      keep: options.keep,
+    },
+    displayDir,
+  );
+  if (options.dryRun) {
+    process.stdout.write(page.content);
+    return;
+  }
+  const target = resolve(outDir, `${page.id}.md`);
+  const display = relative(process.cwd(), target);
+  writePageAtomically(target, display, page.content, options.force);
+  const { lessons } = page.draft;
+  process.stderr.write(
+    `Drafted from ${partials.length} export${partials.length === 1 ? '' : 's'}: ${incident.events.length} events, ${lessons.length} suggested lesson${lessons.length === 1 ? '' : 's'}. Edit the TODOs before review.\n`,
+  );
+  process.stdout.write(`${display}\n`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    const options = parseCommandLine(argv);
+    if (options === 'help') {
+      process.stdout.write(`${helpText()}\n`);
+      return 0;
+    }
+    if (options === 'json-schema') {
+      process.stdout.write(`${JSON.stringify(incidentExportJsonSchema(), null, 2)}\n`);
+      return 0;
+    }
+    if (!options.redact) process.stderr.write('Warning: --no-redact keeps personal data of private individuals in the page. Never publish it.\n');
+    await run(options);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`firebreak import: ${error.message}. Run with --help for usage.\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof ImportError) {
+      process.stderr.write(`Import failed: ${error.describe()}\n`);
+      return EXIT_IMPORT;
+    }
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    process.stderr.write(`Import failed with an internal error (please report it): ${message}\n`);
+    if (process.env['FIREBREAK_DEBUG']) console.error(error);
+    return EXIT_INTERNAL;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
