@@ -67,20 +67,23 @@ export function readPrivacyAllowlist(root: string, problems: Problem[]): Privacy
   }
   const result = allowlistFileSchema.safeParse(doc.toJS() ?? {});
   if (result.success) return toAllowlist(result.data);
+  const lineOf = (path: readonly PropertyKey[]) => {
+    const node = doc.getIn(path as (string | number)[], true);
+    return isNode(node) && node.range ? lineAt(node.range[0]) : undefined;
+  };
   for (const issue of result.error.issues) {
-    const node = doc.getIn(issue.path as (string | number)[], true);
-    const line = isNode(node) && node.range ? lineAt(node.range[0]) : undefined;
-    const message =
-      issue.code === 'unrecognized_keys'
-        ? `unknown field(s) ${issue.keys.join(', ')}: expected handles, emailDomains or phones`
-        : issue.message;
-    problems.push({
-      file: PRIVACY_ALLOWLIST_FILE,
-      field: issue.path.map(String).join('.'),
-      level: 'error',
-      message,
-      ...(line ? { line } : {}),
-    });
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+    for (const key of keys) {
+      const path = key === undefined ? issue.path : [...issue.path, key];
+      const line = lineOf(path);
+      problems.push({
+        file: PRIVACY_ALLOWLIST_FILE,
+        field: path.map(String).join('.'),
+        level: 'error',
+        message: key === undefined ? issue.message : `unknown field "${key}": expected handles, emailDomains or phones`,
+        ...(line ? { line } : {}),
+      });
+    }
   }
   return EMPTY_ALLOWLIST;
 }
@@ -133,13 +136,21 @@ export function lintPrivacy(
 export function privacyProblems(root: string, entries: readonly PrivacyEntry[]): Problem[] {
   const problems: Problem[] = [];
   const allowlist = readPrivacyAllowlist(root, problems);
-  problems.push(
-    ...lintPrivacy(entries, allowlist, (entry) => {
-      const source = readFileSync(resolve(root, entry.file), 'utf8');
-      return countNewlines(source, source.length - entry.body.length) + 1;
-    }),
-  );
+  problems.push(...lintPrivacy(entries, allowlist, bodyLineReader(root)));
   return problems;
+}
+
+/** Finds the 1-based line where an entry's body starts, by reading its file under `root` again. */
+export function bodyLineReader(root: string): (entry: Pick<RawEntry, 'file' | 'body'>) => number {
+  return (entry) => {
+    const source = readFileSync(resolve(root, entry.file), 'utf8');
+    return countNewlines(source, source.length - entry.body.length) + 1;
+  };
+}
+
+/** 1-based line of `index` in `text`. */
+export function lineOfIndex(text: string, index: number): number {
+  return countNewlines(text, index) + 1;
 }
 
 function reportable(text: string, allowlist: PrivacyAllowlist): Finding[] {

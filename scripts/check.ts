@@ -1,0 +1,97 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { checkContent, formatProblem, type Problem } from '../src/lib/content-check/index.ts';
+import { bodyLineReader } from '../src/lib/content-check/privacy.ts';
+import { site } from '../src/site.config.ts';
+import { findBrokenLinks, relativeTo } from './check/links.ts';
+import { findPlaceholders } from './check/placeholders.ts';
+
+const USAGE = `Usage: npm run check [-- --root DIR] [-- --dist DIR]
+
+Checks all content the way the build does, and more, and prints one problem a line:
+  path:line  field  message
+Covers each file's schema and the rules across fields, references (playbook steps, related
+incidents), duplicate slugs, the privacy lint, "TODO:" placeholders outside drafts, and, when a
+built site exists, broken internal links in it. Exits with 1 when there is an error.
+
+Options:
+  --root DIR   the project to check                          default: this project
+  --dist DIR   the built site whose links to check           default: <root>/dist, when it exists
+  --base PATH  the path the site is served under             default: base in src/site.config.ts
+  --help       show this text`;
+
+/** A mistake on the command line, printed as one line. */
+class UsageError extends Error {}
+
+function options(argv: readonly string[]): { root: string; dist?: string; base: string; help: boolean } {
+  try {
+    const { values } = parseArgs({
+      args: [...argv],
+      options: {
+        root: { type: 'string' },
+        dist: { type: 'string' },
+        base: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+    });
+    const root = values.root ? resolve(values.root) : fileURLToPath(new URL('..', import.meta.url));
+    if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`--root: ${values.root} is not a folder`);
+    if (values.dist !== undefined && !existsSync(resolve(values.dist))) {
+      throw new UsageError(`--dist: ${values.dist} does not exist; build the site first with npm run build`);
+    }
+    const dist = values.dist !== undefined ? resolve(values.dist) : resolve(root, 'dist');
+    const base = values.base ?? site.base;
+    if (!base.startsWith('/')) throw new UsageError(`--base: expected a path starting with /, e.g. /firebreak/; got "${base}"`);
+    return { root, base, help: values.help ?? false, ...(existsSync(dist) ? { dist } : {}) };
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see npm run check -- --help)`);
+  }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function main(argv: readonly string[]): number {
+  const { root, dist, base, help } = options(argv);
+  if (help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const cwd = process.cwd();
+  const shown = (path: string) => relativeTo(cwd, resolve(root, path));
+
+  const content = checkContent(root);
+  const problems: Problem[] = [...content.problems, ...findPlaceholders(content.postmortems, bodyLineReader(root))];
+  const checked = [plural(content.postmortems.length, 'post-mortem'), plural(content.playbook.length, 'playbook page')];
+  if (dist) {
+    // Absolute paths here; like every other file they are shown relative to where check runs.
+    const links = findBrokenLinks(dist, base, (path) => path);
+    problems.push(...links.problems);
+    checked.push(`links in ${plural(links.pages, 'built page')}`);
+  }
+
+  const ordered = problems
+    .map((problem) => ({ ...problem, file: shown(problem.file) }))
+    .sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  for (const problem of ordered) console.log(formatProblem(problem));
+
+  const errors = ordered.filter((problem) => problem.level === 'error').length;
+  const warnings = ordered.length - errors;
+  const verdict = errors > 0 ? 'FAILED' : 'OK';
+  const noSite = dist ? '' : ' (no built site: run npm run build to check its links too)';
+  console.log(`${ordered.length > 0 ? '\n' : ''}${verdict}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}; checked ${checked.join(', ')}${noSite}`);
+  if (errors > 0) console.log('What each message means, and how to fix it: CONTRIBUTING.md, "When npm run check complains".');
+  return errors > 0 ? 1 : 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  console.error(`npm run check: ${error.message}`);
+  process.exitCode = 2;
+}

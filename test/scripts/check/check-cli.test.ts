@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/** Runs `npm run check` the way CI does (a child process), on a fixture project. */
+const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const fixtures = 'test/fixtures/check';
+
+function check(...args: string[]) {
+  const result = spawnSync(process.execPath, ['scripts/check.ts', ...args], { cwd: projectRoot, encoding: 'utf8' });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+describe('npm run check', () => {
+  it('prints file:line, field and message for each schema error, a summary, and exits with 1', () => {
+    const { code, out, err } = check('--root', `${fixtures}/schema-error`);
+    const file = `${fixtures}/schema-error/content/postmortems/2025-01-10-wrong-severity.md`;
+    expect(out.split('\n').slice(0, 2)).toEqual([
+      `${file}:5  severity  severity runs from 1 (critical) to 4 (watch)`,
+      `${file}:7  scct  expected one of: victim, accidental, preventable`,
+    ]);
+    expect(out).toMatch(/^FAILED: 2 errors, 0 warnings; checked 1 post-mortem, 0 playbook pages/m);
+    expect(err).toBe('');
+    expect(code).toBe(1);
+  });
+
+  it('exits with 0 and says what it checked when everything is right, links included', () => {
+    const { code, out } = check('--root', `${fixtures}/clean`, '--dist', `${fixtures}/clean/built`, '--base', '/');
+    expect(out.trim()).toBe('OK: 0 errors, 0 warnings; checked 1 post-mortem, 0 playbook pages, links in 2 built pages');
+    expect(code).toBe(0);
+  });
+
+  it('refuses "TODO:" placeholders once an entry is in review, but not in drafts', () => {
+    const { code, out } = check('--root', `${fixtures}/placeholders`);
+    const lines = out.split('\n').filter((line) => line.includes('placeholder'));
+    expect(lines).toEqual([
+      expect.stringMatching(/2025-01-12-left-todo\.md:3 {2}summary {2}still holds a "TODO:" placeholder/),
+      expect.stringMatching(/2025-01-12-left-todo\.md:40 {2}body {2}still holds a "TODO:" placeholder/),
+    ]);
+    expect(code).toBe(1);
+  });
+
+  it('reports broken internal links of a built site passed with --dist, as errors', () => {
+    const { code, out } = check('--root', `${fixtures}/clean`, '--dist', `${fixtures}/broken-links/built`, '--base', '/');
+    expect(out).toContain(`${fixtures}/broken-links/built/index.html:5  href  broken internal link "/playbook/step-02/"`);
+    expect(out).toMatch(/^FAILED: 3 errors/m);
+    expect(code).toBe(1);
+  });
+
+  it('explains a wrong option in one line, without a stack trace', () => {
+    const missing = check('--root', `${fixtures}/no-such-project`);
+    expect(missing.err.trim()).toBe(`npm run check: --root: ${fixtures}/no-such-project is not a folder`);
+    expect(missing.code).toBe(2);
+    const unknown = check('--roots', '.');
+    expect(unknown.err).toMatch(/^npm run check: Unknown option '--roots'/);
+    expect(unknown.err).not.toMatch(/\n\s+at /);
+  });
+});
