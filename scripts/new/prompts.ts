@@ -6,12 +6,12 @@ import { dateProblem, titleProblem, type NewFlags } from './options.ts';
 /** The person pressed Ctrl+C or Esc: stop without writing anything. */
 export class PromptCancelled extends Error {}
 
-function answered<T>(value: T | symbol): T {
+function answered<T>(value: T): Exclude<T, symbol> {
   if (isCancel(value)) {
     cancel('Nothing was written.');
     throw new PromptCancelled('cancelled');
   }
-  return value as T;
+  return value as Exclude<T, symbol>;
 }
 
 /**
