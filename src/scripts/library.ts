@@ -113,6 +113,8 @@ export function startLibrary(): void {
     meta.className = 'meta';
     const parts = [data.meta['date'], data.meta['severity'] && `Severity ${data.meta['severity']}`];
     const ttfr = data.meta['ttfr'];
+    item.dataset['ttfr'] = ttfr ?? '';
+    item.dataset['date'] = data.meta['date'] ?? '';
     parts.push(ttfr === undefined ? 'no public response' : `first response after ${formatMinutes(Number(ttfr))}`);
     parts.push((data.filters['platform'] ?? []).join(', '));
     meta.textContent = parts.filter(Boolean).join(' · ');
