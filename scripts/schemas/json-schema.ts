@@ -33,9 +33,8 @@ export function toEditorJsonSchema(schema: z.ZodType, title: string, description
         return;
       }
       if (def.type !== 'union' || !def.options?.some((option) => option._zod.def.type === 'date')) return;
-      const stringBranches = (ctx.jsonSchema.anyOf ?? []).filter(
-        (branch) => typeof branch === 'object' && branch.type === 'string',
-      );
+      // anyOf lists the branches in the order of the union's options.
+      const stringBranches = (ctx.jsonSchema.anyOf ?? []).filter((_, index) => def.options?.[index]?._zod.def.type !== 'date');
       if (stringBranches.length !== 1) return;
       delete ctx.jsonSchema.anyOf;
       Object.assign(ctx.jsonSchema, stringBranches[0]);
