@@ -194,7 +194,7 @@ async function run(options: CliOptions): Promise<void> {
   const partials: PartialIncident[] = [];
   for (const path of options.paths) {
     const input = await toExportInput(path);
-    const adapter = selectAdapter(input, options.format);
+    const adapter = selectAdapter(input, options.format, ADAPTERS, Object.keys(options.adapter.map).length > 0);
     const progress = progressFor(`${adapter.name} ${path}`, input.size);
     try {
       partials.push(await adapter.read(input, { ...options.adapter, ...(progress.onProgress && { onProgress: progress.onProgress }) }));

@@ -140,7 +140,9 @@ export function mergeIncidents(partials: readonly (PartialIncident | AuthoredPar
     notes.push(`Mention volume was added up from ${mentionSummaries.length} exports; if they cover the same query, the counts are doubled.`);
   }
   const mentions = mergeMentions(mentionSummaries);
-  const started = earliest(...partials.map((partial) => partial.started), mentions?.first, events[0]?.at);
+  // Metric events stand for a whole hour bucket; they do not mark when anything began.
+  const firstEvent = events.find((event) => event.kind !== 'metric');
+  const started = earliest(...partials.map((partial) => partial.started), mentions?.first, firstEvent?.at);
   const detected = earliest(...partials.map((partial) => partial.detected));
   const resolved = latest(...partials.map((partial) => partial.resolved));
   const firstResponse = earliest(...partials.map((partial) => ('firstResponse' in partial ? partial.firstResponse : undefined)));

@@ -1,12 +1,24 @@
 import type { Adapter, ExportInput } from './adapters/types.ts';
 import { firebreakJsonAdapter } from './adapters/firebreak-json.ts';
+import { brandwatchAdapter, mappedCsvAdapter, meltwaterAdapter } from './adapters/listening-csv.ts';
+import { slackAdapter } from './adapters/slack.ts';
 import { ImportError } from './errors.ts';
 
 /**
  * Every format the importer reads. Order matters only when two detectors accept the same input:
  * the more specific format comes first.
  */
-export const ADAPTERS: readonly Adapter[] = [firebreakJsonAdapter];
+export const ADAPTERS: readonly Adapter[] = [
+  firebreakJsonAdapter,
+  slackAdapter,
+  brandwatchAdapter,
+  meltwaterAdapter,
+  // Never detected: chosen by --format csv, or when --map is given and nothing else claims the file.
+  mappedCsvAdapter,
+];
+
+/** The adapter used for an unrecognised file when the user described its columns with --map. */
+const MAPPED_CSV = 'csv';
 
 /** `name (label)` for each adapter, for --help and error messages. */
 export function formatList(adapters: readonly Adapter[] = ADAPTERS): string {
@@ -33,7 +45,12 @@ export function looksBinary(head: Buffer): boolean {
  * The adapter for an input: the one named by --format, or the first whose detector accepts it.
  * When none does, the message lists what the importer reads and how to force a format.
  */
-export function selectAdapter(input: ExportInput, format: string | undefined, adapters: readonly Adapter[] = ADAPTERS): Adapter {
+export function selectAdapter(
+  input: ExportInput,
+  format: string | undefined,
+  adapters: readonly Adapter[] = ADAPTERS,
+  hasColumnMap = false,
+): Adapter {
   if (format !== undefined) {
     const chosen = adapters.find((adapter) => adapter.name === format);
     if (!chosen) {
@@ -51,6 +68,8 @@ export function selectAdapter(input: ExportInput, format: string | undefined, ad
     }
     if (accepted) return adapter;
   }
+  const mapped = adapters.find((adapter) => adapter.name === MAPPED_CSV);
+  if (hasColumnMap && mapped && input.kind === 'file' && !looksBinary(input.head)) return mapped;
   if (input.kind === 'file' && looksBinary(input.head)) {
     throw new ImportError(
       input.path,

@@ -40,7 +40,9 @@ function iso(date: Date): string {
 export function deriveKeyTimes(incident: Incident, stated: StatedTimes = {}): DerivedTimes | undefined {
   const notes: string[] = [];
   const events = incident.events;
-  const candidates = [stated.started, incident.started, incident.mentions?.first, events[0]?.at].filter(
+  // Metric events stand for an hour bucket, not a moment; they do not start an incident.
+  const firstEvent = events.find((event) => event.kind !== 'metric') ?? events[0];
+  const candidates = [stated.started, incident.started, incident.mentions?.first, firstEvent?.at].filter(
     (date): date is Date => date !== undefined,
   );
   if (candidates.length === 0) return undefined;

@@ -130,16 +130,34 @@ export function createRedactor(options: RedactOptions): Redactor {
   }
 
   /** Names of people who must not be named, longest first so "Ann Lee" wins over "Ann". */
-  const namePattern = (() => {
-    const names = options.people
-      .filter((person) => person.name && person.name.trim().length >= 3 && (person.role === 'responder' || (options.enabled && isPrivate(person))))
-      .map((person) => person.name!.trim())
-      .sort((a, b) => b.length - a.length);
-    if (names.length === 0) return undefined;
-    return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${names.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
-  })();
+  const names = options.people
+    .filter((person) => person.name && person.name.trim().length >= 3 && (person.role === 'responder' || (options.enabled && isPrivate(person))))
+    .map((person) => person.name!.trim())
+    .sort((a, b) => b.length - a.length);
   const byName = new Map<string, Person>();
   for (const person of options.people) if (person.name) byName.set(person.name.trim().toLowerCase(), person);
+  /**
+   * Handles of people who must not be named, also without the @ (in URLs such as
+   * x.com/jane_doe/status/…). Short ones are left alone: "sam" or "ops" are ordinary words.
+   */
+  const bareHandles = options.people
+    .filter((person) => person.handle && person.handle.length >= 4 && (person.role === 'responder' || (options.enabled && isPrivate(person))))
+    .map((person) => normal(person.handle!))
+    .sort((a, b) => b.length - a.length);
+
+  /**
+   * One pass over the text for Slack `<@U…>` mentions, known names (Slack renders mentions as
+   * `@Real Name`) and @handles, so a pseudonym put in is never read again as a new handle.
+   */
+  const mentionPattern = new RegExp(
+    [
+      '<@(?<slack>[A-Z0-9]+)(?:\\|[^>]*)?>',
+      ...(names.length > 0 ? [`(?<![\\p{L}\\p{N}_@])(?<at>@?)(?<name>${names.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`] : []),
+      `(?<![\\w@./])@(?<handle>${HANDLE.source.slice(HANDLE.source.indexOf('@(') + 2, -1)})`,
+      ...(bareHandles.length > 0 ? [`(?<![\\p{L}\\p{N}_])(?<bare>${bareHandles.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`] : []),
+    ].join('|'),
+    'giu',
+  );
 
   function mention(handle: string): string {
     const key = normal(handle);
@@ -152,22 +170,26 @@ export function createRedactor(options: RedactOptions): Redactor {
 
   function text(raw: string): string {
     let out = removeUrlTokens(raw);
-    out = out.replace(/<@([A-Z0-9]+)(?:\|[^>]*)?>/g, (whole, id: string) => {
-      const person = byBareId.get(id);
-      return person ? personLabel(person, true) : options.enabled ? '@someone' : whole;
-    });
     if (options.enabled) {
       out = out.replace(EMAIL, REMOVED_EMAIL);
       out = out.replace(PHONE, (match) => (looksLikePhone(match) ? REMOVED_PHONE : match));
     }
-    out = out.replace(HANDLE, (_whole, handle: string) => mention(handle));
-    if (namePattern) {
-      out = out.replace(namePattern, (name) => {
-        const person = byName.get(name.toLowerCase());
-        return person ? personLabel(person, false) : name;
-      });
-    }
-    return out;
+    return out.replace(mentionPattern, (whole, ...args) => {
+      const groups = args[args.length - 1] as Record<string, string | undefined>;
+      if (groups['slack'] !== undefined) {
+        const person = byBareId.get(groups['slack']);
+        return person ? personLabel(person, true) : options.enabled ? '@someone' : whole;
+      }
+      if (groups['name'] !== undefined) {
+        const person = byName.get(groups['name'].toLowerCase());
+        return person ? personLabel(person, groups['at'] === '@') : whole;
+      }
+      if (groups['bare'] !== undefined) {
+        const person = byHandle.get(normal(groups['bare']));
+        return person ? personLabel(person, true).replace(/^@/, '').replace(/ /g, '-') : whole;
+      }
+      return mention(groups['handle']!);
+    });
   }
 
   function link(url: string | undefined, actorId?: string, role?: Person['role']): string | undefined {
