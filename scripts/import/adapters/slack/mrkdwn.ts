@@ -59,7 +59,8 @@ function decodeToken(inner: string, names: MrkdwnNames): string | undefined {
     if (command.startsWith('subteam^')) return '@group';
     return undefined;
   }
-  if (target === '') return undefined;
+  // Slack escapes every literal `<`, so anything else between brackets is a link with a scheme.
+  if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(target)) return undefined;
 
   const url = cleanUrl(decodeEntities(target));
   if (url.startsWith('mailto:')) return label ?? url.slice('mailto:'.length);

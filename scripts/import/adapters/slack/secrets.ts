@@ -31,7 +31,8 @@ export function cleanUrl(url: string): string {
 /** Free text with every URL cleaned and any stray token replaced by a marker. */
 export function withoutSecrets(text: string): string {
   return text
-    .replace(/\bhttps?:\/\/[^\s<>"')\]]+/g, (url) => cleanUrl(url))
+    // Trailing punctuation belongs to the sentence, not the link.
+    .replace(/\bhttps?:\/\/[^\s<>"')\]]*[^\s<>"')\].,;:!?]/g, (url) => cleanUrl(url))
     .replace(SLACK_TOKEN, '[token removed]');
 }
 
