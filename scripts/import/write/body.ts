@@ -23,6 +23,7 @@ export function renderBody(draft: Draft): string {
     '',
     'TODO: one paragraph in your own words: what happened, how bad it got, how it ended. Then update `summary` in the front matter.',
     '',
+    ...(incident.authored.summary ? [`The export's summary, to start from: ${text(incident.authored.summary)}`, ''] : []),
     `Drafted from ${incident.sources.length === 1 ? 'one export' : `${incident.sources.length} exports`}:`,
     '',
     ...incident.sources.map((source) => `- ${inertLine(source.adapter)}: \`${source.file.replace(/`/g, "'")}\``),

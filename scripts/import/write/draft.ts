@@ -96,13 +96,18 @@ export function estimateSeverity(incident: MergedIncident): { severity: number; 
   if (series.length === 0 || !incident.mentions?.peakCount) {
     return { severity: 3, note: 'TODO: severity 3 is a placeholder: no export measured mention volume. Set it from the triage scale.' };
   }
-  const counts = series.map((bucket) => bucket.positive + bucket.neutral + bucket.negative).sort((a, b) => a - b);
-  const median = counts[Math.floor(counts.length / 2)]!;
+  // Quiet hours (nights, gaps between exports) would make any peak look enormous: compare
+  // against the median of the hours that had mentions at all.
+  const counts = series
+    .map((bucket) => bucket.positive + bucket.neutral + bucket.negative)
+    .filter((count) => count > 0)
+    .sort((a, b) => a - b);
+  const median = counts[Math.floor(counts.length / 2)] ?? 1;
   const ratio = incident.mentions.peakCount / Math.max(median, 1);
   const severity = ratio >= 20 ? 1 : ratio >= 5 ? 2 : ratio >= 2 ? 3 : 4;
   return {
     severity,
-    note: `TODO: severity ${severity} is estimated from volume only: the peak hour had ${Math.round(ratio * 10) / 10}× the median hourly mentions (${incident.mentions.peakCount} vs ${median}). Check media, exposure and executives on the triage scale.`,
+    note: `TODO: severity ${severity} is estimated from volume only: the peak hour had ${Math.round(ratio * 10) / 10}× the median of the hours with mentions (${incident.mentions.peakCount} vs ${median}). Check media, exposure and executives on the triage scale.`,
   };
 }
 
