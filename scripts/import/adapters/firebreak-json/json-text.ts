@@ -13,6 +13,7 @@ export async function readJsonText(input: ExportInput, onProgress?: (done: numbe
     throw new ImportError(
       input.path,
       `the file is ${Math.round(input.size / 1048576)} MB; a Firebreak incident JSON may be at most ${MAX_JSON_BYTES / 1048576} MB`,
+      'whole file',
     );
   }
   const chunks: Buffer[] = [];
