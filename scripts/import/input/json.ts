@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ExportInput } from '../adapters/types.ts';
 import { ImportError } from '../errors.ts';
 
 /**
@@ -6,6 +7,39 @@ import { ImportError } from '../errors.ts';
  * syntax error, the field path of a value of the wrong shape. V8's own messages are not shown as
  * they are, because some of them quote the (private) input.
  */
+
+/** One API response saved to a file is small; beyond this it is not what the adapter expects. */
+export const MAX_JSON_FILE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Reads a whole JSON file and parses it (see parseJsonText). For documents that must be read
+ * whole, like an API response; streams of records should be read record by record instead.
+ */
+export async function readJsonFile(
+  input: ExportInput,
+  onProgress?: (done: number, total?: number) => void,
+): Promise<unknown> {
+  if (input.size > MAX_JSON_FILE_BYTES) {
+    throw new ImportError(
+      input.path,
+      `the file is ${Math.round(input.size / 1048576)} MB; expected a JSON document of at most ${MAX_JSON_FILE_BYTES / 1048576} MB`,
+    );
+  }
+  const chunks: Buffer[] = [];
+  let done = 0;
+  for await (const chunk of input.open() as AsyncIterable<Buffer>) {
+    chunks.push(chunk);
+    done += chunk.length;
+    onProgress?.(done, input.size);
+  }
+  return parseJsonText(input.path, Buffer.concat(chunks).toString('utf8'));
+}
+
+/** Whether the first bytes of a file look like a JSON object (after a BOM and whitespace). */
+export function startsLikeJsonObject(head: Buffer): boolean {
+  const text = head.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  return text.startsWith('{');
+}
 
 /** `line L, column C` of a character offset. */
 export function lineColumn(text: string, offset: number): string {
@@ -40,10 +74,13 @@ export function parseJsonText(file: string, text: string, where?: string): unkno
     const position = /at position (\d+)/.exec(message);
     if (position) {
       const offset = Number(position[1]);
+      const atEnd = offset >= body.length;
       const what = /^Unterminated string/.test(message)
         ? 'a string is not closed before the end of the text (a truncated file?)'
-        : `unexpected ${JSON.stringify(body.slice(offset, offset + 1))}`;
-      throw new ImportError(file, `invalid JSON: ${what}`, `${prefix}${lineColumn(body, offset)}`);
+        : atEnd
+          ? 'the text ends before the document is complete (a truncated file?)'
+          : `unexpected ${JSON.stringify(body.slice(offset, offset + 1))}`;
+      throw new ImportError(file, `invalid JSON: ${what}`, `${prefix}${lineColumn(body, offset)}${atEnd ? ' (end of text)' : ''}`);
     }
     const token = /^Unexpected token '(.{1,4})'/.exec(message);
     throw new ImportError(

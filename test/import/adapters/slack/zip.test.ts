@@ -131,7 +131,7 @@ describe('Slack adapter on a truncated day file', () => {
   it('names the day file and the line where the text stops (the only channel needs no --channel)', async () => {
     const error = await importError(read(slackAdapter, await inputFor(folder)));
     expect(error.file).toBe(folder);
-    expect(error.location).toBe('entry war-room/2024-05-15.json, line 11, column 44');
+    expect(error.location).toBe('entry war-room/2024-05-15.json, line 11, column 44 (end of text)');
     expect(error.message).toBe('invalid JSON: a string is not closed before the end of the text (a truncated file?)');
   });
 
@@ -139,7 +139,7 @@ describe('Slack adapter on a truncated day file', () => {
     const zip = await zipInput(tempDir(), 'truncated.zip', filesOfFolder(join(REPO, folder)));
     const error = await importError(read(slackAdapter, zip));
     expect(error.file).toBe(zip.path);
-    expect(error.location).toBe('entry war-room/2024-05-15.json, line 11, column 44');
+    expect(error.location).toBe('entry war-room/2024-05-15.json, line 11, column 44 (end of text)');
   });
 
   it('names the message whose ts is missing', async () => {
