@@ -1,3 +1,4 @@
+import { parse as parseSync } from 'csv-parse/sync';
 import { ImportError } from '../../errors.ts';
 import { COLUMN_NAMES, describeColumns, normalizeColumnName } from './columns.ts';
 
@@ -6,6 +7,11 @@ import { COLUMN_NAMES, describeColumns, normalizeColumnName } from './columns.ts
  * date range) and a blank row before it; other tools start with the header. The first row that
  * is neither preamble nor blank must be the header, and it must have a date column: a mention
  * we cannot place in time is no use to the timeline.
+ *
+ * The header is located in the head (first 64 KiB) before streaming, so the streaming parser
+ * starts exactly at the header: csv-parse then checks every row against the header's length
+ * (with preamble rows first, it builds an error object with a stack trace for every data row,
+ * which was most of the import time).
  */
 
 /** Rows tolerated before the header; a real preamble has fewer than ten. */
@@ -21,54 +27,75 @@ export function isPreambleRow(record: string[]): boolean {
   return filled.length >= 1 && filled.length <= 2 && record[0]!.trim().endsWith(':');
 }
 
-export class HeaderFinder {
-  private readonly file: string;
-  private readonly dateNames: string[];
+export interface HeaderLocation {
+  /** 1-based physical line of the header row. */
+  line: number;
+  /** UTF-8 bytes of the (BOM-less) text before the header row: what the row stream skips. */
+  offset: number;
+  cells: string[];
   /** Preamble values by label without the colon ("Brand" → "Example Brand - Crisis"). */
-  readonly preamble = new Map<string, string>();
-  private rows = 0;
+  preamble: Map<string, string>;
+}
 
-  /** `mappedDate`: the column named by --map date=…, which then is the only acceptable one. */
-  constructor(file: string, mappedDate?: string) {
-    this.file = file;
-    this.dateNames = mappedDate ? [normalizeColumnName(mappedDate)] : COLUMN_NAMES.date;
-  }
+export interface LocateOptions {
+  file: string;
+  delimiter: string;
+  /** The column named by --map date=…, which then is the only acceptable date column. */
+  mappedDate?: string | undefined;
+  /** True when `text` is only the start of the file. */
+  truncated: boolean;
+}
 
-  /**
-   * Offers the next row before the header: false for preamble and blank rows, true for the
-   * header. Throws ImportError naming the columns found when the row cannot be the header.
-   */
-  offer(record: string[], line: number): boolean {
-    this.rows++;
-    if (isBlankRow(record)) return false;
-    if (isPreambleRow(record)) {
-      if (this.rows > MAX_PREAMBLE_ROWS) {
-        throw new ImportError(this.file, `more than ${MAX_PREAMBLE_ROWS} "Label:","value" rows and no header row`, `line ${line}`);
-      }
-      this.preamble.set(record[0]!.trim().replace(/:$/, ''), (record[1] ?? '').trim());
-      return false;
+function expectedDate(mappedDate: string | undefined): string {
+  return mappedDate ? `"${mappedDate}"` : `${COLUMN_NAMES.date.map((n) => `"${n}"`).join(' or ')}, or name it with --map date=Column`;
+}
+
+/** Finds the header row in the decoded head of the file; ImportError when there is none. */
+export function locateHeader(text: string, options: LocateOptions): HeaderLocation {
+  const { file, delimiter, mappedDate, truncated } = options;
+  const dateNames = mappedDate ? [normalizeColumnName(mappedDate)] : COLUMN_NAMES.date;
+  const preamble = new Map<string, string>();
+  let offset = 0;
+  let rows = 0;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    const complete = i < lines.length - 1 || !truncated;
+    const lineText = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    let cells: string[];
+    try {
+      cells = (parseSync(lineText, { delimiter, relax_column_count: true, relax_quotes: true }) as string[][])[0] ?? [];
+    } catch {
+      // Not one well-formed row (a quoted field running onto the next line): show it raw.
+      cells = lineText.split(delimiter);
     }
-    const names = record.map(normalizeColumnName);
-    if (this.dateNames.some((name) => names.includes(name))) return true;
+    if (isBlankRow(cells)) {
+      offset += Buffer.byteLength(raw, 'utf8') + 1;
+      continue;
+    }
+    if (!complete) {
+      throw new ImportError(file, `no complete header row in the first ${Math.round(text.length / 1024)} KiB; expected a header with a date column (${expectedDate(mappedDate)})`, `line ${i + 1}`);
+    }
+    if (isPreambleRow(cells)) {
+      if (++rows > MAX_PREAMBLE_ROWS) {
+        throw new ImportError(file, `more than ${MAX_PREAMBLE_ROWS} "Label:","value" rows and no header row`, `line ${i + 1}`);
+      }
+      preamble.set(cells[0]!.trim().replace(/:$/, ''), (cells[1] ?? '').trim());
+      offset += Buffer.byteLength(raw, 'utf8') + 1;
+      continue;
+    }
+    const names = cells.map(normalizeColumnName);
+    if (dateNames.some((name) => names.includes(name))) return { line: i + 1, offset, cells, preamble };
     throw new ImportError(
-      this.file,
-      `no usable header row: expected a header with a date column (${this.expected()}); found columns: ${describeColumns(record)}`,
-      `line ${line}`,
+      file,
+      `no usable header row: expected a header with a date column (${expectedDate(mappedDate)}); found columns: ${describeColumns(cells)}`,
+      `line ${i + 1}`,
     );
   }
-
-  /** The error for a file that ended before any header. */
-  missing(): ImportError {
-    return new ImportError(
-      this.file,
-      `no header row: the file has ${this.rows === 0 ? 'no rows' : `only ${this.rows} blank or "Label:","value" row(s)`}; expected a header with a date column (${this.expected()})`,
-    );
-  }
-
-  private expected(): string {
-    const names = this.dateNames.map((n) => `"${n}"`).join(' or ');
-    return this.dateNames === COLUMN_NAMES.date ? `${names}, or name it with --map date=Column` : names;
-  }
+  throw new ImportError(
+    file,
+    `no header row: the file has ${rows === 0 ? 'no rows' : `only ${rows} "Label:","value" row(s)`}; expected a header with a date column (${expectedDate(mappedDate)})`,
+  );
 }
 
 /**

@@ -1,3 +1,4 @@
+import { Transform, Writable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse, type Info } from 'csv-parse';
 import { MentionAccumulator, type Sentiment } from '../../../../src/lib/incident/mentions.ts';
@@ -8,7 +9,7 @@ import type { AdapterOptions, ExportInput } from '../types.ts';
 import { describeColumns, mapField, resolveColumns, type ColumnIndex, type MentionField } from './columns.ts';
 import { readDate, timeZone, type Zone } from './dates.ts';
 import { headText, utf8Decoder } from './decode.ts';
-import { HeaderFinder, isBlankRow, sniffDelimiter } from './header.ts';
+import { isBlankRow, locateHeader, sniffDelimiter } from './header.ts';
 import { TopK } from './top-k.ts';
 import { isNews, platformOf, readCount, readFlag, readSentiment, sourceName } from './values.ts';
 
@@ -91,6 +92,27 @@ function csvErrorToImportError(file: string, error: CsvError, maxRecordSize: num
   }
 }
 
+/** Drops the first `n` bytes of a stream (the preamble before the header row), passing the rest by reference. */
+class SkipBytes extends Transform {
+  private left: number;
+
+  constructor(n: number) {
+    super();
+    this.left = n;
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    if (this.left >= chunk.length) {
+      this.left -= chunk.length;
+      callback();
+      return;
+    }
+    const rest = this.left > 0 ? chunk.subarray(this.left) : chunk;
+    this.left = 0;
+    callback(null, rest);
+  }
+}
+
 export async function readMentionsCsv(
   input: ExportInput,
   options: AdapterOptions,
@@ -111,19 +133,14 @@ export async function readMentionsCsv(
   const decoder = utf8Decoder(file, input.head, {
     onBytes: (n) => options.onProgress?.(n, input.size),
   });
-  const parser = parse({
-    delimiter: profile.delimiter ?? sniffDelimiter(headText(input.head)),
-    relax_column_count: true,
-    skip_empty_lines: true,
-    max_record_size: limits.maxRecordSize,
-    info: true,
-  });
-
-  const header = new HeaderFinder(file, mappedDate);
-  let columns: ColumnIndex | undefined;
-  let headerCells: string[] = [];
+  const delimiter = profile.delimiter ?? sniffDelimiter(headText(input.head));
+  const header = locateHeader(headText(input.head), { file, delimiter, mappedDate, truncated: input.head.length < input.size });
+  const headerCells = header.cells;
+  const columns: ColumnIndex = resolveColumns(headerCells, options.map, file);
+  let headerSeen = false;
   let row = 0;
-  let prevEnd = 0;
+  // Physical lines before the header row; csv-parse counts from the header.
+  let prevEnd = header.line - 1;
   let prevEmpty = 0;
   let blankRows = 0;
 
@@ -144,13 +161,11 @@ export async function readMentionsCsv(
 
   const handleRow = (record: string[], info: Info) => {
     const start = prevEnd + 1 + (info.empty_lines - prevEmpty);
-    prevEnd = info.lines;
+    prevEnd = header.line - 1 + info.lines;
     prevEmpty = info.empty_lines;
-    if (!columns) {
-      if (header.offer(record, start)) {
-        headerCells = record;
-        columns = resolveColumns(record, options.map, file);
-      }
+    if (!headerSeen) {
+      // The stream starts at the header row located in the head.
+      headerSeen = true;
       return;
     }
     row++;
@@ -240,10 +255,21 @@ export async function readMentionsCsv(
     if (isNews(source)) media.offer(-at.getTime(), snapshot);
   };
 
+  // Rows are handled synchronously inside csv-parse (on_record returning null): no per-row
+  // object-mode push or async iteration, which would cost more than the handling itself.
+  // An error thrown in handleRow comes back out of the pipeline as is.
+  const parser = parse({
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    max_record_size: limits.maxRecordSize,
+    on_record: (record: string[], info: Info) => {
+      handleRow(record, info);
+      return null;
+    },
+  });
   try {
-    await pipeline(input.open(), decoder, parser, async (records: AsyncIterable<{ record: string[]; info: Info }>) => {
-      for await (const { record, info } of records) handleRow(record, info);
-    });
+    await pipeline(input.open(), decoder, new SkipBytes(header.offset), parser, new Writable({ objectMode: true, write: (_row, _encoding, done) => done() }));
   } catch (error) {
     if (error instanceof ImportError) throw error;
     if (error instanceof CsvError) throw csvErrorToImportError(file, error, limits.maxRecordSize);
@@ -252,8 +278,6 @@ export async function readMentionsCsv(
     }
     throw error;
   }
-  if (!columns) throw header.missing();
-
   if (acc.spanHours > limits.maxSeriesHours) {
     const range = acc.range!;
     throw new ImportError(
