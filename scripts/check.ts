@@ -37,13 +37,15 @@ function options(argv: readonly string[]): { root: string; dist?: string; base: 
       },
     });
     const root = values.root ? resolve(values.root) : fileURLToPath(new URL('..', import.meta.url));
-    if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`--root: ${values.root} is not a folder`);
+    if (!existsSync(root) || !statSync(root).isDirectory())
+      throw new UsageError(`--root: ${values.root} is not a folder`);
     if (values.dist !== undefined && !existsSync(resolve(values.dist))) {
       throw new UsageError(`--dist: ${values.dist} does not exist; build the site first with npm run build`);
     }
     const dist = values.dist !== undefined ? resolve(values.dist) : resolve(root, 'dist');
     const base = values.base ?? site.base;
-    if (!base.startsWith('/')) throw new UsageError(`--base: expected a path starting with /, e.g. /firebreak/; got "${base}"`);
+    if (!base.startsWith('/'))
+      throw new UsageError(`--base: expected a path starting with /, e.g. /firebreak/; got "${base}"`);
     return { root, base, help: values.help ?? false, ...(existsSync(dist) ? { dist } : {}) };
   } catch (error) {
     if (error instanceof UsageError) throw error;
@@ -83,8 +85,11 @@ function main(argv: readonly string[]): number {
   const warnings = ordered.length - errors;
   const verdict = errors > 0 ? 'FAILED' : 'OK';
   const noSite = dist ? '' : ' (no built site: run npm run build to check its links too)';
-  console.log(`${ordered.length > 0 ? '\n' : ''}${verdict}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}; checked ${checked.join(', ')}${noSite}`);
-  if (errors > 0) console.log('What each message means, and how to fix it: CONTRIBUTING.md, "When npm run check complains".');
+  console.log(
+    `${ordered.length > 0 ? '\n' : ''}${verdict}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}; checked ${checked.join(', ')}${noSite}`,
+  );
+  if (errors > 0)
+    console.log('What each message means, and how to fix it: CONTRIBUTING.md, "When npm run check complains".');
   return errors > 0 ? 1 : 0;
 }
 

@@ -74,9 +74,14 @@ try {
     console.error(`npm run new: ${error.message}`);
     process.exitCode = 1;
   } else if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-    console.error(`npm run new: ${(error as NodeJS.ErrnoException).path ?? 'the file'} already exists; nothing was written.`);
+    console.error(
+      `npm run new: ${(error as NodeJS.ErrnoException).path ?? 'the file'} already exists; nothing was written.`,
+    );
     process.exitCode = 1;
-  } else if ((error as NodeJS.ErrnoException).code === 'EACCES' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') {
+  } else if (
+    (error as NodeJS.ErrnoException).code === 'EACCES' ||
+    (error as NodeJS.ErrnoException).code === 'ENOTDIR'
+  ) {
     console.error(`npm run new: cannot write ${(error as NodeJS.ErrnoException).path}: ${(error as Error).message}`);
     process.exitCode = 1;
   } else {

@@ -72,7 +72,10 @@ export function findBrokenLinks(distDir: string, base: string, display: (path: s
   const problems = [...broken.values()].map(({ problem, others }) =>
     others.size === 0
       ? problem
-      : { ...problem, message: `${problem.message} (also on ${others.size} other page${others.size === 1 ? '' : 's'})` },
+      : {
+          ...problem,
+          message: `${problem.message} (also on ${others.size} other page${others.size === 1 ? '' : 's'})`,
+        },
   );
   return { problems, pages: pages.length };
 }

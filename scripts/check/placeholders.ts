@@ -20,7 +20,13 @@ export function findPlaceholders(
     visitStrings(entry.data, [], (text, path) => {
       if (!text.includes(TODO)) return;
       const line = entry.lineOf(path);
-      problems.push({ file: entry.file, field: path.map(String).join('.'), level: 'error', message, ...(line ? { line } : {}) });
+      problems.push({
+        file: entry.file,
+        field: path.map(String).join('.'),
+        level: 'error',
+        message,
+        ...(line ? { line } : {}),
+      });
     });
     const index = entry.body.indexOf(TODO);
     if (index !== -1) {
@@ -36,7 +42,11 @@ export function findPlaceholders(
   return problems;
 }
 
-function visitStrings(value: unknown, path: (string | number)[], visit: (text: string, path: (string | number)[]) => void): void {
+function visitStrings(
+  value: unknown,
+  path: (string | number)[],
+  visit: (text: string, path: (string | number)[]) => void,
+): void {
   if (typeof value === 'string') visit(value, path);
   else if (Array.isArray(value)) value.forEach((item, index) => visitStrings(item, [...path, index], visit));
   else if (value !== null && typeof value === 'object') {

@@ -87,7 +87,8 @@ export function dateProblem(date: string): string | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) return 'expected a date as YYYY-MM-DD, e.g. 2026-03-14';
   const day = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== date) return `${date} is not a day of the calendar`;
+  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== date)
+    return `${date} is not a day of the calendar`;
   return undefined;
 }
 

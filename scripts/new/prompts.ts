@@ -1,6 +1,13 @@
 import { cancel, intro, isCancel, multiselect, select, text } from '@clack/prompts';
 import { SEVERITY_LEVELS } from '../../src/schema/severity.ts';
-import { CRISIS_TYPE_LABELS, CRISIS_TYPES, PLATFORM_LABELS, PLATFORMS, type CrisisType, type Platform } from '../../src/schema/taxonomy.ts';
+import {
+  CRISIS_TYPE_LABELS,
+  CRISIS_TYPES,
+  PLATFORM_LABELS,
+  PLATFORMS,
+  type CrisisType,
+  type Platform,
+} from '../../src/schema/taxonomy.ts';
 import { dateProblem, titleProblem, type NewFlags } from './options.ts';
 
 /** The person pressed Ctrl+C or Esc: stop without writing anything. */
@@ -40,7 +47,11 @@ export async function askMissing(flags: NewFlags, today: string): Promise<NewFla
     await select({
       message: 'Peak severity',
       initialValue: 3,
-      options: SEVERITY_LEVELS.map((level) => ({ value: level.level as number, label: `${level.level} ${level.name}`, hint: level.reach })),
+      options: SEVERITY_LEVELS.map((level) => ({
+        value: level.level as number,
+        label: `${level.level} ${level.name}`,
+        hint: level.reach,
+      })),
     }),
   );
   filled.crisisType ??= answered(

@@ -34,7 +34,9 @@ export function toEditorJsonSchema(schema: z.ZodType, title: string, description
       }
       if (def.type !== 'union' || !def.options?.some((option) => option._zod.def.type === 'date')) return;
       // anyOf lists the branches in the order of the union's options.
-      const stringBranches = (ctx.jsonSchema.anyOf ?? []).filter((_, index) => def.options?.[index]?._zod.def.type !== 'date');
+      const stringBranches = (ctx.jsonSchema.anyOf ?? []).filter(
+        (_, index) => def.options?.[index]?._zod.def.type !== 'date',
+      );
       if (stringBranches.length !== 1) return;
       delete ctx.jsonSchema.anyOf;
       Object.assign(ctx.jsonSchema, stringBranches[0]);
@@ -55,7 +57,9 @@ function asFile(path: string, schema: unknown): SchemaFile {
  */
 export async function buildSchemaFiles(root: string): Promise<SchemaFile[]> {
   const postmortemSource = join(root, 'src/schema/postmortem.ts');
-  const { postmortemFields } = (await import(pathToFileURL(postmortemSource).href)) as typeof import('../../src/schema/postmortem.ts');
+  const { postmortemFields } = (await import(
+    pathToFileURL(postmortemSource).href
+  )) as typeof import('../../src/schema/postmortem.ts');
   const postmortem = withDescriptions(
     toEditorJsonSchema(
       postmortemFields,
@@ -76,7 +80,11 @@ export async function buildSchemaFiles(root: string): Promise<SchemaFile[]> {
         asFile(
           `${SCHEMA_DIR}/incident-export.schema.json`,
           withDescriptions(
-            toEditorJsonSchema(schema, 'Firebreak incident export', 'A generic incident export read by `npm run import`.'),
+            toEditorJsonSchema(
+              schema,
+              'Firebreak incident export',
+              'A generic incident export read by `npm run import`.',
+            ),
             readObjectDocs(exportSource),
           ),
         ),

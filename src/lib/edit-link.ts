@@ -13,7 +13,9 @@ export function editUrl(filePath: string, repository: string = site.repository, 
     .replace(/^(\.\/)+/, '')
     .replace(/^\/+/, '');
   if (path === '' || path.split('/').includes('..')) {
-    throw new Error(`editUrl: expected a path inside the project, such as content/playbook/step-01.mdx; got "${filePath}"`);
+    throw new Error(
+      `editUrl: expected a path inside the project, such as content/playbook/step-01.mdx; got "${filePath}"`,
+    );
   }
   const encoded = path.split('/').map(encodeURIComponent).join('/');
   return `${repository.replace(/\/+$/, '')}/edit/${encodeURIComponent(branch).replace(/%2F/g, '/')}/${encoded}`;

@@ -94,4 +94,3 @@ export function clearLastUpdatedCache(): void {
 function toPosix(path: string): string {
   return path.split(sep).join('/');
 }
-

@@ -12,10 +12,22 @@ export const PRIVACY_ALLOWLIST_FILE = 'content/privacy-allowlist.yaml';
 const allowlistFileSchema = z
   .object({
     /** Accounts that are public by nature (the brand's own, media outlets, public figures), with or without the @. */
-    handles: z.array(z.string().trim().regex(/^@?[A-Za-z0-9_.-]+$/, 'expected a handle such as @firebreak')).default([]),
+    handles: z
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(/^@?[A-Za-z0-9_.-]+$/, 'expected a handle such as @firebreak'),
+      )
+      .default([]),
     /** Domains whose addresses are public or fictional (example.com); subdomains are included. */
     emailDomains: z
-      .array(z.string().trim().regex(/^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/, 'expected a domain such as example.com'))
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/, 'expected a domain such as example.com'),
+      )
       .default([]),
     /** Public numbers (a customer-service line), compared by their digits only. */
     phones: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
@@ -198,7 +210,11 @@ function describe(finding: Finding): string {
   }
 }
 
-function eachString(value: unknown, path: (string | number)[], visit: (text: string, path: (string | number)[]) => void): void {
+function eachString(
+  value: unknown,
+  path: (string | number)[],
+  visit: (text: string, path: (string | number)[]) => void,
+): void {
   if (typeof value === 'string') visit(value, path);
   else if (Array.isArray(value)) value.forEach((item, index) => eachString(item, [...path, index], visit));
   else if (value !== null && typeof value === 'object') {

@@ -36,7 +36,12 @@ describe('broken internal links in the built site', () => {
     writeFileSync(join(dist, 'guide/index.html'), '<a href="/firebreak/">home</a>');
     const scan = findBrokenLinks(dist, '/firebreak/', (path) => path.slice(dist.length + 1));
     expect(scan.problems).toEqual([
-      expect.objectContaining({ file: 'index.html', line: 2, field: 'href', message: expect.stringContaining("outside the site's base path /firebreak/") }),
+      expect.objectContaining({
+        file: 'index.html',
+        line: 2,
+        field: 'href',
+        message: expect.stringContaining("outside the site's base path /firebreak/"),
+      }),
     ]);
   });
 });

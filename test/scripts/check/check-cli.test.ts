@@ -26,7 +26,9 @@ describe('npm run check', () => {
 
   it('exits with 0 and says what it checked when everything is right, links included', () => {
     const { code, out } = check('--root', `${fixtures}/clean`, '--dist', `${fixtures}/clean/built`, '--base', '/');
-    expect(out.trim()).toBe('OK: 0 errors, 0 warnings; checked 1 post-mortem, 0 playbook pages, links in 2 built pages');
+    expect(out.trim()).toBe(
+      'OK: 0 errors, 0 warnings; checked 1 post-mortem, 0 playbook pages, links in 2 built pages',
+    );
     expect(code).toBe(0);
   });
 
@@ -41,8 +43,17 @@ describe('npm run check', () => {
   });
 
   it('reports broken internal links of a built site passed with --dist, as errors', () => {
-    const { code, out } = check('--root', `${fixtures}/clean`, '--dist', `${fixtures}/broken-links/built`, '--base', '/');
-    expect(out).toContain(`${fixtures}/broken-links/built/index.html:5  href  broken internal link "/playbook/step-02/"`);
+    const { code, out } = check(
+      '--root',
+      `${fixtures}/clean`,
+      '--dist',
+      `${fixtures}/broken-links/built`,
+      '--base',
+      '/',
+    );
+    expect(out).toContain(
+      `${fixtures}/broken-links/built/index.html:5  href  broken internal link "/playbook/step-02/"`,
+    );
     expect(out).toMatch(/^FAILED: 3 errors/m);
     expect(code).toBe(1);
   });

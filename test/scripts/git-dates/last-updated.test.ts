@@ -14,7 +14,13 @@ let root: string;
 const FALLBACK = new Date('2020-01-01T00:00:00Z');
 
 function git(cwd: string, args: string[], date?: string): string {
-  const env = { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_DATE: date,
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_CONFIG_NOSYSTEM: '1',
+  };
   return execFileSync('git', args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
@@ -86,7 +92,11 @@ describe('lastUpdatedMap', () => {
     const files = Array.from({ length: 10_000 }, (_, index) => `posts/2025-01-01-incident-${index}.md`);
     for (const file of files) writeFileSync(join(big, file), file);
     git(big, ['add', '-A']);
-    git(big, ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '-q', '-m', 'all'], '2025-06-01T00:00:00Z');
+    git(
+      big,
+      ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '-q', '-m', 'all'],
+      '2025-06-01T00:00:00Z',
+    );
     const started = performance.now();
     const dates = lastUpdatedMap(big, files);
     expect(performance.now() - started).toBeLessThan(3_000);
@@ -97,7 +107,9 @@ describe('lastUpdatedMap', () => {
 describe('lastUpdated', () => {
   it('reads git for committed files and falls back to the front-matter date for new ones', () => {
     expect(lastUpdated('content/playbook/step-01.mdx', FALLBACK, root).toISOString()).toBe('2025-05-05T10:00:00.000Z');
-    expect(lastUpdated(join(root, 'content/playbook/step-02.mdx'), FALLBACK).toISOString()).toBe('2025-04-02T08:30:00.000Z');
+    expect(lastUpdated(join(root, 'content/playbook/step-02.mdx'), FALLBACK).toISOString()).toBe(
+      '2025-04-02T08:30:00.000Z',
+    );
     expect(lastUpdated('content/playbook/step-03.mdx', FALLBACK, root)).toBe(FALLBACK);
   });
 });

@@ -15,7 +15,11 @@ const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Runs a script as `npm run …` does, with stdin not a terminal (so no prompts). */
 function run(script: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [script, ...args], { cwd: projectRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const result = spawnSync(process.execPath, [script, ...args], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -54,10 +58,32 @@ describe('npm run new', () => {
 
   it('writes the choices given as flags', () => {
     const { dir } = newProject();
-    const created = run('scripts/new.ts', '--title', 'Sofa delays: Reddit thread', '--date', '2022-04-22', '--severity', '2', '--type', 'customer-service', '--platform', 'reddit', '--platform', 'x', '--dir', dir);
+    const created = run(
+      'scripts/new.ts',
+      '--title',
+      'Sofa delays: Reddit thread',
+      '--date',
+      '2022-04-22',
+      '--severity',
+      '2',
+      '--type',
+      'customer-service',
+      '--platform',
+      'reddit',
+      '--platform',
+      'x',
+      '--dir',
+      dir,
+    );
     expect(created.code).toBe(0);
     const { data } = parseFrontmatter(readFileSync(join(dir, '2022-04-22-sofa-delays-reddit-thread.md'), 'utf8'));
-    expect(data).toMatchObject({ title: 'Sofa delays: Reddit thread', severity: 2, crisisType: 'customer-service', platforms: ['reddit', 'x'], started: `2022-04-22T09:00:00${localZone('2022-04-22')}` });
+    expect(data).toMatchObject({
+      title: 'Sofa delays: Reddit thread',
+      severity: 2,
+      crisisType: 'customer-service',
+      platforms: ['reddit', 'x'],
+      started: `2022-04-22T09:00:00${localZone('2022-04-22')}`,
+    });
   });
 
   it('refuses to overwrite an existing post-mortem', () => {
@@ -67,14 +93,18 @@ describe('npm run new', () => {
     writeFileSync(file, 'work in progress');
     const again = run('scripts/new.ts', '--title', 'Promo code leak!', '--date', '2025-03-14', '--dir', dir);
     expect(again.code).toBe(1);
-    expect(again.err.trim()).toMatch(/^npm run new: .*2025-03-14-promo-code-leak\.md already exists; nothing was written\./);
+    expect(again.err.trim()).toMatch(
+      /^npm run new: .*2025-03-14-promo-code-leak\.md already exists; nothing was written\./,
+    );
     expect(readFileSync(file, 'utf8')).toBe('work in progress');
   });
 
   it('explains missing or wrong flags in one line when there is no terminal to ask on', () => {
     const { dir } = newProject();
     const noTitle = run('scripts/new.ts', '--dir', dir);
-    expect(noTitle.err.trim()).toBe('npm run new: --title is required, e.g. npm run new -- --title "Promo code leaked on X"');
+    expect(noTitle.err.trim()).toBe(
+      'npm run new: --title is required, e.g. npm run new -- --title "Promo code leaked on X"',
+    );
     expect(noTitle.code).toBe(1);
     const badType = run('scripts/new.ts', '--title', 'Promo code leak', '--type', 'scandal', '--dir', dir);
     expect(badType.err).toMatch(/^npm run new: --type: expected one of viral-complaint, .* got "scandal"\n$/);
@@ -98,7 +128,14 @@ describe('the draft template', () => {
     for (const crisisType of CRISIS_TYPES) {
       for (const platform of PLATFORMS) {
         const { data } = parseFrontmatter(
-          renderDraft({ title: 'A title with "quotes": and a colon', date: '2025-06-30', severity: 1, crisisType, platforms: [platform], zone: '+05:30' }),
+          renderDraft({
+            title: 'A title with "quotes": and a colon',
+            date: '2025-06-30',
+            severity: 1,
+            crisisType,
+            platforms: [platform],
+            zone: '+05:30',
+          }),
         );
         const result = postmortemSchema.safeParse(data);
         expect(result.success, `${crisisType}/${platform}: ${JSON.stringify(result.error?.issues)}`).toBe(true);
@@ -109,7 +146,9 @@ describe('the draft template', () => {
   it('leaves a draft that checkContent accepts with no problem at all, privacy lint included', () => {
     const { root, dir } = newProject();
     run('scripts/new.ts', '--title', 'Executive LinkedIn post', '--dir', dir);
-    expect(checkContent(root, { playbook: 'content/playbook', postmortems: 'content/postmortems' }).problems).toEqual([]);
+    expect(checkContent(root, { playbook: 'content/playbook', postmortems: 'content/postmortems' }).problems).toEqual(
+      [],
+    );
   });
 });
 

@@ -91,7 +91,9 @@ describe.each(rules)('privacy lint: $rule', ({ published, draft, allowed, findin
 describe('privacy lint: the whole fixture set', () => {
   it('reports only privacy problems (every fixture is otherwise valid)', () => {
     expect(problems.length).toBeGreaterThan(0);
-    expect(problems.filter((problem) => !/^(e-mail address|phone number|handle|link carries a token)/.test(problem.message))).toEqual([]);
+    expect(
+      problems.filter((problem) => !/^(e-mail address|phone number|handle|link carries a token)/.test(problem.message)),
+    ).toEqual([]);
   });
 
   it('never repeats the full personal data it found, so CI logs do not keep it', () => {
@@ -106,7 +108,10 @@ describe('privacy allowlist file', () => {
   it('reports a wrong entry with the file, line and field, then lints with an empty allowlist', () => {
     const project = mkdtempSync(join(tmpdir(), 'firebreak-allowlist-'));
     mkdirSync(join(project, 'content'));
-    writeFileSync(join(project, 'content/privacy-allowlist.yaml'), '# header\nhandles:\n  - firebreak\n  - "not a handle"\nemails: []\n');
+    writeFileSync(
+      join(project, 'content/privacy-allowlist.yaml'),
+      '# header\nhandles:\n  - firebreak\n  - "not a handle"\nemails: []\n',
+    );
     const found: Problem[] = [];
     const allowlist = readPrivacyAllowlist(project, found);
     expect(allowlist.handles.size).toBe(0);

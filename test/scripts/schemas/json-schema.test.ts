@@ -12,16 +12,20 @@ type Json = Record<string, unknown>;
 const committed = (path: string): Json => JSON.parse(readFileSync(join(root, path), 'utf8')) as Json;
 
 describe('JSON Schemas in public/schemas/', () => {
-  it.each(files.map((file) => [file.path, file]))('%s is in sync with its zod schema (run npm run schemas)', (path, file) => {
-    expect(existsSync(join(root, path)), `${path} is missing: run npm run schemas and commit it`).toBe(true);
-    expect(committed(path)).toEqual(JSON.parse(file.text));
-    expect(readFileSync(join(root, path), 'utf8')).toBe(file.text);
-  });
+  it.each(files.map((file) => [file.path, file]))(
+    '%s is in sync with its zod schema (run npm run schemas)',
+    (path, file) => {
+      expect(existsSync(join(root, path)), `${path} is missing: run npm run schemas and commit it`).toBe(true);
+      expect(committed(path)).toEqual(JSON.parse(file.text));
+      expect(readFileSync(join(root, path), 'utf8')).toBe(file.text);
+    },
+  );
 
   it('includes the incident-export schema whenever src/schema/incident-export.ts exists', () => {
     const paths = files.map((file) => file.path);
     expect(paths).toContain('public/schemas/postmortem.schema.json');
-    if (existsSync(join(root, 'src/schema/incident-export.ts'))) expect(paths).toContain('public/schemas/incident-export.schema.json');
+    if (existsSync(join(root, 'src/schema/incident-export.ts')))
+      expect(paths).toContain('public/schemas/incident-export.schema.json');
   });
 });
 

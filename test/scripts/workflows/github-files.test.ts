@@ -25,11 +25,20 @@ interface Workflow {
   jobs: Record<string, Job>;
 }
 
-const workflow = (name: string) => parse(read(`.github/workflows/${name}`), { strict: true, uniqueKeys: true }) as Workflow;
+const workflow = (name: string) =>
+  parse(read(`.github/workflows/${name}`), { strict: true, uniqueKeys: true }) as Workflow;
 const scripts = Object.keys((JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts);
 
 /** The `run:` commands of a job, in order. */
-const commands = (job: Job) => job.steps.flatMap((step) => (step.run ? step.run.split('\n').map((line) => line.trim()).filter(Boolean) : []));
+const commands = (job: Job) =>
+  job.steps.flatMap((step) =>
+    step.run
+      ? step.run
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean)
+      : [],
+  );
 const uses = (job: Job, action: string) => job.steps.find((step) => step.uses?.startsWith(`${action}@`));
 
 describe.each(['ci.yml', 'deploy.yml'])('%s', (name) => {
@@ -104,21 +113,29 @@ describe('issue forms', () => {
     description: string;
     body: { type: string; id?: string; validations?: { required?: boolean } }[];
   }
-  it.each(['new-postmortem.yml', 'playbook-change.yml'])('%s is a valid form with unique ids and required fields', (file) => {
-    const form = parse(read(`.github/ISSUE_TEMPLATE/${file}`), { strict: true, uniqueKeys: true }) as Form;
-    expect(form.name).toBeTruthy();
-    expect(form.description).toBeTruthy();
-    const ids = form.body.filter((field) => field.type !== 'markdown').map((field) => field.id);
-    expect(ids.every(Boolean)).toBe(true);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(form.body.some((field) => field.validations?.required)).toBe(true);
-  });
+  it.each(['new-postmortem.yml', 'playbook-change.yml'])(
+    '%s is a valid form with unique ids and required fields',
+    (file) => {
+      const form = parse(read(`.github/ISSUE_TEMPLATE/${file}`), { strict: true, uniqueKeys: true }) as Form;
+      expect(form.name).toBeTruthy();
+      expect(form.description).toBeTruthy();
+      const ids = form.body.filter((field) => field.type !== 'markdown').map((field) => field.id);
+      expect(ids.every(Boolean)).toBe(true);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(form.body.some((field) => field.validations?.required)).toBe(true);
+    },
+  );
 });
 
 describe('pull-request template and code owners', () => {
   it("holds the reviewer's checklist", () => {
     const template = read('.github/pull_request_template.md');
-    for (const item of ['Blameless wording', 'Redaction', 'Every action item has an owner role', 'Lessons link to playbook steps']) {
+    for (const item of [
+      'Blameless wording',
+      'Redaction',
+      'Every action item has an owner role',
+      'Lessons link to playbook steps',
+    ]) {
       expect(template).toMatch(new RegExp(`^- \\[ \\] \\*\\*${item}`, 'm'));
     }
   });
