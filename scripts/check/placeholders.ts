@@ -4,17 +4,17 @@ import type { Problem } from '../../src/lib/content-check/problem.ts';
 import { TODO } from '../new/template.ts';
 
 /**
- * "TODO:" hints left from `npm run new` in a post-mortem that is no longer a draft. The scaffold
- * is schema-valid on purpose (so `check` is green from the first minute), which means the schema
- * alone cannot tell a finished entry from an untouched one; this rule can. Drafts may keep them.
- * In the body, the first one is reported.
+ * "TODO:" hints left from `npm run new` or `npm run import` in a post-mortem that is no longer a
+ * draft. Both write schema-valid drafts on purpose (so `check` is green from the first minute),
+ * which means the schema alone cannot tell a finished entry from an untouched one; this rule can.
+ * Drafts may keep them. In the body, the first one is reported.
  */
 export function findPlaceholders(
   entries: readonly Pick<RawEntry, 'file' | 'data' | 'lineOf' | 'body'>[],
   bodyLine: (entry: Pick<RawEntry, 'file' | 'body'>) => number,
 ): Problem[] {
   const problems: Problem[] = [];
-  const message = `still holds a "${TODO}" placeholder from npm run new: replace it, or set status: draft`;
+  const message = `still holds a "${TODO}" placeholder: replace it with the real content, or set status: draft`;
   for (const entry of entries) {
     if (entry.data['status'] === 'draft') continue;
     visitStrings(entry.data, [], (text, path) => {
