@@ -96,7 +96,8 @@ function main(argv: readonly string[]): number {
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
-  if (!(error instanceof UsageError)) throw error;
-  console.error(`npm run check: ${error.message}`);
+  // A file that cannot be read (permissions, a folder named like a page) is named in the message.
+  if (!(error instanceof UsageError) && process.env['DEBUG']) throw error;
+  console.error(`npm run check: ${(error as Error).message}`);
   process.exitCode = 2;
 }
