@@ -31,7 +31,9 @@ function detect(input: ExportInput): boolean {
   const head = input.head.toString('utf8');
   return (
     /"incident_status"\s*:\s*\{/.test(head) &&
-    /"incident_role_assignments"\s*:|"incident_updates"\s*:|"incident_timestamp_values"\s*:|app\.incident\.io\//.test(head)
+    /"incident_role_assignments"\s*:|"incident_updates"\s*:|"incident_timestamp_values"\s*:|app\.incident\.io\//.test(
+      head,
+    )
   );
 }
 
@@ -183,9 +185,9 @@ function statusKind(before: IncidentIoStatus | undefined, after: IncidentIoStatu
  * numbering), else from the rank. Ranks grow with severity and their scale is each
  * organisation's own, so the rank is read on incident.io's default three-step scale.
  */
-export function severityLevel(severity: Pick<IncidentIoSeverity, 'name' | 'rank'>):
-  | { level: number; from: 'name' | 'rank' }
-  | undefined {
+export function severityLevel(
+  severity: Pick<IncidentIoSeverity, 'name' | 'rank'>,
+): { level: number; from: 'name' | 'rank' } | undefined {
   const name = severity.name.trim();
   const numbered = /^(?:sev(?:erity)?|p)\s*-?\s*(\d)\b/i.exec(name);
   if (numbered) return { level: Math.min(4, Math.max(1, Number(numbered[1]))), from: 'name' };
@@ -198,13 +200,17 @@ export function severityLevel(severity: Pick<IncidentIoSeverity, 'name' | 'rank'
 }
 
 /** `started`, `detected`, `resolved`, `closed` from the incident's named timestamps. */
-function namedTimestamps(incident: IncidentIoIncident): Partial<Record<'started' | 'detected' | 'resolved' | 'closed', string>> {
+function namedTimestamps(
+  incident: IncidentIoIncident,
+): Partial<Record<'started' | 'detected' | 'resolved' | 'closed', string>> {
   const found: Partial<Record<'started' | 'detected' | 'resolved' | 'closed', string>> = {};
   const pairs: [string, string | null | undefined][] = [
     ...(incident.incident_timestamp_values ?? []).map(
       (each) => [each.incident_timestamp.name, each.value?.value] as [string, string | null | undefined],
     ),
-    ...(incident.timestamps ?? []).map((each) => [each.name, each.last_occurred_at] as [string, string | null | undefined]),
+    ...(incident.timestamps ?? []).map(
+      (each) => [each.name, each.last_occurred_at] as [string, string | null | undefined],
+    ),
   ];
   for (const [name, value] of pairs) {
     if (!value) continue;

@@ -257,9 +257,9 @@ function eventsFromIncident(
  * Severity 1–4: the priority's number (P1 → 1 … P4 and P5 → 4), else an estimate from the
  * urgency PagerDuty always has (high → 2, low → 3: urgency says how loudly to page, not how bad).
  */
-export function severityOf(incident: Pick<PagerDutyIncident, 'priority' | 'urgency'>):
-  | { level: number; from: 'priority' | 'urgency' }
-  | undefined {
+export function severityOf(
+  incident: Pick<PagerDutyIncident, 'priority' | 'urgency'>,
+): { level: number; from: 'priority' | 'urgency' } | undefined {
   const label = incident.priority?.summary ?? incident.priority?.name ?? '';
   const number = /^\s*(?:P|SEV[-\s]?)(\d)\b/i.exec(label);
   if (number) return { level: Math.min(4, Math.max(1, Number(number[1]))), from: 'priority' };

@@ -2,7 +2,12 @@ import type { PartialIncident } from '../../../src/lib/incident/model.ts';
 import { ImportError } from '../errors.ts';
 import { parseJsonText } from '../input/json.ts';
 import { parseChannels, selectChannel, type SlackChannel } from './slack/channels.ts';
-import { CONVERSATION_LISTS, looksLikeSlackExport, openSlackExport, type SlackExportSource } from './slack/export-source.ts';
+import {
+  CONVERSATION_LISTS,
+  looksLikeSlackExport,
+  openSlackExport,
+  type SlackExportSource,
+} from './slack/export-source.ts';
 import { readMessage, type ReadMessage } from './slack/messages.ts';
 import { groupThreads } from './slack/threads.ts';
 import { SlackUsers } from './slack/users.ts';
@@ -26,7 +31,8 @@ async function readSlackExport(input: ExportInput, options: AdapterOptions): Pro
     const users = SlackUsers.fromJson(input.path, await readJson(input, source, 'users.json'), 'entry users.json');
     const channels: SlackChannel[] = [];
     for (const list of CONVERSATION_LISTS) {
-      if (source.has(list)) channels.push(...parseChannels(input.path, await readJson(input, source, list), `entry ${list}`));
+      if (source.has(list))
+        channels.push(...parseChannels(input.path, await readJson(input, source, list), `entry ${list}`));
     }
     const channel = selectChannel(input.path, channels, options.channel);
     const channelsById = new Map(channels.map((each) => [each.id, each.name]));
@@ -88,7 +94,8 @@ async function readSlackExport(input: ExportInput, options: AdapterOptions): Pro
 }
 
 async function readJson(input: ExportInput, source: SlackExportSource, name: string): Promise<unknown> {
-  if (!source.has(name)) throw new ImportError(input.path, `the export has no ${name}; expected a Slack workspace export`);
+  if (!source.has(name))
+    throw new ImportError(input.path, `the export has no ${name}; expected a Slack workspace export`);
   return parseJsonText(input.path, await source.readText(name), `entry ${name}`);
 }
 
@@ -111,7 +118,9 @@ function notesFor(
   if (dropped.length > 0) {
     const count = dropped.reduce((sum, [, n]) => sum + n, 0);
     const list = dropped.map(([subtype, n]) => `${subtype} ×${n}`).join(', ');
-    notes.push(`Slack: dropped ${count} messages that are not conversation (joins, leaves, integration posts): ${list}.`);
+    notes.push(
+      `Slack: dropped ${count} messages that are not conversation (joins, leaves, integration posts): ${list}.`,
+    );
   }
   if (duplicates > 0) notes.push(`Slack: ${duplicates} messages appeared twice in the export and were read once.`);
   return notes;

@@ -37,7 +37,11 @@ export async function readJsonFile(
 
 /** Whether the first bytes of a file look like a JSON object (after a BOM and whitespace). */
 export function startsLikeJsonObject(head: Buffer): boolean {
-  const text = head.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const text = head
+    .subarray(0, 64)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   return text.startsWith('{');
 }
 
@@ -80,7 +84,11 @@ export function parseJsonText(file: string, text: string, where?: string): unkno
         : atEnd
           ? 'the text ends before the document is complete (a truncated file?)'
           : `unexpected ${JSON.stringify(body.slice(offset, offset + 1))}`;
-      throw new ImportError(file, `invalid JSON: ${what}`, `${prefix}${lineColumn(body, offset)}${atEnd ? ' (end of text)' : ''}`);
+      throw new ImportError(
+        file,
+        `invalid JSON: ${what}`,
+        `${prefix}${lineColumn(body, offset)}${atEnd ? ' (end of text)' : ''}`,
+      );
     }
     const token = /^Unexpected token '(.{1,4})'/.exec(message);
     throw new ImportError(

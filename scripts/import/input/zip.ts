@@ -178,7 +178,8 @@ export class ZipArchive {
           throw new ImportError(file, 'refusing the archive: the entry is a symbolic link', at);
         }
         if (name.endsWith('/')) continue;
-        if (entry.isEncrypted()) throw new ImportError(file, 'the entry is encrypted; export it again without a password', at);
+        if (entry.isEncrypted())
+          throw new ImportError(file, 'the entry is encrypted; export it again without a password', at);
         if (entry.uncompressedSize > limits.maxEntryBytes) {
           throw new ImportError(
             file,

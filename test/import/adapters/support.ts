@@ -56,7 +56,11 @@ export async function importError(action: Promise<unknown>): Promise<ImportError
   return error as ImportError;
 }
 
-export function read(adapter: Adapter, input: ExportInput, options: Partial<AdapterOptions> = {}): Promise<PartialIncident> {
+export function read(
+  adapter: Adapter,
+  input: ExportInput,
+  options: Partial<AdapterOptions> = {},
+): Promise<PartialIncident> {
   return adapter.read(input, { ...DEFAULT_OPTIONS, ...options });
 }
 

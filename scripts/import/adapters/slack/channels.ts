@@ -52,7 +52,8 @@ export function selectChannel(file: string, channels: SlackChannel[], wanted: st
     .map((channel) => `#${channel.name}`)
     .sort()
     .join(', ');
-  if (channels.length === 0) throw new ImportError(file, 'the export lists no channels; expected at least one conversation');
+  if (channels.length === 0)
+    throw new ImportError(file, 'the export lists no channels; expected at least one conversation');
   if (wanted === undefined || wanted.trim() === '') {
     if (channels.length === 1) return channels[0]!;
     throw new ImportError(

@@ -57,7 +57,10 @@ export function looksLikeSlackExport(input: ExportInput): boolean {
 export async function openSlackExport(input: ExportInput): Promise<SlackExportSource> {
   if (input.kind === 'directory') return folderSource(input);
   if (!hasZipSignature(input.head)) {
-    throw new ImportError(input.path, 'is neither a folder nor a .zip file; expected a Slack export (the .zip or its unzipped folder)');
+    throw new ImportError(
+      input.path,
+      'is neither a folder nor a .zip file; expected a Slack export (the .zip or its unzipped folder)',
+    );
   }
   const zip = await ZipArchive.open(input.path, input.absolutePath);
   const root = exportRoot(zip.entries.map((entry) => entry.name));
@@ -95,7 +98,8 @@ function folderSource(input: ExportInput): SlackExportSource {
   return {
     async dayFiles(folder) {
       // Folder names come from channels.json, which is untrusted: never let one leave the export.
-      if (!/^[^/\\]+$/.test(folder) || folder === '..' || folder === '.') return fail(folder, 'not a conversation folder name');
+      if (!/^[^/\\]+$/.test(folder) || folder === '..' || folder === '.')
+        return fail(folder, 'not a conversation folder name');
       let names: string[];
       try {
         names = await readdir(join(input.absolutePath, folder));

@@ -40,7 +40,8 @@ const NOISE_SUBTYPES = new Set([
 const DECISION = /\bdecided\b|\bdecision\s*:|\bwe(?: wi|')ll\b|\bagreed\b|\bapproved\b|\bgo[- ]ahead\b/i;
 
 /** Reads like pulling more people or a higher level in. */
-const ESCALATION = /@(?:here|channel|everyone)\b|\bescalat\w*|\bpag(?:e|ed|ing) (?:in|the|on-?call)\b|\blooping in\b|\bloop(?:ed)? in\b/i;
+const ESCALATION =
+  /@(?:here|channel|everyone)\b|\bescalat\w*|\bpag(?:e|ed|ing) (?:in|the|on-?call)\b|\blooping in\b|\bloop(?:ed)? in\b/i;
 
 export interface MessageContext {
   /** The export as named on the command line. */
@@ -69,7 +70,11 @@ export function readMessage(raw: unknown, index: number, context: MessageContext
   const message = raw as Record<string, unknown>;
   const ts = message['ts'];
   if (typeof ts !== 'string' || !/^\d{9,11}(?:\.\d{1,6})?$/.test(ts)) {
-    throw new ImportError(context.file, 'expected "ts", the message timestamp (a string like "1452837352.000006")', `${where}.ts`);
+    throw new ImportError(
+      context.file,
+      'expected "ts", the message timestamp (a string like "1452837352.000006")',
+      `${where}.ts`,
+    );
   }
   const subtype = typeof message['subtype'] === 'string' ? message['subtype'] : undefined;
   if (subtype && NOISE_SUBTYPES.has(subtype)) return { noise: subtype };
@@ -82,13 +87,16 @@ export function readMessage(raw: unknown, index: number, context: MessageContext
   // Old `file_comment` messages name their author only inside `comment`.
   const comment = objectField(message, 'comment');
   const userId = stringField(message, 'user') ?? (comment ? stringField(comment, 'user') : undefined);
-  const person = userId ? context.users.person(userId, objectField(message, 'user_profile') as EmbeddedProfile) : undefined;
+  const person = userId
+    ? context.users.person(userId, objectField(message, 'user_profile') as EmbeddedProfile)
+    : undefined;
   const parentUser = stringField(message, 'parent_user_id') ?? (root ? stringField(root, 'user') : undefined);
   if (isReply && parentUser) context.users.person(parentUser);
 
   const text = messageText(message, context.names);
   const reactions = countReactions(message['reactions']);
-  const pinned = (Array.isArray(message['pinned_to']) && message['pinned_to'].length > 0) || context.channel.pins.has(ts);
+  const pinned =
+    (Array.isArray(message['pinned_to']) && message['pinned_to'].length > 0) || context.channel.pins.has(ts);
   const edited = typeof message['edited'] === 'object' && message['edited'] !== null;
   const decision = DECISION.test(text);
   const kind: TimelineKind = decision ? 'decision' : ESCALATION.test(text) ? 'escalation' : 'note';
@@ -143,7 +151,8 @@ function messageText(message: Record<string, unknown>, names: MrkdwnNames): stri
   if (body) parts.push(body);
   else {
     for (const attachment of objectsOf(message['attachments'])) {
-      const summary = stringField(attachment, 'fallback') ?? stringField(attachment, 'text') ?? stringField(attachment, 'pretext');
+      const summary =
+        stringField(attachment, 'fallback') ?? stringField(attachment, 'text') ?? stringField(attachment, 'pretext');
       const decoded = summary ? decodeMrkdwn(summary, names).trim() : '';
       if (decoded) parts.push(decoded);
     }
@@ -181,7 +190,9 @@ function stringField(object: Record<string, unknown>, key: string): string | und
 
 function objectField(object: Record<string, unknown>, key: string): Record<string, unknown> | undefined {
   const value = object[key];
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 function objectsOf(value: unknown): Record<string, unknown>[] {

@@ -8,7 +8,8 @@
 const SLACK_TOKEN = /\b(?:xox[a-z](?:\.xox[a-z])?|xapp)-[A-Za-z0-9-]+/gi;
 
 /** Query parameters that hold credentials in the links Slack and other tools produce. */
-const SECRET_PARAMS = /^(?:t|token|access_token|api_key|apikey|key|sig|signature|auth|x-amz-signature|x-amz-credential|x-amz-security-token)$/i;
+const SECRET_PARAMS =
+  /^(?:t|token|access_token|api_key|apikey|key|sig|signature|auth|x-amz-signature|x-amz-credential|x-amz-security-token)$/i;
 
 /** The URL without credential-bearing query parameters (and without a query left empty). */
 export function cleanUrl(url: string): string {
@@ -30,10 +31,12 @@ export function cleanUrl(url: string): string {
 
 /** Free text with every URL cleaned and any stray token replaced by a marker. */
 export function withoutSecrets(text: string): string {
-  return text
-    // Trailing punctuation belongs to the sentence, not the link.
-    .replace(/\bhttps?:\/\/[^\s<>"')\]]*[^\s<>"')\].,;:!?]/g, (url) => cleanUrl(url))
-    .replace(SLACK_TOKEN, '[token removed]');
+  return (
+    text
+      // Trailing punctuation belongs to the sentence, not the link.
+      .replace(/\bhttps?:\/\/[^\s<>"')\]]*[^\s<>"')\].,;:!?]/g, (url) => cleanUrl(url))
+      .replace(SLACK_TOKEN, '[token removed]')
+  );
 }
 
 function decodeSafely(text: string): string {

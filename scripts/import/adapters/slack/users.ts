@@ -44,7 +44,8 @@ export class SlackUsers {
   static fromJson(file: string, value: unknown, where: string): SlackUsers {
     const users = new SlackUsers();
     for (const user of parseShape(file, usersSchema, value, where)) {
-      const name = nonEmpty(user.real_name) ?? nonEmpty(user.profile?.real_name) ?? nonEmpty(user.profile?.display_name);
+      const name =
+        nonEmpty(user.real_name) ?? nonEmpty(user.profile?.real_name) ?? nonEmpty(user.profile?.display_name);
       const handle = nonEmpty(user.name) ?? nonEmpty(user.profile?.display_name);
       const title = nonEmpty(user.profile?.title);
       const role = user.is_bot || user.id === SLACKBOT ? 'system' : 'responder';

@@ -7,7 +7,10 @@ const tempDir = useTempDir();
 describe('incident.io adapter detection', () => {
   it('claims the wrapped and the bare incident', async () => {
     for (const scenario of ['checkout-outage', 'alert-triage', 'bad-update']) {
-      expect(incidentIoAdapter.detect(await inputFor(fixture('incident-io', scenario, 'incident.json'))), scenario).toBe(true);
+      expect(
+        incidentIoAdapter.detect(await inputFor(fixture('incident-io', scenario, 'incident.json'))),
+        scenario,
+      ).toBe(true);
     }
   });
 

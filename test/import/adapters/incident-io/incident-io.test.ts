@@ -47,7 +47,11 @@ describe('incident.io adapter on a critical incident with updates', () => {
         'Status: Investigating → Fixing. We will honour the advertised discount for everyone who ordered today; comms to post at 11:00.',
       ],
       ['2024-05-14T11:40:00.000Z', 'decision', 'Status: Fixing → Monitoring. Fix deployed, status page updated.'],
-      ['2024-05-14T12:30:00.000Z', 'decision', 'Severity: Critical → Major. Downgrading: complaint volume is back to normal.'],
+      [
+        '2024-05-14T12:30:00.000Z',
+        'decision',
+        'Severity: Critical → Major. Downgrading: complaint volume is back to normal.',
+      ],
       [
         '2024-05-14T14:20:00.000Z',
         'resolution',
@@ -72,7 +76,12 @@ describe('incident.io adapter on a critical incident with updates', () => {
     const result = await read(incidentIoAdapter, await inputFor(file));
     expect(result.people).toEqual([
       { id: 'incident-io:01HXA1EXLEAD00000000000001', role: 'responder', name: 'Alex Moreau', title: 'Incident Lead' },
-      { id: 'incident-io:01HXA1EXCOMMS0000000000002', role: 'responder', name: 'Morgan Ellis', title: 'Communications Lead' },
+      {
+        id: 'incident-io:01HXA1EXCOMMS0000000000002',
+        role: 'responder',
+        name: 'Morgan Ellis',
+        title: 'Communications Lead',
+      },
       { id: 'incident-io:01HXA1EXSOCIAL000000000003', role: 'responder', name: 'Sam Okafor' },
     ]);
     expect(JSON.stringify(result)).not.toMatch(/@example\.com/);

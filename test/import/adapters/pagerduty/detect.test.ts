@@ -7,7 +7,9 @@ const tempDir = useTempDir();
 describe('PagerDuty adapter detection', () => {
   it('claims the wrapped and the bare incident', async () => {
     for (const scenario of ['web-outage', 'bare-acknowledged', 'incident-only', 'bad-timestamp']) {
-      expect(pagerdutyAdapter.detect(await inputFor(fixture('pagerduty', scenario, 'incident.json'))), scenario).toBe(true);
+      expect(pagerdutyAdapter.detect(await inputFor(fixture('pagerduty', scenario, 'incident.json'))), scenario).toBe(
+        true,
+      );
     }
   });
 

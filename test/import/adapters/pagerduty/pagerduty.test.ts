@@ -25,10 +25,20 @@ describe('PagerDuty adapter on a resolved P1 with log and notes', () => {
   it('turns the log and the notes into one internal timeline, in time order', async () => {
     const result = await read(pagerdutyAdapter, await inputFor(file));
     expect(result.events.map((event) => [event.at.toISOString(), event.kind, event.actorId, event.text])).toEqual([
-      ['2024-05-14T09:52:11.000Z', 'detection', 'pagerduty:PINT9AB', 'Triggered through the API: Checkout error rate above 5% for 5 minutes'],
+      [
+        '2024-05-14T09:52:11.000Z',
+        'detection',
+        'pagerduty:PINT9AB',
+        'Triggered through the API: Checkout error rate above 5% for 5 minutes',
+      ],
       ['2024-05-14T09:56:03.000Z', 'escalation', 'pagerduty:PUSR001', 'Acknowledged by Jordan Blake'],
       ['2024-05-14T10:05:00.000Z', 'escalation', 'pagerduty:PUSR001', 'Escalated to Priya Shah by Jordan Blake'],
-      ['2024-05-14T10:07:30.000Z', 'note', 'pagerduty:PUSR001', 'Note: Rolled back promo-pricing deploy; error rate falling'],
+      [
+        '2024-05-14T10:07:30.000Z',
+        'note',
+        'pagerduty:PUSR001',
+        'Note: Rolled back promo-pricing deploy; error rate falling',
+      ],
       [
         '2024-05-14T10:20:00.000Z',
         'note',
@@ -104,7 +114,11 @@ describe('PagerDuty adapter on other layouts', () => {
     const file = incidentFile('incident-only');
     const result = await read(pagerdutyAdapter, await inputFor(file));
     expect(result.events.map((event) => [event.at.toISOString(), event.kind, event.text])).toEqual([
-      ['2024-05-14T09:52:11.000Z', 'detection', 'Incident #4242 triggered on Checkout API: Checkout returns 500 errors after spring promo launch'],
+      [
+        '2024-05-14T09:52:11.000Z',
+        'detection',
+        'Incident #4242 triggered on Checkout API: Checkout returns 500 errors after spring promo launch',
+      ],
       ['2024-05-14T09:56:03.000Z', 'escalation', 'Acknowledged by Jordan Blake'],
       ['2024-05-14T12:10:40.000Z', 'resolution', 'Resolved by Jordan Blake'],
     ]);
@@ -123,13 +137,21 @@ describe('PagerDuty adapter errors', () => {
   });
 
   it('names a missing field of the incident', async () => {
-    const input = await writeInput(tempDir(), 'no-created.json', '{"incident": {"id": "P1", "type": "incident", "incident_number": 1}}');
+    const input = await writeInput(
+      tempDir(),
+      'no-created.json',
+      '{"incident": {"id": "P1", "type": "incident", "incident_number": 1}}',
+    );
     const error = await importError(read(pagerdutyAdapter, input));
     expect(error.location).toBe('incident.created_at');
   });
 
   it('names the line where a truncated file ends', async () => {
-    const input = await writeInput(tempDir(), 'cut.json', '{\n  "incident": {\n    "id": "P1",\n    "type": "incident"');
+    const input = await writeInput(
+      tempDir(),
+      'cut.json',
+      '{\n  "incident": {\n    "id": "P1",\n    "type": "incident"',
+    );
     const error = await importError(read(pagerdutyAdapter, input));
     expect(error.location).toBe('line 4, column 23 (end of text)');
     expect(error.message).toBe('invalid JSON: the text ends before the document is complete (a truncated file?)');

@@ -27,10 +27,15 @@ describe('Slack adapter detection', () => {
       expect(slackAdapter.detect(input), name).toBe(false);
     }
     // A zip holding a users.json but no conversations list, and a folder of other JSON.
-    const half = await zipInput(tempDir(), 'half.zip', [{ name: 'users.json', data: '[]' }, { name: 'general/2024-01-01.json', data: '[]' }]);
+    const half = await zipInput(tempDir(), 'half.zip', [
+      { name: 'users.json', data: '[]' },
+      { name: 'general/2024-01-01.json', data: '[]' },
+    ]);
     expect(slackAdapter.detect(half)).toBe(false);
     expect(slackAdapter.detect(await inputFor(fixture('pagerduty', 'web-outage')))).toBe(false);
     // A file that starts like a zip but is cut short.
-    expect(slackAdapter.detect(await writeInput(tempDir(), 'broken.zip', Buffer.from('PK\x03\x04 not really a zip')))).toBe(false);
+    expect(
+      slackAdapter.detect(await writeInput(tempDir(), 'broken.zip', Buffer.from('PK\x03\x04 not really a zip'))),
+    ).toBe(false);
   });
 });

@@ -29,15 +29,23 @@ describe('mrkdwn decoding', () => {
 
 describe('secrets in links and text', () => {
   it('drops credential query parameters and keeps the rest', () => {
-    expect(cleanUrl('https://files.slack.com/files-pri/T1-F1/a.png?t=xoxe-1-abc')).toBe('https://files.slack.com/files-pri/T1-F1/a.png');
-    expect(cleanUrl('https://x.com/search?q=%23ad&t=xoxp-2-x&f=live#top')).toBe('https://x.com/search?q=%23ad&f=live#top');
-    expect(cleanUrl('https://s3.example.com/o?X-Amz-Signature=abc&X-Amz-Credential=k&v=1')).toBe('https://s3.example.com/o?v=1');
+    expect(cleanUrl('https://files.slack.com/files-pri/T1-F1/a.png?t=xoxe-1-abc')).toBe(
+      'https://files.slack.com/files-pri/T1-F1/a.png',
+    );
+    expect(cleanUrl('https://x.com/search?q=%23ad&t=xoxp-2-x&f=live#top')).toBe(
+      'https://x.com/search?q=%23ad&f=live#top',
+    );
+    expect(cleanUrl('https://s3.example.com/o?X-Amz-Signature=abc&X-Amz-Credential=k&v=1')).toBe(
+      'https://s3.example.com/o?v=1',
+    );
   });
 
   it('replaces stray tokens in free text', () => {
     expect(withoutSecrets('token xoxb-123-456-abcDEF and xoxe.xoxp-1-Zz9 leaked')).toBe(
       'token [token removed] and [token removed] leaked',
     );
-    expect(withoutSecrets('see https://files.slack.com/x.csv?t=xoxe-1-abc, thanks')).toBe('see https://files.slack.com/x.csv, thanks');
+    expect(withoutSecrets('see https://files.slack.com/x.csv?t=xoxe-1-abc, thanks')).toBe(
+      'see https://files.slack.com/x.csv, thanks',
+    );
   });
 });

@@ -19,7 +19,10 @@ function writeLargeExport(root: string): void {
     profile: { real_name: `User Number ${i}`, display_name: `user${i}`, title: i % 5 === 0 ? 'Incident lead' : '' },
   }));
   writeFileSync(join(root, 'users.json'), JSON.stringify(users));
-  writeFileSync(join(root, 'channels.json'), JSON.stringify([{ id: 'C00000001', name: 'war-room', created: 1700000000 }]));
+  writeFileSync(
+    join(root, 'channels.json'),
+    JSON.stringify([{ id: 'C00000001', name: 'war-room', created: 1700000000 }]),
+  );
   mkdirSync(join(root, 'war-room'));
   const start = Date.UTC(2024, 0, 1) / 1000;
   for (let day = 0; day < DAYS; day++) {
@@ -43,7 +46,12 @@ function writeLargeExport(root: string): void {
       if (n % 200 === 0) message['text'] = 'Decision: we will post the statement now';
       messages.push(message);
     }
-    messages.push({ type: 'message', subtype: 'channel_join', user: users[0]!.id, ts: `${start + day * 86400 + 86000}.999999` });
+    messages.push({
+      type: 'message',
+      subtype: 'channel_join',
+      user: users[0]!.id,
+      ts: `${start + day * 86400 + 86000}.999999`,
+    });
     const date = new Date((start + day * 86400) * 1000).toISOString().slice(0, 10);
     writeFileSync(join(root, 'war-room', `${date}.json`), JSON.stringify(messages));
   }

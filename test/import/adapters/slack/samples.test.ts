@@ -22,7 +22,7 @@ describe('Slack adapter on the real hfaran export', () => {
       evidence: { adapter: 'slack', file: `${EXPORT}/enrique/2016-01-14.json`, ref: 'ts 1452837352.000006' },
     });
     expect(result.events.map((event) => event.text)).toContain(
-      'Here\'s an example: https://github.com/hfaran/progressive/blob/master/setup.py',
+      "Here's an example: https://github.com/hfaran/progressive/blob/master/setup.py",
     );
     const people = Object.fromEntries(result.people.map((person) => [person.id, person]));
     expect(people['slack:U0BMS113R']).toEqual({
@@ -33,7 +33,12 @@ describe('Slack adapter on the real hfaran export', () => {
       title: 'Eat Monkeys',
     });
     // A user with no real name is named by the handle, so mentions read as something.
-    expect(people['slack:U0BMM2FEH']).toEqual({ id: 'slack:U0BMM2FEH', role: 'responder', handle: 'heroeshannibal', name: 'heroeshannibal' });
+    expect(people['slack:U0BMM2FEH']).toEqual({
+      id: 'slack:U0BMM2FEH',
+      role: 'responder',
+      handle: 'heroeshannibal',
+      name: 'heroeshannibal',
+    });
   });
 
   it('reads #traveling-sailor: file shares without their tokened URLs, edits flagged', async () => {
@@ -52,7 +57,7 @@ describe('Slack adapter on the real hfaran export', () => {
   });
 });
 
-describe('Slack adapter on Zulip\'s thread fixtures', () => {
+describe("Slack adapter on Zulip's thread fixtures", () => {
   const EXPORT = fixture('slack', 'zulip', 'export');
 
   it('puts each reply after its parent, even a reply dated before it', async () => {
@@ -77,13 +82,15 @@ describe('Slack adapter on Zulip\'s thread fixtures', () => {
     ]);
   });
 
-  it('names an author missing from users.json from the message\'s user_profile', async () => {
+  it("names an author missing from users.json from the message's user_profile", async () => {
     const result = await read(slackAdapter, await inputFor(EXPORT), { channel: 'emoji' });
     expect(result.events).toHaveLength(1);
     expect(result.events[0]).toMatchObject({
       text: 'Hello there! Here are some emojis :basketball: :snowboarder: :checkered_flag:',
       actorId: 'slack:U06NU4E26M9',
     });
-    expect(result.people).toEqual([{ id: 'slack:U06NU4E26M9', role: 'responder', handle: 'pieterceka123', name: 'Peter' }]);
+    expect(result.people).toEqual([
+      { id: 'slack:U06NU4E26M9', role: 'responder', handle: 'pieterceka123', name: 'Peter' },
+    ]);
   });
 });

@@ -37,7 +37,9 @@ describe('Slack adapter on a war-room export', () => {
     expect(result.notes).toContain(
       'Slack: dropped 5 messages that are not conversation (joins, leaves, integration posts): channel_join ×3, bot_message ×1, channel_leave ×1.',
     );
-    expect(result.notes).toContain('Slack: read 14 messages of #inc-spring-ad from 2 day files (2024-05-14 to 2024-05-15).');
+    expect(result.notes).toContain(
+      'Slack: read 14 messages of #inc-spring-ad from 2 day files (2024-05-14 to 2024-05-15).',
+    );
     expect(result.notes).toContain('Slack: the export has 2 channels; only #inc-spring-ad was read.');
   });
 
@@ -52,7 +54,12 @@ describe('Slack adapter on a war-room export', () => {
     });
     expect(people.get('slack:U07BOT')).toMatchObject({ role: 'system', name: 'Status Bot' });
     // A Slack Connect guest is known only from the message's user_profile.
-    expect(people.get('slack:U09AGENCY')).toEqual({ id: 'slack:U09AGENCY', role: 'responder', handle: 'morgan', name: 'Morgan Ellis' });
+    expect(people.get('slack:U09AGENCY')).toEqual({
+      id: 'slack:U09AGENCY',
+      role: 'responder',
+      handle: 'morgan',
+      name: 'Morgan Ellis',
+    });
     // Only people who appear: the member who never posted is not listed.
     expect(people.has('slack:U07QUIET')).toBe(false);
     expect([...people.keys()].sort()).toEqual(
@@ -87,7 +94,10 @@ describe('Slack adapter on a war-room export', () => {
       ref: 'ts 1715763600.000100 (reply in thread 1715681400.000300)',
     });
     // A thread_broadcast is a reply too; its parent's author comes from `root`.
-    expect(byText('Holding statement is live')).toMatchObject({ inReplyToId: 'slack:U07SAM', sourceId: '1715686200.000900' });
+    expect(byText('Holding statement is live')).toMatchObject({
+      inReplyToId: 'slack:U07SAM',
+      sourceId: '1715686200.000900',
+    });
     expect(byText('Drafting the holding statement').inReplyToId).toBeUndefined();
   });
 
@@ -96,9 +106,13 @@ describe('Slack adapter on a war-room export', () => {
       '@here Opening a war room: the spring ad is trending for the wrong reasons. Volume > 2k mentions/hour. ' +
         'See the live search (https://x.com/search?q=%23springad&f=live) and #general.',
     );
-    expect(byText('Legal is fine').text).toBe('Legal is fine with the wording & the apology, @Sam Okafor. Keep "<no comment>" out of it.');
+    expect(byText('Legal is fine').text).toBe(
+      'Legal is fine with the wording & the apology, @Sam Okafor. Keep "<no comment>" out of it.',
+    );
     expect(byText('@comms-team').text).toBe('@comms-team please hold all scheduled posts until further notice');
-    expect(byText('Press asked').text).toBe('Press asked for comment: press@example.com, sending them the statement <3');
+    expect(byText('Press asked').text).toBe(
+      'Press asked for comment: press@example.com, sending them the statement <3',
+    );
   });
 
   it('turns decisions, escalations, pins and reactions into signals and kinds', () => {
@@ -158,6 +172,8 @@ describe('Slack adapter channel selection', () => {
 
   it('names the channels when the one asked for is not there', async () => {
     const error = await importError(read(slackAdapter, await inputFor(EXPORT), { channel: '#war-room' }));
-    expect(error.describe()).toBe(`${EXPORT}: no channel "#war-room" in the export; expected one of: #general, #inc-spring-ad`);
+    expect(error.describe()).toBe(
+      `${EXPORT}: no channel "#war-room" in the export; expected one of: #general, #inc-spring-ad`,
+    );
   });
 });

@@ -43,15 +43,21 @@ describe('Slack adapter on the .zip Slack delivers', () => {
   it('refuses a zip without users.json and channels.json', async () => {
     const zip = await zipInput(tempDir(), 'not-slack.zip', [{ name: 'general/2024-05-14.json', data: '[]' }]);
     const error = await importError(read(slackAdapter, zip));
-    expect(error.describe()).toBe(`${zip.path}: the zip has no users.json next to a channels.json; expected a Slack workspace export`);
+    expect(error.describe()).toBe(
+      `${zip.path}: the zip has no users.json next to a channels.json; expected a Slack workspace export`,
+    );
   });
 });
 
 describe('zip safety', () => {
-  const slackFiles = () => filesOfFolder(join(REPO, fixture('slack', 'truncated', 'export'))).filter((file) => !file.name.includes('05-15'));
+  const slackFiles = () =>
+    filesOfFolder(join(REPO, fixture('slack', 'truncated', 'export'))).filter((file) => !file.name.includes('05-15'));
 
   it("refuses an entry with a '..' segment, naming the zip and the entry", async () => {
-    const zip = await zipInput(tempDir(), 'dotdot.zip', [...slackFiles(), { name: 'war-room/../../evil.json', data: '[]' }]);
+    const zip = await zipInput(tempDir(), 'dotdot.zip', [
+      ...slackFiles(),
+      { name: 'war-room/../../evil.json', data: '[]' },
+    ]);
     const error = await importError(read(slackAdapter, zip));
     expect(error.file).toBe(zip.path);
     expect(error.location).toBe('entry war-room/../../evil.json');
@@ -74,15 +80,24 @@ describe('zip safety', () => {
       { name: 'war-room/2024-05-16.json', data: '/etc/passwd', mode: 0o120777, method: 'store' },
     ]);
     const error = await importError(read(slackAdapter, zip));
-    expect(error.describe()).toBe(`${zip.path} (entry war-room/2024-05-16.json): refusing the archive: the entry is a symbolic link`);
+    expect(error.describe()).toBe(
+      `${zip.path} (entry war-room/2024-05-16.json): refusing the archive: the entry is a symbolic link`,
+    );
   });
 
   it('refuses an entry that inflates beyond the per-entry limit (a zip bomb), before inflating it', async () => {
     const bomb = Buffer.alloc(4 * 1024 * 1024); // 4 MiB of zeros deflate to about 4 KiB
-    const zip = await zipInput(tempDir(), 'bomb.zip', [{ name: 'users.json', data: '[]' }, { name: 'big.json', data: bomb }]);
+    const zip = await zipInput(tempDir(), 'bomb.zip', [
+      { name: 'users.json', data: '[]' },
+      { name: 'big.json', data: bomb },
+    ]);
     expect(zip.size).toBeLessThan(10_000);
     const error = await importError(
-      ZipArchive.open(zip.path, zip.absolutePath, { maxEntries: 100, maxEntryBytes: 1024 * 1024, maxTotalBytes: 100 * 1024 * 1024 }),
+      ZipArchive.open(zip.path, zip.absolutePath, {
+        maxEntries: 100,
+        maxEntryBytes: 1024 * 1024,
+        maxTotalBytes: 100 * 1024 * 1024,
+      }),
     );
     expect(error.describe()).toBe(
       `${zip.path} (entry big.json): refusing the archive: the entry inflates to 4194304 bytes, more than the per-entry limit of 1048576`,
@@ -97,7 +112,11 @@ describe('zip safety', () => {
       { name: 'c.json', data: part },
     ]);
     const error = await importError(
-      ZipArchive.open(zip.path, zip.absolutePath, { maxEntries: 100, maxEntryBytes: 2 * 1024 * 1024, maxTotalBytes: 2.5 * 1024 * 1024 }),
+      ZipArchive.open(zip.path, zip.absolutePath, {
+        maxEntries: 100,
+        maxEntryBytes: 2 * 1024 * 1024,
+        maxTotalBytes: 2.5 * 1024 * 1024,
+      }),
     );
     expect(error.location).toBe('entry c.json');
     expect(error.message).toBe(
@@ -106,12 +125,17 @@ describe('zip safety', () => {
   });
 
   it('refuses an archive with more entries than the limit', async () => {
-    const files = Array.from({ length: 12 }, (_, i) => ({ name: `war-room/2024-05-${String(i + 1).padStart(2, '0')}.json`, data: '[]' }));
+    const files = Array.from({ length: 12 }, (_, i) => ({
+      name: `war-room/2024-05-${String(i + 1).padStart(2, '0')}.json`,
+      data: '[]',
+    }));
     const zip = await zipInput(tempDir(), 'many.zip', files);
     const error = await importError(
       ZipArchive.open(zip.path, zip.absolutePath, { maxEntries: 10, maxEntryBytes: 1024, maxTotalBytes: 1024 * 1024 }),
     );
-    expect(error.describe()).toBe(`${zip.path}: the archive lists 12 entries, more than the limit of 10; refusing to read it`);
+    expect(error.describe()).toBe(
+      `${zip.path}: the archive lists 12 entries, more than the limit of 10; refusing to read it`,
+    );
   });
 
   it('refuses a file that is not a zip after all', async () => {
