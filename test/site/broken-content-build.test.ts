@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { overlayFixture } from '../support/overlay.ts';
+import { childEnv } from '../support/child-env.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -16,13 +17,7 @@ function buildWith(scenario: string) {
     const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], {
       cwd: root,
       encoding: 'utf8',
-      env: {
-        ...process.env,
-        FIREBREAK_PLAYBOOK_DIR: dir,
-        FIREBREAK_POSTMORTEMS_DIR: empty,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        NO_COLOR: '1',
-      },
+      env: childEnv('production', { FIREBREAK_PLAYBOOK_DIR: dir, FIREBREAK_POSTMORTEMS_DIR: empty }),
     });
     return {
       status: result.status,

@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { preview } from 'astro';
 import './provided-context.ts';
+import { childEnv } from './child-env.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-
 
 /**
  * Builds the real site once (content check, pages, Pagefind index) and serves `dist/` for the
@@ -16,7 +16,7 @@ export default async function setup(project: TestProject) {
     execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: childEnv('production'),
     });
   }
   const server = await preview({ root, logLevel: 'error', server: { host: '127.0.0.1', port: 4399 } });
