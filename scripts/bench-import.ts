@@ -65,7 +65,12 @@ function* brandwatchRows(): Generator<string> {
 async function makeSlackExport(dir: string): Promise<void> {
   const next = random(7);
   mkdirSync(join(dir, 'war-room'), { recursive: true });
-  const users = Array.from({ length: 200 }, (_, i) => ({ id: `U${1000 + i}`, name: `responder${i}`, real_name: `Responder Number ${i}`, profile: { title: i === 0 ? 'Incident commander' : '' } }));
+  const users = Array.from({ length: 200 }, (_, i) => ({
+    id: `U${1000 + i}`,
+    name: `responder${i}`,
+    real_name: `Responder Number ${i}`,
+    profile: { title: i === 0 ? 'Incident commander' : '' },
+  }));
   writeFileSync(join(dir, 'users.json'), JSON.stringify(users));
   writeFileSync(join(dir, 'channels.json'), JSON.stringify([{ id: 'C1', name: 'war-room', created: 1740787200 }]));
   const days = 10;
@@ -93,7 +98,8 @@ interface Measurement {
 }
 
 const hasGnuTime = existsSync('/usr/bin/time');
-const RSS_HOOK = 'data:text/javascript,process.on("exit",()=>process.stderr.write("BENCH_MAXRSS_KB="+process.resourceUsage().maxRSS+"\\n"))';
+const RSS_HOOK =
+  'data:text/javascript,process.on("exit",()=>process.stderr.write("BENCH_MAXRSS_KB="+process.resourceUsage().maxRSS+"\\n"))';
 
 async function measure(args: string[]): Promise<Measurement> {
   const nodeArgs = [join(ROOT, 'scripts/import.ts'), '--dry-run', ...args];
@@ -106,7 +112,8 @@ async function measure(args: string[]): Promise<Measurement> {
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const [status] = (await once(child, 'close')) as [number | null];
   const seconds = (performance.now() - started) / 1000;
-  const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? /BENCH_MAXRSS_KB=(\d+)/.exec(stderr)?.[1];
+  const kb =
+    /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? /BENCH_MAXRSS_KB=(\d+)/.exec(stderr)?.[1];
   const message = stderr.split('\n').find((line) => line.startsWith('Import failed')) ?? '';
   return { seconds, rssMb: kb ? Number(kb) / 1024 : undefined, status, message };
 }
@@ -114,9 +121,14 @@ async function measure(args: string[]): Promise<Measurement> {
 function report(name: string, input: string, target: { seconds: number; rssMb: number }, result: Measurement): boolean {
   const rss = result.rssMb === undefined ? 'unknown' : `${Math.round(result.rssMb)} MB`;
   const rssTarget = Number.isFinite(target.rssMb) ? ` (target ≤ ${target.rssMb} MB)` : '';
-  const ok = result.status === 0 && result.seconds <= target.seconds && (result.rssMb === undefined || result.rssMb <= target.rssMb);
+  const ok =
+    result.status === 0 &&
+    result.seconds <= target.seconds &&
+    (result.rssMb === undefined || result.rssMb <= target.rssMb);
   console.log(`${name}: ${input}`);
-  console.log(`  wall time ${result.seconds.toFixed(1)} s (target ≤ ${target.seconds} s), peak RSS ${rss}${rssTarget}: ${ok ? 'within target' : 'MISSED'}`);
+  console.log(
+    `  wall time ${result.seconds.toFixed(1)} s (target ≤ ${target.seconds} s), peak RSS ${rss}${rssTarget}: ${ok ? 'within target' : 'MISSED'}`,
+  );
   if (result.status !== 0) console.log(`  the import failed (exit ${result.status}): ${result.message}`);
   return ok;
 }
@@ -125,12 +137,15 @@ const dir = mkdtempSync(join(tmpdir(), 'firebreak-bench-'));
 const formats = new Set(ADAPTERS.map((adapter) => adapter.name));
 let allOk = true;
 try {
-  console.log(`Benchmark inputs in ${dir}; peak RSS via ${hasGnuTime ? '/usr/bin/time -v' : 'process.resourceUsage() in the child'}.\n`);
+  console.log(
+    `Benchmark inputs in ${dir}; peak RSS via ${hasGnuTime ? '/usr/bin/time -v' : 'process.resourceUsage() in the child'}.\n`,
+  );
   if (formats.has('brandwatch')) {
     const csv = join(dir, 'brandwatch-1m.csv');
     await writeLines(csv, brandwatchRows());
     const size = `${CSV_ROWS.toLocaleString('en')} rows, ${Math.round(statSync(csv).size / 1048576)} MB`;
-    allOk = report('Brandwatch CSV', size, TARGETS.brandwatch, await measure(['--brand-handle', 'benchbrand', csv])) && allOk;
+    allOk =
+      report('Brandwatch CSV', size, TARGETS.brandwatch, await measure(['--brand-handle', 'benchbrand', csv])) && allOk;
   } else {
     console.log('Brandwatch CSV: skipped, no brandwatch adapter is registered yet.');
     allOk = false;
@@ -138,7 +153,13 @@ try {
   if (formats.has('slack')) {
     const slack = join(dir, 'slack-export');
     await makeSlackExport(slack);
-    allOk = report('Slack export', `${SLACK_MESSAGES.toLocaleString('en')} messages in one channel`, TARGETS.slack, await measure(['--channel', 'war-room', slack])) && allOk;
+    allOk =
+      report(
+        'Slack export',
+        `${SLACK_MESSAGES.toLocaleString('en')} messages in one channel`,
+        TARGETS.slack,
+        await measure(['--channel', 'war-room', slack]),
+      ) && allOk;
   } else {
     console.log('Slack export: skipped, no slack adapter is registered yet.');
     allOk = false;

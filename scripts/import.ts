@@ -145,7 +145,9 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' | 'json-schema' {
     map[match[1]!] = match[2]!;
   }
   if (values.format !== undefined && !ADAPTERS.some((adapter) => adapter.name === values.format)) {
-    throw new UsageError(`--format ${values.format} is not a format this importer reads; expected one of: ${ADAPTERS.map((a) => a.name).join(', ')}`);
+    throw new UsageError(
+      `--format ${values.format} is not a format this importer reads; expected one of: ${ADAPTERS.map((a) => a.name).join(', ')}`,
+    );
   }
   const handles = (list: string[]) => list.map((value) => value.trim().replace(/^@/, '').toLowerCase()).filter(Boolean);
   return {
@@ -171,7 +173,12 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' | 'json-schema' {
 function progressFor(label: string, size: number): { onProgress?: AdapterOptions['onProgress']; stop(): void } {
   if (!process.stderr.isTTY || size < PROGRESS_MIN_BYTES) return { stop() {} };
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: `${label} [{bar}] {percentage}% | {value}/{total}`, hideCursor: true, clearOnComplete: true },
+    {
+      stream: process.stderr,
+      format: `${label} [{bar}] {percentage}% | {value}/{total}`,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   let started = false;
@@ -197,7 +204,12 @@ async function run(options: CliOptions): Promise<void> {
     const adapter = selectAdapter(input, options.format, ADAPTERS, Object.keys(options.adapter.map).length > 0);
     const progress = progressFor(`${adapter.name} ${path}`, input.size);
     try {
-      partials.push(await adapter.read(input, { ...options.adapter, ...(progress.onProgress && { onProgress: progress.onProgress }) }));
+      partials.push(
+        await adapter.read(input, {
+          ...options.adapter,
+          ...(progress.onProgress && { onProgress: progress.onProgress }),
+        }),
+      );
     } catch (error) {
       if (error instanceof ImportError) throw error;
       const message = error instanceof Error ? error.message : String(error);
@@ -247,7 +259,10 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${JSON.stringify(incidentExportJsonSchema(), null, 2)}\n`);
       return 0;
     }
-    if (!options.redact) process.stderr.write('Warning: --no-redact keeps personal data of private individuals in the page. Never publish it.\n');
+    if (!options.redact)
+      process.stderr.write(
+        'Warning: --no-redact keeps personal data of private individuals in the page. Never publish it.\n',
+      );
     await run(options);
     return 0;
   } catch (error) {

@@ -29,7 +29,10 @@ export async function toExportInput(path: string, cwd: string = process.cwd()): 
     try {
       entries = (await readdir(absolutePath)).sort();
     } catch (error) {
-      throw new ImportError(path, `cannot list the folder (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+      throw new ImportError(
+        path,
+        `cannot list the folder (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
+      );
     }
     if (entries.length === 0) throw new ImportError(path, 'the folder is empty; expected an unzipped export');
     return {

@@ -1,4 +1,11 @@
-import type { Incident, IncidentEvent, MentionBucket, MentionSummary, PartialIncident, Person } from '../../src/lib/incident/model.ts';
+import type {
+  Incident,
+  IncidentEvent,
+  MentionBucket,
+  MentionSummary,
+  PartialIncident,
+  Person,
+} from '../../src/lib/incident/model.ts';
 import type { Platform } from '../../src/schema/taxonomy.ts';
 import type { AuthoredFields } from '../../src/schema/incident-export.ts';
 import type { AuthoredPartialIncident } from './adapters/firebreak-json.ts';
@@ -37,7 +44,9 @@ function mergePerson(a: Person, b: Person): Person {
 
 /** Two events are the same when exports overlap (the same post in a listening CSV and the X API). */
 function eventKey(event: IncidentEvent): string {
-  return event.sourceId ? `id:${event.sourceId}` : `${event.at.getTime()}|${event.actorId ?? event.actor}|${event.text}`;
+  return event.sourceId
+    ? `id:${event.sourceId}`
+    : `${event.at.getTime()}|${event.actorId ?? event.actor}|${event.text}`;
 }
 
 /**
@@ -76,7 +85,8 @@ function mergeMentions(summaries: MentionSummary[]): MentionSummary | undefined 
     }
   }
   const sources = new Map<string, number>();
-  for (const summary of summaries) for (const source of summary.topSources) sources.set(source.name, (sources.get(source.name) ?? 0) + source.count);
+  for (const summary of summaries)
+    for (const source of summary.topSources) sources.set(source.name, (sources.get(source.name) ?? 0) + source.count);
   const total = summaries.reduce((sum, summary) => sum + summary.total, 0);
   const withSentiment = summaries.filter((summary) => summary.negativeShare !== undefined);
   const sentimentTotal = withSentiment.reduce((sum, summary) => sum + summary.total, 0);
@@ -86,11 +96,15 @@ function mergeMentions(summaries: MentionSummary[]): MentionSummary | undefined 
     series,
     total,
     peakCount,
-    topSources: [...sources].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count).slice(0, 10),
+    topSources: [...sources]
+      .map(([name, count]) => ({ name, count }))
+      .sort((a, b) => b.count - a.count)
+      .slice(0, 10),
     ...(first && { first }),
     ...(peak && { peakHour: peak.at }),
     ...(sentimentTotal > 0 && {
-      negativeShare: withSentiment.reduce((sum, summary) => sum + summary.negativeShare! * summary.total, 0) / sentimentTotal,
+      negativeShare:
+        withSentiment.reduce((sum, summary) => sum + summary.negativeShare! * summary.total, 0) / sentimentTotal,
     }),
     ...(reach.length > 0 && { totalReach: reach.reduce((sum, summary) => sum + summary.totalReach!, 0) }),
   };
@@ -129,7 +143,8 @@ export function mergeIncidents(partials: readonly (PartialIncident | AuthoredPar
       events.push(event);
       if (event.platform && !platforms.includes(event.platform)) platforms.push(event.platform);
     }
-    for (const [name, value] of Object.entries(partial.engagement ?? {})) engagement[name] = (engagement[name] ?? 0) + value;
+    for (const [name, value] of Object.entries(partial.engagement ?? {}))
+      engagement[name] = (engagement[name] ?? 0) + value;
     for (const note of partial.notes) notes.push(`${partial.file}: ${note}`);
     if ('authored' in partial && partial.authored) authored = { ...partial.authored, ...authored };
   }
@@ -137,7 +152,9 @@ export function mergeIncidents(partials: readonly (PartialIncident | AuthoredPar
 
   const mentionSummaries = partials.flatMap((partial) => (partial.mentions ? [partial.mentions] : []));
   if (mentionSummaries.length > 1) {
-    notes.push(`Mention volume was added up from ${mentionSummaries.length} exports; if they cover the same query, the counts are doubled.`);
+    notes.push(
+      `Mention volume was added up from ${mentionSummaries.length} exports; if they cover the same query, the counts are doubled.`,
+    );
   }
   const mentions = mergeMentions(mentionSummaries);
   // Metric events stand for a whole hour bucket; they do not mark when anything began.
@@ -145,7 +162,9 @@ export function mergeIncidents(partials: readonly (PartialIncident | AuthoredPar
   const started = earliest(...partials.map((partial) => partial.started), mentions?.first, firstEvent?.at);
   const detected = earliest(...partials.map((partial) => partial.detected));
   const resolved = latest(...partials.map((partial) => partial.resolved));
-  const firstResponse = earliest(...partials.map((partial) => ('firstResponse' in partial ? partial.firstResponse : undefined)));
+  const firstResponse = earliest(
+    ...partials.map((partial) => ('firstResponse' in partial ? partial.firstResponse : undefined)),
+  );
 
   return {
     sources: partials.map((partial) => ({ adapter: partial.adapter, file: partial.file })),

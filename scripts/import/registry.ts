@@ -56,12 +56,15 @@ export function selectAdapter(
   if (format !== undefined) {
     const chosen = adapters.find((adapter) => adapter.name === format);
     if (!chosen) {
-      throw new ImportError(input.path, `--format ${format} is not a format this importer reads; expected one of: ${formatList(adapters)}`);
+      throw new ImportError(
+        input.path,
+        `--format ${format} is not a format this importer reads; expected one of: ${formatList(adapters)}`,
+      );
     }
     return chosen;
   }
   for (const adapter of adapters) {
-    let accepted = false;
+    let accepted: boolean;
     try {
       accepted = adapter.detect(input);
     } catch {

@@ -63,7 +63,10 @@ export function writePageAtomically(path: string, displayPath: string, content: 
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw new ImportError(displayPath, `cannot create the output folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new ImportError(
+      displayPath,
+      `cannot create the output folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
@@ -72,7 +75,8 @@ export function writePageAtomically(path: string, displayPath: string, content: 
     else linkSync(temp, path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new ImportError(displayPath, 'already exists; use --force to overwrite it, or --slug to pick another name');
+    if (code === 'EEXIST')
+      throw new ImportError(displayPath, 'already exists; use --force to overwrite it, or --slug to pick another name');
     throw new ImportError(displayPath, `cannot write the page (${code ?? 'error'}); nothing was written`);
   } finally {
     rmSync(temp, { force: true });

@@ -86,7 +86,11 @@ export const exportEventSchema = z
     /** `people[].id` of the actor. */
     actorId: z.string().min(1).optional().meta({ description: 'people[].id of the actor.' }),
     /** For a public reply: `people[].id` of the account replied to. */
-    inReplyToId: z.string().min(1).optional().meta({ description: 'For a reply: people[].id of the account replied to.' }),
+    inReplyToId: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: 'For a reply: people[].id of the account replied to.' }),
     /** Whether the public saw it; defaults to public for brand/public actors, internal otherwise. */
     visibility: oneOf(['public', 'internal'] as const)
       .optional()
@@ -98,7 +102,11 @@ export const exportEventSchema = z
     /** Your id for this event, so a correction or deletion can point at it. */
     id: z.string().min(1).optional().meta({ description: 'Id of this event, referenced by correctsId.' }),
     /** For a correction or deletion: the `id` of the event it corrects or removes. */
-    correctsId: z.string().min(1).optional().meta({ description: 'For corrections/deletions: id of the original event.' }),
+    correctsId: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: 'For corrections/deletions: id of the original event.' }),
   })
   .strict();
 
@@ -245,7 +253,19 @@ export type IncidentExport = z.output<typeof incidentExportSchema>;
 /** The parts of a post-mortem an export may already carry, written by a human or another tool. */
 export type AuthoredFields = Omit<
   IncidentExport,
-  '$schema' | 'format' | 'version' | 'people' | 'events' | 'mentionSeries' | 'started' | 'detected' | 'firstResponse' | 'resolved' | 'severity' | 'platforms' | 'title'
+  | '$schema'
+  | 'format'
+  | 'version'
+  | 'people'
+  | 'events'
+  | 'mentionSeries'
+  | 'started'
+  | 'detected'
+  | 'firstResponse'
+  | 'resolved'
+  | 'severity'
+  | 'platforms'
+  | 'title'
 >;
 
 /** The JSON Schema of the format, generated from the zod schema (what tools validate against). */

@@ -50,7 +50,11 @@ export function toPartialIncident(file: string, data: IncidentExport, brandHandl
   const people = new Map<string, Person>();
   data.people.forEach((person, index) => {
     if (people.has(person.id)) {
-      throw new ImportError(file, `duplicate person id "${person.id}"; ids must be unique`, `field people[${index}].id`);
+      throw new ImportError(
+        file,
+        `duplicate person id "${person.id}"; ids must be unique`,
+        `field people[${index}].id`,
+      );
     }
     const handle = person.handle?.replace(/^@/, '');
     const isBrand = handle !== undefined && brandHandles.includes(handle.toLowerCase());
@@ -95,8 +99,26 @@ export function toPartialIncident(file: string, data: IncidentExport, brandHandl
     };
   });
 
-  const { $schema, format, version, people: _people, events: _events, mentionSeries, started, detected, firstResponse, resolved, severity, platforms, title, ...authored } = data;
-  void $schema, void format, void version, void _people, void _events;
+  // What is left after the timeline and identity fields: the post-mortem fields an author wrote.
+  const { mentionSeries, started, detected, firstResponse, resolved, severity, platforms, title } = data;
+  const authored: AuthoredFields = { ...data };
+  for (const key of [
+    '$schema',
+    'format',
+    'version',
+    'people',
+    'events',
+    'mentionSeries',
+    'started',
+    'detected',
+    'firstResponse',
+    'resolved',
+    'severity',
+    'platforms',
+    'title',
+  ]) {
+    delete (authored as Record<string, unknown>)[key];
+  }
 
   const partial: AuthoredPartialIncident = {
     adapter: 'firebreak-json',
@@ -117,9 +139,16 @@ export function toPartialIncident(file: string, data: IncidentExport, brandHandl
   return partial;
 }
 
-function summarizeSeries(series: NonNullable<IncidentExport['mentionSeries']>): NonNullable<PartialIncident['mentions']> {
+function summarizeSeries(
+  series: NonNullable<IncidentExport['mentionSeries']>,
+): NonNullable<PartialIncident['mentions']> {
   const buckets = series
-    .map((bucket) => ({ at: new Date(bucket.at), positive: bucket.positive, neutral: bucket.neutral, negative: bucket.negative }))
+    .map((bucket) => ({
+      at: new Date(bucket.at),
+      positive: bucket.positive,
+      neutral: bucket.neutral,
+      negative: bucket.negative,
+    }))
     .sort((a, b) => a.at.getTime() - b.at.getTime());
   let total = 0;
   let negative = 0;

@@ -23,7 +23,9 @@ export function renderBody(draft: Draft): string {
     '',
     'TODO: one paragraph in your own words: what happened, how bad it got, how it ended. Then update `summary` in the front matter.',
     '',
-    ...(incident.authored.summary ? [`The export's summary, to start from: ${text(incident.authored.summary)}`, ''] : []),
+    ...(incident.authored.summary
+      ? [`The export's summary, to start from: ${text(incident.authored.summary)}`, '']
+      : []),
     `Drafted from ${incident.sources.length === 1 ? 'one export' : `${incident.sources.length} exports`}:`,
     '',
     ...incident.sources.map((source) => `- ${inertLine(source.adapter)}: \`${source.file.replace(/`/g, "'")}\``),
@@ -43,15 +45,22 @@ export function renderBody(draft: Draft): string {
     const peakLine = `- Mention peak: ${incident.mentions?.peakCount ?? '?'} mentions in the hour from ${at(times.peak)}`;
     if (durations.responseAfterPeak !== undefined) {
       const rel = durations.responseAfterPeak;
-      push(`${peakLine}; the first response came ${rel < 0 ? `${formatMinutes(-rel)} before` : `${formatMinutes(rel)} after`} the peak hour began`);
+      push(
+        `${peakLine}; the first response came ${rel < 0 ? `${formatMinutes(-rel)} before` : `${formatMinutes(rel)} after`} the peak hour began`,
+      );
     } else push(peakLine);
   }
   const { overLimit, afterResolution, total } = draft.omitted;
   const shown = total - overLimit - afterResolution;
   push('', `The timeline in the front matter shows ${shown} of ${total} events.`);
-  if (overLimit > 0) push(`${overLimit} less significant events (mostly chat messages and routine replies) were left out to keep it readable.`);
+  if (overLimit > 0)
+    push(
+      `${overLimit} less significant events (mostly chat messages and routine replies) were left out to keep it readable.`,
+    );
   if (afterResolution > 0) push(`${afterResolution} events more than an hour after the resolution were left out.`);
-  push('TODO: check the timeline: remove noise, reword events in plain blameless sentences, add what the exports could not know.');
+  push(
+    'TODO: check the timeline: remove noise, reword events in plain blameless sentences, add what the exports could not know.',
+  );
   push('', `- ${inertLine(draft.severityNote)}`);
   for (const note of draft.notes) push(`- ${text(note)}`);
 
@@ -59,7 +68,10 @@ export function renderBody(draft: Draft): string {
   if (draft.lessons.length === 0) {
     push('The importer found none of the patterns it looks for. TODO: write the lessons yourself.');
   } else {
-    push('Each was drafted from the evidence below and is listed in `lessons` with the prefix "Suggested (confirm or delete)". Keep, reword or delete each one.', '');
+    push(
+      'Each was drafted from the evidence below and is listed in `lessons` with the prefix "Suggested (confirm or delete)". Keep, reword or delete each one.',
+      '',
+    );
     for (const lesson of draft.lessons) {
       push(`- **Step ${lesson.step}** (suggested, confirm or delete): ${text(lesson.text)}`);
       for (const item of lesson.evidence) {

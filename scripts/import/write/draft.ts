@@ -90,11 +90,17 @@ export function slugify(title: string): string {
 /** Severity 1–4 from the incident tool, else from how far the peak rose above the median hour. */
 export function estimateSeverity(incident: MergedIncident): { severity: number; note: string } {
   if (incident.severity !== undefined) {
-    return { severity: incident.severity, note: `Severity ${incident.severity} comes from the incident tool's export.` };
+    return {
+      severity: incident.severity,
+      note: `Severity ${incident.severity} comes from the incident tool's export.`,
+    };
   }
   const series = incident.mentions?.series ?? [];
   if (series.length === 0 || !incident.mentions?.peakCount) {
-    return { severity: 3, note: 'TODO: severity 3 is a placeholder: no export measured mention volume. Set it from the triage scale.' };
+    return {
+      severity: 3,
+      note: 'TODO: severity 3 is a placeholder: no export measured mention volume. Set it from the triage scale.',
+    };
   }
   // Quiet hours (nights, gaps between exports) would make any peak look enormous: compare
   // against the median of the hours that had mentions at all.
@@ -124,7 +130,11 @@ function eventScore(event: IncidentEvent, firstOfKind: boolean, evidence: boolea
 }
 
 /** The significant events: lesson evidence first, then by kind weight; at most TIMELINE_LIMIT, in time order. */
-function selectTimeline(events: readonly IncidentEvent[], evidence: ReadonlySet<IncidentEvent>, resolved: Date | undefined) {
+function selectTimeline(
+  events: readonly IncidentEvent[],
+  evidence: ReadonlySet<IncidentEvent>,
+  resolved: Date | undefined,
+) {
   const margin = 60 * 60_000;
   const inWindow = resolved ? events.filter((event) => event.at.getTime() <= resolved.getTime() + margin) : [...events];
   const afterResolution = events.length - inWindow.length;
@@ -165,7 +175,11 @@ export function buildDraft(incident: MergedIncident, options: DraftOptions): Dra
   const times = deriveKeyTimes(incident, { firstResponse: incident.firstResponse });
   if (!times) {
     const files = incident.sources.map((source) => source.file).join(', ');
-    throw new ImportError(files, 'no dated event or mention in any export; expected at least one timestamp to build a timeline', 'all entries');
+    throw new ImportError(
+      files,
+      'no dated event or mention in any export; expected at least one timestamp to build a timeline',
+      'all entries',
+    );
   }
   const durations = computeDurations(times);
   const brandIds = new Set(incident.people.filter((person) => person.role === 'brand').map((person) => person.id));
@@ -180,7 +194,9 @@ export function buildDraft(incident: MergedIncident, options: DraftOptions): Dra
   const evidenceEvents = new Set<IncidentEvent>();
   for (const lesson of lessons) {
     for (const item of lesson.evidence) {
-      const event = incident.events.find((candidate) => candidate.at.getTime() === item.at.getTime() && candidate.text === item.text);
+      const event = incident.events.find(
+        (candidate) => candidate.at.getTime() === item.at.getTime() && candidate.text === item.text,
+      );
       if (event) evidenceEvents.add(event);
     }
   }
@@ -199,7 +215,10 @@ export function buildDraft(incident: MergedIncident, options: DraftOptions): Dra
 
   const lessonTexts = lessons.map((lesson) => {
     const cited = lesson.evidence
-      .map((item) => `${formatTime(item.at, options.tz)}, ${item.kind === 'metric' ? 'metric' : TIMELINE_KIND_LABELS[item.kind].toLowerCase()}: “${truncate(clean(item.text), 140)}”`)
+      .map(
+        (item) =>
+          `${formatTime(item.at, options.tz)}, ${item.kind === 'metric' ? 'metric' : TIMELINE_KIND_LABELS[item.kind].toLowerCase()}: “${truncate(clean(item.text), 140)}”`,
+      )
       .join('; ');
     return `Suggested (confirm or delete): ${lesson.text} Evidence: ${cited}.`;
   });
@@ -212,16 +231,17 @@ export function buildDraft(incident: MergedIncident, options: DraftOptions): Dra
   }
   let slug = options.slug ?? slugify(rawTitle ? title : 'imported-incident');
   if (!SLUG.test(slug)) {
-    throw new ImportError('--slug', `"${options.slug}" is not a slug; expected lowercase letters, digits and dashes, e.g. kettle-recall`);
+    throw new ImportError(
+      '--slug',
+      `"${options.slug}" is not a slug; expected lowercase letters, digits and dashes, e.g. kettle-recall`,
+    );
   }
   if (slug.startsWith(`${day}-`)) slug = slug.slice(day.length + 1) || 'imported-incident';
 
   const { severity, note: severityNote } = estimateSeverity(incident);
   const mentions = incident.mentions;
   const fromFiles = `${incident.sources.length} export${incident.sources.length === 1 ? '' : 's'}`;
-  const measured = mentions
-    ? ` ${mentions.total} mentions, peak ${mentions.peakCount} per hour.`
-    : '';
+  const measured = mentions ? ` ${mentions.total} mentions, peak ${mentions.peakCount} per hour.` : '';
   const defaultSummary = truncate(
     `TODO: summarise what happened, how bad it got and how it ended. Drafted by the importer from ${fromFiles}: ${incident.events.length} events.${measured}`,
     SUMMARY_MAX,
@@ -260,18 +280,28 @@ export function buildDraft(incident: MergedIncident, options: DraftOptions): Dra
     ...(times.resolved && { resolved: isoInstant(times.resolved) }),
     timeline,
     impact: {
-      summary: authored.impact?.summary ? clean(authored.impact.summary) : 'TODO: who was affected and how; check the measured figures.',
+      summary: authored.impact?.summary
+        ? clean(authored.impact.summary)
+        : 'TODO: who was affected and how; check the measured figures.',
       rating: authored.impact?.rating ?? RATING_BY_SEVERITY[severity - 1],
       ...(Object.keys(metrics).length > 0 && { metrics }),
       ...(mentions && mentions.series.length > 0 && { mentionSeries: mentions.series.map(bucketOut) }),
     },
     contributingFactors: authored.contributingFactors?.length
       ? authored.contributingFactors.map((factor) => ({ category: factor.category, text: clean(factor.text) }))
-      : [{ category: 'process', text: 'TODO: name at least one contributing factor in blameless terms: what about the system made this easy?' }],
+      : [
+          {
+            category: 'process',
+            text: 'TODO: name at least one contributing factor in blameless terms: what about the system made this easy?',
+          },
+        ],
     wentWell: listOr(authored.wentWell, 'TODO: what helped, so we keep doing it.'),
     wentPoorly: listOr(authored.wentPoorly, 'TODO: what hurt, described without blaming a person.'),
     lessons: [
-      ...(authored.lessons ?? []).map((lesson) => ({ text: clean(lesson.text), ...(lesson.step !== undefined && { step: lesson.step }) })),
+      ...(authored.lessons ?? []).map((lesson) => ({
+        text: clean(lesson.text),
+        ...(lesson.step !== undefined && { step: lesson.step }),
+      })),
       ...lessons.map((lesson, index) => ({ text: lessonTexts[index]!, step: lesson.step })),
     ],
     actionItems: (authored.actionItems ?? []).map((item) => ({
@@ -281,7 +311,12 @@ export function buildDraft(incident: MergedIncident, options: DraftOptions): Dra
       status: item.status,
       ...(item.due !== undefined && { due: item.due }),
     })),
-    playbookSteps: [...new Set([...lessons.map((lesson) => lesson.step), ...(authored.lessons ?? []).flatMap((lesson) => (lesson.step ? [lesson.step] : []))])].sort((a, b) => a - b),
+    playbookSteps: [
+      ...new Set([
+        ...lessons.map((lesson) => lesson.step),
+        ...(authored.lessons ?? []).flatMap((lesson) => (lesson.step ? [lesson.step] : [])),
+      ]),
+    ].sort((a, b) => a - b),
     related: [],
     sources: (authored.sources ?? []).flatMap((source) => {
       const url = redactor.link(source.url);

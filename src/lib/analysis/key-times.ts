@@ -67,10 +67,13 @@ export function deriveKeyTimes(incident: Incident, stated: StatedTimes = {}): De
     detected = firstResponse;
   }
 
-  let resolved = stated.resolved ?? incident.resolved ?? [...events].reverse().find((event) => event.kind === 'resolution')?.at;
+  let resolved =
+    stated.resolved ?? incident.resolved ?? [...events].reverse().find((event) => event.kind === 'resolution')?.at;
   const floor = firstResponse ?? detected;
   if (resolved && resolved < floor) {
-    notes.push(`The stated resolution (${iso(resolved)}) comes before ${firstResponse ? 'the first public response' : 'detection'}; it was left out. TODO: set "resolved".`);
+    notes.push(
+      `The stated resolution (${iso(resolved)}) comes before ${firstResponse ? 'the first public response' : 'detection'}; it was left out. TODO: set "resolved".`,
+    );
     resolved = undefined;
   }
   if (!firstResponse) firstResponse = undefined;
@@ -81,7 +84,10 @@ export function deriveKeyTimes(incident: Incident, stated: StatedTimes = {}): De
     firstResponse,
     resolved,
     peak: incident.mentions?.peakHour,
-    firstResponseEvent: firstResponseEvent && firstResponseEvent.at.getTime() === firstResponse?.getTime() ? firstResponseEvent : undefined,
+    firstResponseEvent:
+      firstResponseEvent && firstResponseEvent.at.getTime() === firstResponse?.getTime()
+        ? firstResponseEvent
+        : undefined,
     notes,
   };
 }

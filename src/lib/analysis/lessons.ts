@@ -54,13 +54,16 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 /** Words of a denial: the brand saying a claim is untrue. */
-const DENIAL = /\b(?:not true|untrue|(?:is|are|was) false|false (?:claims?|rumou?rs?|reports?|information)|fake news|deny|denies|denied|no evidence|never happened|misinformation|baseless|we (?:did|do|have|had|were|are|would) not|we (?:didn't|don't|haven't|hadn't|weren't|aren't|wouldn't)|we did nothing wrong)\b/i;
+const DENIAL =
+  /\b(?:not true|untrue|(?:is|are|was) false|false (?:claims?|rumou?rs?|reports?|information)|fake news|deny|denies|denied|no evidence|never happened|misinformation|baseless|we (?:did|do|have|had|were|are|would) not|we (?:didn't|don't|haven't|hadn't|weren't|aren't|wouldn't)|we did nothing wrong)\b/i;
 
 /** Words of an apology. */
-const APOLOGY = /\b(?:sorry|apologi[sz]e[sd]?|apology|apologies|we were wrong|we got (?:this|it) wrong|our mistake|we messed up|we take (?:full )?responsibility)\b/i;
+const APOLOGY =
+  /\b(?:sorry|apologi[sz]e[sd]?|apology|apologies|we were wrong|we got (?:this|it) wrong|our mistake|we messed up|we take (?:full )?responsibility)\b/i;
 
 /** An invitation to continue in private. */
-const PRIVATE_MOVE = /\b(?:DMs?|direct messages?|private messages?|PMs?|inbox|message us|send us a message|contact us (?:at|via|on)|e-?mail us|call us)\b/i;
+const PRIVATE_MOVE =
+  /\b(?:DMs?|direct messages?|private messages?|PMs?|inbox|message us|send us a message|contact us (?:at|via|on)|e-?mail us|call us)\b/i;
 
 function evidenceOf(event: IncidentEvent): Evidence {
   return { at: event.at, text: event.text, kind: event.kind };
@@ -108,7 +111,9 @@ export function repliesToOnePerson(input: LessonInput): DraftLesson | undefined 
     thread.push(event);
     threads.set(event.inReplyToId, thread);
   }
-  const longest = [...threads.values()].sort((a, b) => b.length - a.length || a[0]!.at.getTime() - b[0]!.at.getTime())[0];
+  const longest = [...threads.values()].sort(
+    (a, b) => b.length - a.length || a[0]!.at.getTime() - b[0]!.at.getTime(),
+  )[0];
   if (!longest || longest.length < REPLY_THREAD_LIMIT) return undefined;
   return {
     rule: 'replies-to-one-person',
@@ -121,7 +126,8 @@ export function repliesToOnePerson(input: LessonInput): DraftLesson | undefined 
 /** Step 5: the brand answered people in public but never moved a conversation to a private channel. */
 export function noPrivateMove(input: LessonInput): DraftLesson | undefined {
   const replies = input.events.filter(
-    (event) => isBrandPublic(event) && event.kind === 'reply' && !(event.inReplyToId && input.brandIds.has(event.inReplyToId)),
+    (event) =>
+      isBrandPublic(event) && event.kind === 'reply' && !(event.inReplyToId && input.brandIds.has(event.inReplyToId)),
   );
   if (replies.length === 0) return undefined;
   const movedPrivate = input.events.some(
@@ -138,9 +144,13 @@ export function noPrivateMove(input: LessonInput): DraftLesson | undefined {
 
 /** Step 6: a public denial later followed by an apology. */
 export function denialThenApology(input: LessonInput): DraftLesson | undefined {
-  const denial = input.events.find((event) => isBrandPublic(event) && DENIAL.test(event.text) && !APOLOGY.test(event.text));
+  const denial = input.events.find(
+    (event) => isBrandPublic(event) && DENIAL.test(event.text) && !APOLOGY.test(event.text),
+  );
   if (!denial) return undefined;
-  const apology = input.events.find((event) => isBrandPublic(event) && event.at > denial.at && APOLOGY.test(event.text));
+  const apology = input.events.find(
+    (event) => isBrandPublic(event) && event.at > denial.at && APOLOGY.test(event.text),
+  );
   if (!apology) return undefined;
   return {
     rule: 'denial-then-apology',
@@ -166,7 +176,9 @@ export function responseAfterPeak(input: LessonInput): DraftLesson | undefined {
     rule: 'response-after-peak',
     step: 2,
     text: `The first public response came ${hours} h after the busiest hour of mentions began, when the story had already peaked: act before it escalates.`,
-    evidence: response ? [peakEvidence, evidenceOf(response)] : [peakEvidence, { at: firstResponse, text: 'First public response', kind: 'statement' }],
+    evidence: response
+      ? [peakEvidence, evidenceOf(response)]
+      : [peakEvidence, { at: firstResponse, text: 'First public response', kind: 'statement' }],
   };
 }
 

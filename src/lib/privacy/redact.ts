@@ -83,7 +83,9 @@ export function createRedactor(options: RedactOptions): Redactor {
     if (person.role === 'brand') return true;
     if (person.handle && (brand.has(normal(person.handle)) || keep.has(normal(person.handle)))) return true;
     if (person.name && keep.has(person.name.toLowerCase())) return true;
-    return person.role === 'public' && (person.verified === true || (person.followers ?? 0) >= PUBLIC_ACCOUNT_FOLLOWERS);
+    return (
+      person.role === 'public' && (person.verified === true || (person.followers ?? 0) >= PUBLIC_ACCOUNT_FOLLOWERS)
+    );
   }
 
   /** Private individuals: members of the public who are neither kept nor large. */
@@ -131,7 +133,12 @@ export function createRedactor(options: RedactOptions): Redactor {
 
   /** Names of people who must not be named, longest first so "Ann Lee" wins over "Ann". */
   const names = options.people
-    .filter((person) => person.name && person.name.trim().length >= 3 && (person.role === 'responder' || (options.enabled && isPrivate(person))))
+    .filter(
+      (person) =>
+        person.name &&
+        person.name.trim().length >= 3 &&
+        (person.role === 'responder' || (options.enabled && isPrivate(person))),
+    )
     .map((person) => person.name!.trim())
     .sort((a, b) => b.length - a.length);
   const byName = new Map<string, Person>();
@@ -141,7 +148,12 @@ export function createRedactor(options: RedactOptions): Redactor {
    * x.com/jane_doe/status/…). Short ones are left alone: "sam" or "ops" are ordinary words.
    */
   const bareHandles = options.people
-    .filter((person) => person.handle && person.handle.length >= 4 && (person.role === 'responder' || (options.enabled && isPrivate(person))))
+    .filter(
+      (person) =>
+        person.handle &&
+        person.handle.length >= 4 &&
+        (person.role === 'responder' || (options.enabled && isPrivate(person))),
+    )
     .map((person) => normal(person.handle!))
     .sort((a, b) => b.length - a.length);
 
@@ -152,9 +164,13 @@ export function createRedactor(options: RedactOptions): Redactor {
   const mentionPattern = new RegExp(
     [
       '<@(?<slack>[A-Z0-9]+)(?:\\|[^>]*)?>',
-      ...(names.length > 0 ? [`(?<![\\p{L}\\p{N}_@])(?<at>@?)(?<name>${names.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`] : []),
+      ...(names.length > 0
+        ? [`(?<![\\p{L}\\p{N}_@])(?<at>@?)(?<name>${names.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`]
+        : []),
       `(?<![\\w@./])@(?<handle>${HANDLE.source.slice(HANDLE.source.indexOf('@(') + 2, -1)})`,
-      ...(bareHandles.length > 0 ? [`(?<![\\p{L}\\p{N}_])(?<bare>${bareHandles.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`] : []),
+      ...(bareHandles.length > 0
+        ? [`(?<![\\p{L}\\p{N}_])(?<bare>${bareHandles.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`]
+        : []),
     ].join('|'),
     'giu',
   );

@@ -8,13 +8,21 @@ const at = (time: string) => new Date(`2025-03-01T${time}:00Z`);
 describe('computeDurations', () => {
   it('measures detect from the start, first response from detection, resolve from the start, response against the peak', () => {
     expect(
-      computeDurations({ started: at('14:00'), detected: at('14:40'), firstResponse: at('14:45'), resolved: at('18:30'), peak: at('16:00') }),
+      computeDurations({
+        started: at('14:00'),
+        detected: at('14:40'),
+        firstResponse: at('14:45'),
+        resolved: at('18:30'),
+        peak: at('16:00'),
+      }),
     ).toEqual({ toDetect: 40, toFirstResponse: 5, toResolve: 270, responseAfterPeak: -75 });
   });
 
   it('leaves out what it cannot measure', () => {
     expect(computeDurations({ started: at('14:00'), detected: at('15:30') })).toEqual({ toDetect: 90 });
-    expect(computeDurations({ started: at('14:00'), detected: at('14:00'), peak: at('16:00') })).toEqual({ toDetect: 0 });
+    expect(computeDurations({ started: at('14:00'), detected: at('14:00'), peak: at('16:00') })).toEqual({
+      toDetect: 0,
+    });
   });
 
   it('formats minutes as a reader says them', () => {
@@ -28,7 +36,9 @@ describe('computeDurations', () => {
 
 describe('key times derived from an imported incident', () => {
   it('takes the first war-room event as detection and the first public brand reply as the first response', async () => {
-    const incident = await importIncident([fixture('firebreak-json/kettle-leak.json')], { brandHandles: ['examplebrand'] });
+    const incident = await importIncident([fixture('firebreak-json/kettle-leak.json')], {
+      brandHandles: ['examplebrand'],
+    });
     const times = deriveKeyTimes(incident)!;
     expect(times.started.toISOString()).toBe('2025-03-01T14:00:00.000Z'); // first mention bucket
     expect(times.detected.toISOString()).toBe('2025-03-01T14:40:00.000Z');

@@ -21,7 +21,20 @@ describe('npm run import', () => {
   it('--help documents every option, every format and a full example', () => {
     const result = runImport(['--help']);
     expect(result.status).toBe(0);
-    for (const option of ['--format', '--channel', '--brand-handle', '--keep', '--map', '--tz', '--title', '--slug', '--out', '--dry-run', '--force', '--no-redact']) {
+    for (const option of [
+      '--format',
+      '--channel',
+      '--brand-handle',
+      '--keep',
+      '--map',
+      '--tz',
+      '--title',
+      '--slug',
+      '--out',
+      '--dry-run',
+      '--force',
+      '--no-redact',
+    ]) {
       expect(result.stdout).toContain(option);
     }
     for (const adapter of ADAPTERS) expect(result.stdout).toContain(adapter.name);
@@ -50,7 +63,17 @@ describe('npm run import', () => {
 
   it('--title and --slug name the page; --tz sets the date of the file name and the times in the text', () => {
     const out = join(scratch, 'named');
-    const result = runImport(['--out', out, '--title', 'Kettle recall, March', '--slug', 'kettle-recall', '--tz', 'Asia/Tokyo', kettle]);
+    const result = runImport([
+      '--out',
+      out,
+      '--title',
+      'Kettle recall, March',
+      '--slug',
+      'kettle-recall',
+      '--tz',
+      'Asia/Tokyo',
+      kettle,
+    ]);
     expect(result.status).toBe(0);
     // 14:00 UTC on 1 March is 23:00 in Tokyo: still the 1st. The text shows Tokyo times.
     expect(readdirSync(out)).toEqual(['2025-03-01-kettle-recall.md']);
@@ -80,14 +103,29 @@ describe('npm run import', () => {
       expect(lesson.text).toMatch(/^Suggested \(confirm or delete\): .* Evidence: 2025-03-0\d \d\d:\d\d UTC, /);
     }
     expect(data['playbookSteps']).toEqual([3, 5, 6, 7, 9]);
-    for (const heading of ['Summary', 'Timeline notes', 'Suggested lessons', 'Contributing factors', 'What went well', 'What went poorly', 'Action items']) {
+    for (const heading of [
+      'Summary',
+      'Timeline notes',
+      'Suggested lessons',
+      'Contributing factors',
+      'What went well',
+      'What went poorly',
+      'Action items',
+    ]) {
       expect(result.stdout).toContain(`\n## ${heading}\n`);
     }
     expect((result.stdout.match(/TODO/g) ?? []).length).toBeGreaterThan(5);
   });
 
   it('caps the timeline at 40 events and says how many were left out', () => {
-    const result = runImport(['--dry-run', '--channel', 'enrique', kettle, fixture('redaction/slack-export'), fixture('detection/pagerduty-incident.json')]);
+    const result = runImport([
+      '--dry-run',
+      '--channel',
+      'enrique',
+      kettle,
+      fixture('redaction/slack-export'),
+      fixture('detection/pagerduty-incident.json'),
+    ]);
     expect(result.status).toBe(0);
     const data = frontmatterOf(result.stdout);
     expect((data['timeline'] as unknown[]).length).toBe(40);

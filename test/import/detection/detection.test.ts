@@ -48,7 +48,9 @@ describe('format detection', () => {
   it('lets --format override detection, and names an unknown one', async () => {
     const input = await toExportInput(SAMPLES['brandwatch']!, ROOT);
     expect(selectAdapter(input, 'csv').name).toBe('csv');
-    expect(() => selectAdapter(input, 'myspace')).toThrow(/--format myspace is not a format .*expected one of: firebreak-json, slack/);
+    expect(() => selectAdapter(input, 'myspace')).toThrow(
+      /--format myspace is not a format .*expected one of: firebreak-json, slack/,
+    );
   });
 
   it('reads an unrecognised CSV as "csv" when its columns are named with --map', async () => {

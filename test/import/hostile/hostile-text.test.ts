@@ -12,7 +12,14 @@ const out = mkdtempSync(join(tmpdir(), 'firebreak-hostile-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 function importHostile(): { frontmatter: Record<string, unknown>; body: string; page: string } {
-  const result = runImport(['--out', out, '--force', '--brand-handle', 'examplebrand', fixture('hostile/hostile-incident.json')]);
+  const result = runImport([
+    '--out',
+    out,
+    '--force',
+    '--brand-handle',
+    'examplebrand',
+    fixture('hostile/hostile-incident.json'),
+  ]);
   expect(result.stderr).not.toMatch(/Import failed/);
   expect(result.status).toBe(0);
   const page = readFileSync(join(out, result.stdout.trim().split('/').pop()!), 'utf8');

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { fixture, importIncident } from '../support/pipeline.ts';
 
 describe('several exports of one incident merge into one', () => {
-  const paths = [fixture('merge/war-room.json'), fixture('merge/comms-tool.json'), fixture('merge/brandwatch-kettle.csv')];
+  const paths = [
+    fixture('merge/war-room.json'),
+    fixture('merge/comms-tool.json'),
+    fixture('merge/brandwatch-kettle.csv'),
+  ];
 
   it('lists every export as a source, with the adapter that read it', async () => {
     const incident = await importIncident(paths, { brandHandles: ['examplebrand'] });
@@ -17,7 +21,9 @@ describe('several exports of one incident merge into one', () => {
     const incident = await importIncident(paths, { brandHandles: ['examplebrand'] });
     const times = incident.events.map((event) => event.at.getTime());
     expect(times).toEqual([...times].sort((a, b) => a - b));
-    const statements = incident.events.filter((event) => event.text === 'We are looking into reports about our kettles.');
+    const statements = incident.events.filter(
+      (event) => event.text === 'We are looking into reports about our kettles.',
+    );
     expect(statements).toHaveLength(1);
     expect(incident.events.some((event) => event.text === 'Decision: recall batch 42')).toBe(true);
   });

@@ -6,8 +6,21 @@ import { findPersonalData } from '../../../src/lib/privacy/patterns.ts';
 import { ROOT, fixture, runImport } from '../support/pipeline.ts';
 
 const dir = join(ROOT, fixture('redaction'));
-const inputs = [fixture('redaction/personal-data.json'), fixture('redaction/slack-export'), fixture('redaction/brandwatch.csv')];
-const args = ['--dry-run', '--channel', 'enrique', '--brand-handle', 'ExampleBrand', '--keep', '@kept_reporter', ...inputs];
+const inputs = [
+  fixture('redaction/personal-data.json'),
+  fixture('redaction/slack-export'),
+  fixture('redaction/brandwatch.csv'),
+];
+const args = [
+  '--dry-run',
+  '--channel',
+  'enrique',
+  '--brand-handle',
+  'ExampleBrand',
+  '--keep',
+  '@kept_reporter',
+  ...inputs,
+];
 
 function filesUnder(path: string): string[] {
   return statSync(path).isDirectory() ? readdirSync(path).flatMap((name) => filesUnder(join(path, name))) : [path];
@@ -15,30 +28,52 @@ function filesUnder(path: string): string[] {
 
 /** Everything personal the inputs contain, read from the inputs themselves. */
 function personalDataOfInputs() {
-  const texts = filesUnder(dir).filter((file) => /\.(json|csv)$/.test(file)).map((file) => readFileSync(file, 'utf8'));
-  const emails = new Set(texts.flatMap((text) => findPersonalData(text).filter((f) => f.kind === 'email').map((f) => f.match)));
+  const texts = filesUnder(dir)
+    .filter((file) => /\.(json|csv)$/.test(file))
+    .map((file) => readFileSync(file, 'utf8'));
+  const emails = new Set(
+    texts.flatMap((text) =>
+      findPersonalData(text)
+        .filter((f) => f.kind === 'email')
+        .map((f) => f.match),
+    ),
+  );
 
   const json = JSON.parse(readFileSync(join(dir, 'personal-data.json'), 'utf8')) as {
     people: { role: string; handle?: string; name?: string; verified?: boolean; followers?: number }[];
     summary: string;
     wentPoorly: string[];
   };
-  const phones = findPersonalData([json.summary, ...json.wentPoorly].join('\n')).filter((f) => f.kind === 'phone').map((f) => f.match);
+  const phones = findPersonalData([json.summary, ...json.wentPoorly].join('\n'))
+    .filter((f) => f.kind === 'phone')
+    .map((f) => f.match);
   const privatePeople = json.people.filter(
-    (p) => (p.role === 'public' && !p.verified && (p.followers ?? 0) < 10_000 && p.handle !== 'kept_reporter') || p.role === 'responder',
+    (p) =>
+      (p.role === 'public' && !p.verified && (p.followers ?? 0) < 10_000 && p.handle !== 'kept_reporter') ||
+      p.role === 'responder',
   );
   const handles = privatePeople.flatMap((p) => (p.handle ? [p.handle] : []));
   const names = privatePeople.flatMap((p) => (p.name ? [p.name] : []));
 
-  const users = JSON.parse(readFileSync(join(dir, 'slack-export/users.json'), 'utf8')) as { name: string; real_name?: string }[];
+  const users = JSON.parse(readFileSync(join(dir, 'slack-export/users.json'), 'utf8')) as {
+    name: string;
+    real_name?: string;
+  }[];
   for (const user of users) {
     handles.push(user.name);
     if (user.real_name && user.real_name !== user.name) names.push(user.real_name);
   }
-  const rows = parse(readFileSync(join(dir, 'brandwatch.csv'), 'utf8').replace(/^\uFEFF/, '').split('\n').slice(6).join('\n'), {
-    columns: true,
-    relax_column_count: true,
-  }) as Record<string, string>[];
+  const rows = parse(
+    readFileSync(join(dir, 'brandwatch.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\n')
+      .slice(6)
+      .join('\n'),
+    {
+      columns: true,
+      relax_column_count: true,
+    },
+  ) as Record<string, string>[];
   for (const row of rows) {
     if (Number(row['X Followers'] || 0) >= 10_000) continue;
     if (row['Author']) handles.push(row['Author']);
@@ -72,7 +107,8 @@ describe('redaction by default', () => {
 
   it('leaves no handle or name of a private individual or responder in the page', () => {
     const lower = page.toLowerCase();
-    for (const handle of personal.handles) expect(lower, handle).not.toMatch(new RegExp(`(?<![a-z0-9_])${handle.toLowerCase()}(?![a-z0-9_])`));
+    for (const handle of personal.handles)
+      expect(lower, handle).not.toMatch(new RegExp(`(?<![a-z0-9_])${handle.toLowerCase()}(?![a-z0-9_])`));
     for (const name of personal.names) expect(lower, name).not.toContain(name.toLowerCase());
   });
 

@@ -8,7 +8,10 @@ import { ImportError } from '../../errors.ts';
 export const MAX_JSON_BYTES = 64 * 1024 * 1024;
 
 /** Reads the whole file as UTF-8 text (BOM removed), refusing oversize and non-UTF-8 files. */
-export async function readJsonText(input: ExportInput, onProgress?: (done: number, total?: number) => void): Promise<string> {
+export async function readJsonText(
+  input: ExportInput,
+  onProgress?: (done: number, total?: number) => void,
+): Promise<string> {
   if (input.size > MAX_JSON_BYTES) {
     throw new ImportError(
       input.path,
@@ -29,7 +32,11 @@ export async function readJsonText(input: ExportInput, onProgress?: (done: numbe
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new ImportError(input.path, 'is not valid UTF-8 text; expected a UTF-8 JSON file', `byte ${firstInvalidUtf8(bytes)}`);
+    throw new ImportError(
+      input.path,
+      'is not valid UTF-8 text; expected a UTF-8 JSON file',
+      `byte ${firstInvalidUtf8(bytes)}`,
+    );
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -112,7 +119,12 @@ export function findJsonError(text: string): number {
         i++;
         if (i >= text.length) fail();
         if (text[i] === 'u') {
-          for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) (i += k), fail();
+          for (let k = 1; k <= 4; k++) {
+            if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) {
+              i += k;
+              fail();
+            }
+          }
           i += 5;
         } else if ('"\\/bfnrt'.includes(text[i]!)) i++;
         else fail();
