@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkContent, type Problem } from '../../src/lib/content-check/index.ts';
@@ -78,5 +78,17 @@ describe('playbook content rules', () => {
       line: 6,
       message: 'only method steps carry a step number; this page is kind "start"',
     });
+  });
+});
+
+describe('content folder oddities', () => {
+  it('reports a folder named like a page instead of crashing', () => {
+    const { dir, cleanup } = overlayFixture('playbook');
+    cleanups.push(cleanup);
+    mkdirSync(join(dir, 'step-09-folder.md'));
+    const problems = checkContent(dir, { playbook: '.', postmortems: join(dir, 'none') }).problems;
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'step-09-folder.md', message: expect.stringContaining('found a folder') }),
+    ]);
   });
 });

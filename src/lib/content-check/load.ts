@@ -32,9 +32,19 @@ export function loadFolder(root: string, folder: string, problems: Problem[]): R
   if (!existsSync(dir)) return [];
   const entries: RawEntry[] = [];
   const seen = new Map<string, string>();
-  for (const name of readdirSync(dir).sort()) {
+  for (const dirent of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const name = dirent.name;
     if (!CONTENT_FILE.test(name)) continue;
     const file = displayPath(root, join(dir, name));
+    if (!dirent.isFile()) {
+      problems.push({
+        file,
+        field: '',
+        level: 'error',
+        message: 'expected a Markdown file, found a folder or special file with a content name',
+      });
+      continue;
+    }
     if (!FILE_NAME.test(name)) {
       problems.push({
         file,
