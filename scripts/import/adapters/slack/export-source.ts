@@ -43,7 +43,12 @@ export function exportRoot(names: readonly string[]): string | undefined {
 /** Cheap detection for `slackAdapter.detect`. */
 export function looksLikeSlackExport(input: ExportInput): boolean {
   if (input.kind === 'directory') {
-    return input.entries.includes('users.json') && CONVERSATION_LISTS.some((list) => input.entries.includes(list));
+    // Conversation folders are named after channels, which never contain a dot.
+    return (
+      input.entries.includes('users.json') &&
+      CONVERSATION_LISTS.some((list) => input.entries.includes(list)) &&
+      input.entries.some((entry) => !entry.includes('.'))
+    );
   }
   if (!hasZipSignature(input.head)) return false;
   const names = listZipEntryNames(input.absolutePath);

@@ -34,6 +34,10 @@ const NOISE_SUBTYPES = new Set([
   'unpinned_item',
   // Placeholder left where a thread's parent was deleted.
   'tombstone',
+  // Change notices: the message they concern already carries its final text and `edited`.
+  'message_changed',
+  'message_deleted',
+  'message_replied',
 ]);
 
 /** Reads like a decision being made or announced. */

@@ -1,6 +1,8 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { slackAdapter } from '../../../../scripts/import/adapters/slack.ts';
+import { toExportInput } from '../../../../scripts/import/inputs.ts';
 import { fixture, inputFor, otherFormats, REPO, useTempDir, writeInput, zipInput } from '../support.ts';
 import { filesOfFolder } from '../zip-writer.ts';
 
@@ -33,6 +35,12 @@ describe('Slack adapter detection', () => {
     ]);
     expect(slackAdapter.detect(half)).toBe(false);
     expect(slackAdapter.detect(await inputFor(fixture('pagerduty', 'web-outage')))).toBe(false);
+    // The two lists without any conversation folder are not an export.
+    const lists = join(tempDir(), 'lists-only');
+    mkdirSync(lists);
+    writeFileSync(join(lists, 'users.json'), '[]');
+    writeFileSync(join(lists, 'channels.json'), '[]');
+    expect(slackAdapter.detect(await toExportInput(lists))).toBe(false);
     // A file that starts like a zip but is cut short.
     expect(
       slackAdapter.detect(await writeInput(tempDir(), 'broken.zip', Buffer.from('PK\x03\x04 not really a zip'))),
