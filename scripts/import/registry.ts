@@ -1,6 +1,7 @@
 import type { Adapter, ExportInput } from './adapters/types.ts';
 import { firebreakJsonAdapter } from './adapters/firebreak-json.ts';
 import { brandwatchAdapter, mappedCsvAdapter, meltwaterAdapter } from './adapters/listening-csv.ts';
+import { incidentIoAdapter } from './adapters/incident-io.ts';
 import { pagerdutyAdapter } from './adapters/pagerduty.ts';
 import { slackAdapter } from './adapters/slack.ts';
 import { ImportError } from './errors.ts';
@@ -13,6 +14,7 @@ export const ADAPTERS: readonly Adapter[] = [
   firebreakJsonAdapter,
   slackAdapter,
   pagerdutyAdapter,
+  incidentIoAdapter,
   brandwatchAdapter,
   meltwaterAdapter,
   // Never detected: chosen by --format csv, or when --map is given and nothing else claims the file.

@@ -11,6 +11,7 @@ const SAMPLES: Record<string, string> = {
   'firebreak-json': fixture('firebreak-json/kettle-leak.json'),
   slack: fixture('detection/slack-export.zip'),
   pagerduty: fixture('detection/pagerduty-incident.json'),
+  'incident-io': fixture('detection/incident-io-incident.json'),
   brandwatch: fixture('merge/brandwatch-kettle.csv'),
   meltwater: fixture('detection/meltwater.csv'),
 };
