@@ -1,0 +1,151 @@
+import { isUtf8 } from 'node:buffer';
+import type { Readable } from 'node:stream';
+import { ImportError } from '../../errors.ts';
+import { issuePath, Page } from './schema.ts';
+
+/**
+ * Reads X API pages from an export: twarc2 JSON Lines (one response page per line) or one raw
+ * API response (a single JSON object, possibly pretty-printed over many lines). Lines are split
+ * on bytes with a size cap, so a file without line breaks fails at the cap instead of being
+ * buffered whole.
+ */
+
+export interface PageLimits {
+  /** Longest JSON line (and longest single-document file), in bytes. */
+  maxLineBytes: number;
+}
+
+export const DEFAULT_PAGE_LIMITS: PageLimits = { maxLineBytes: 50 * 1024 * 1024 };
+
+export interface NumberedPage {
+  /** 1-based line where the page starts. */
+  line: number;
+  page: Page;
+}
+
+const MIB = 1024 * 1024;
+const size = (bytes: number) => (bytes >= MIB ? `${Math.round(bytes / MIB)} MB` : `${Math.round(bytes / 1024)} KiB`);
+
+/** True when the head is a pretty-printed document rather than JSON Lines: the first line is not a whole object. */
+export function isPrettyPrinted(head: Buffer): boolean {
+  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const newline = text.indexOf('\n');
+  // No line break in the head: one long line, which is what twarc writes.
+  if (newline === -1) return false;
+  return !text.slice(0, newline).trimEnd().endsWith('}');
+}
+
+/** "line 3, column 17" from a V8 JSON.parse message, relative to the text's first line. */
+function jsonErrorPlace(message: string, text: string, firstLine: number): { where: string; what: string } {
+  const what = message.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
+  const at = /at position (\d+)/.exec(message);
+  if (!at) return { where: `line ${firstLine}`, what };
+  const position = Number(at[1]);
+  const before = text.slice(0, position);
+  const lineOffset = (before.match(/\n/g) ?? []).length;
+  const column = position - (before.lastIndexOf('\n') + 1) + 1;
+  return { where: `line ${firstLine + lineOffset}, column ${column}`, what };
+}
+
+function toPage(file: string, text: string, line: number): NumberedPage {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const { where, what } = jsonErrorPlace((error as Error).message, text, line);
+    throw new ImportError(file, `not valid JSON (${what}); expected one X API response page per line, as twarc2 writes them`, where);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new ImportError(file, `expected an X API response page (a JSON object with data, includes, meta), got ${Array.isArray(json) ? 'an array' : typeof json}`, `line ${line}`);
+  }
+  if (!('data' in json) && !('includes' in json) && !('meta' in json)) {
+    const keys = Object.keys(json).slice(0, 10).join(', ') || 'none';
+    throw new ImportError(file, `not an X API response page: expected data, includes or meta, found keys: ${keys}`, `line ${line}`);
+  }
+  const parsed = Page.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ImportError(file, `${issuePath(issue.path)}: ${issue.message}`, `line ${line}`);
+  }
+  return { line, page: parsed.data };
+}
+
+function decodeLine(file: string, bytes: Buffer, line: number): string {
+  if (!isUtf8(bytes)) throw new ImportError(file, 'invalid UTF-8; expected the API response as twarc2 wrote it (UTF-8 JSON)', `line ${line}`);
+  return bytes.toString('utf8');
+}
+
+/** Pages of a JSON Lines file, one per non-blank line. */
+export async function* jsonLinePages(
+  file: string,
+  stream: Readable,
+  limits: PageLimits = DEFAULT_PAGE_LIMITS,
+  onBytes?: (bytesRead: number) => void,
+): AsyncGenerator<NumberedPage> {
+  let parts: Buffer[] = [];
+  let partBytes = 0;
+  let line = 1;
+  let bytesRead = 0;
+  let first = true;
+  const tooLong = () =>
+    new ImportError(file, `a line is longer than ${size(limits.maxLineBytes)}; expected one X API response page per line (is this really a twarc2 JSON Lines file?)`, `line ${line}`);
+  const emit = (bytes: Buffer): NumberedPage | undefined => {
+    let text = decodeLine(file, bytes, line);
+    if (first) {
+      text = text.replace(/^\uFEFF/, '');
+      first = false;
+    }
+    return text.trim() === '' ? undefined : toPage(file, text, line);
+  };
+
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    bytesRead += chunk.length;
+    onBytes?.(bytesRead);
+    let start = 0;
+    for (;;) {
+      const newline = chunk.indexOf(10, start);
+      const piece = chunk.subarray(start, newline === -1 ? chunk.length : newline);
+      if (partBytes + piece.length > limits.maxLineBytes) throw tooLong();
+      if (newline === -1) {
+        if (piece.length > 0) {
+          parts.push(piece);
+          partBytes += piece.length;
+        }
+        break;
+      }
+      const whole = parts.length === 0 ? piece : Buffer.concat([...parts, piece]);
+      parts = [];
+      partBytes = 0;
+      const page = emit(whole);
+      if (page) yield page;
+      line++;
+      start = newline + 1;
+    }
+  }
+  if (partBytes > 0) {
+    const page = emit(Buffer.concat(parts));
+    if (page) yield page;
+  }
+}
+
+/** The single page of a pretty-printed raw API response. */
+export async function documentPage(
+  file: string,
+  stream: Readable,
+  limits: PageLimits = DEFAULT_PAGE_LIMITS,
+  onBytes?: (bytesRead: number) => void,
+): Promise<NumberedPage> {
+  const parts: Buffer[] = [];
+  let bytesRead = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    bytesRead += chunk.length;
+    onBytes?.(bytesRead);
+    if (bytesRead > limits.maxLineBytes) {
+      stream.destroy();
+      throw new ImportError(file, `a single JSON document larger than ${size(limits.maxLineBytes)}; expected one API response page, or JSON Lines (one page per line) for larger collections`);
+    }
+    parts.push(chunk);
+  }
+  const text = decodeLine(file, Buffer.concat(parts), 1).replace(/^\uFEFF/, '');
+  return toPage(file, text, 1);
+}

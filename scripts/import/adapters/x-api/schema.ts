@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/**
+ * The parts of an X API v2 response page the importer reads. Objects are loose: the API adds
+ * fields over time (edit_controls, note_tweet…) and twarc adds `__twarc`; only what is read is checked.
+ */
+
+const PublicMetrics = z.looseObject({
+  like_count: z.number().optional(),
+  retweet_count: z.number().optional(),
+  reply_count: z.number().optional(),
+  quote_count: z.number().optional(),
+  impression_count: z.number().optional(),
+});
+
+export const Tweet = z.looseObject({
+  id: z.string(),
+  text: z.string(),
+  created_at: z.string().optional(),
+  author_id: z.string().optional(),
+  in_reply_to_user_id: z.string().optional(),
+  referenced_tweets: z.array(z.looseObject({ type: z.string(), id: z.string() })).optional(),
+  edit_history_tweet_ids: z.array(z.string()).optional(),
+  public_metrics: PublicMetrics.optional(),
+});
+export type Tweet = z.infer<typeof Tweet>;
+
+export const User = z.looseObject({
+  id: z.string(),
+  username: z.string(),
+  name: z.string().optional(),
+  verified: z.boolean().optional(),
+  public_metrics: z.looseObject({ followers_count: z.number().optional() }).optional(),
+});
+export type User = z.infer<typeof User>;
+
+export const Page = z.looseObject({
+  // A single-post lookup returns one object: read as a list of one, so errors name data[0].field.
+  data: z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(Tweet).optional()),
+  includes: z
+    .looseObject({
+      users: z.array(User).optional(),
+      tweets: z.array(Tweet).optional(),
+    })
+    .optional(),
+  meta: z.looseObject({}).optional(),
+  /** Partial errors: referenced posts that are deleted, protected or suspended. */
+  errors: z.array(z.looseObject({ resource_type: z.string().optional(), resource_id: z.string().optional() })).optional(),
+});
+export type Page = z.infer<typeof Page>;
+
+/** `data[3].created_at`, for messages. */
+export function issuePath(path: readonly PropertyKey[]): string {
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('') || '(top level)';
+}
