@@ -24,9 +24,27 @@ export interface GenerateOptions {
 }
 
 const COLUMNS = (old: boolean) => [
-  'Query Id', 'Query Name', 'Date', 'Mention Id', 'Resource Id', 'Url', 'Domain', 'Page Type', 'Language',
-  'Sentiment', 'Title', 'Snippet', 'Full Text', 'Author', 'Full Name', 'Thread Entry Type', 'Likes',
-  'Comments', 'Shares', 'Impressions', 'Reach (new)',
+  'Query Id',
+  'Query Name',
+  'Date',
+  'Mention Id',
+  'Resource Id',
+  'Url',
+  'Domain',
+  'Page Type',
+  'Language',
+  'Sentiment',
+  'Title',
+  'Snippet',
+  'Full Text',
+  'Author',
+  'Full Name',
+  'Thread Entry Type',
+  'Likes',
+  'Comments',
+  'Shares',
+  'Impressions',
+  'Reach (new)',
   old ? 'Twitter Followers' : 'X Followers',
   old ? 'Twitter Retweets' : 'X Reposts',
   old ? 'Twitter Replies' : 'X Replies',
@@ -35,9 +53,16 @@ const COLUMNS = (old: boolean) => [
 ];
 
 const SITES: [string, string][] = [
-  ['x', 'x.com'], ['x', 'x.com'], ['x', 'x.com'], ['x', 'x.com'], ['reddit', 'reddit.com'],
-  ['news', 'news.example.com'], ['facebook', 'facebook.com'], ['instagram', 'instagram.com'],
-  ['blog', 'blog.example.org'], ['forum', 'forum.example.net'],
+  ['x', 'x.com'],
+  ['x', 'x.com'],
+  ['x', 'x.com'],
+  ['x', 'x.com'],
+  ['reddit', 'reddit.com'],
+  ['news', 'news.example.com'],
+  ['facebook', 'facebook.com'],
+  ['instagram', 'instagram.com'],
+  ['blog', 'blog.example.org'],
+  ['forum', 'forum.example.net'],
 ];
 const SENTIMENTS = ['negative', 'negative', 'negative', 'neutral', 'neutral', 'positive'];
 const PHRASES = [
@@ -91,7 +116,9 @@ export async function generateBrandwatchCsv(path: string, rows: number, options:
         .map((cells) => cells.map(quote).join(','))
         .join('\n') +
       '\n\n' +
-      COLUMNS(options.oldHeaders ?? false).map(quote).join(',') +
+      COLUMNS(options.oldHeaders ?? false)
+        .map(quote)
+        .join(',') +
       '\n',
   );
 
@@ -115,10 +142,32 @@ export async function generateBrandwatchCsv(path: string, rows: number, options:
     const url = pageType === 'news' ? `https://${domain}/story/${id}` : `https://${domain}/${user}/status/${id}`;
     batch +=
       [
-        2000000001, 'Example Brand - Crisis', brandwatchDate(start + offset), id, `r${id}`, url, domain, pageType,
-        'en', sentiment, pageType === 'news' ? 'ExampleBrand faces kettle questions' : '', text.slice(0, 40), text,
-        user, `User ${user.slice(4)}`, 'post', likes, replies, shares, followers * 3, followers, followers, shares,
-        replies, followers > 500_000 ? 'true' : 'false', new Date(start + offset + 60_000).toISOString(),
+        2000000001,
+        'Example Brand - Crisis',
+        brandwatchDate(start + offset),
+        id,
+        `r${id}`,
+        url,
+        domain,
+        pageType,
+        'en',
+        sentiment,
+        pageType === 'news' ? 'ExampleBrand faces kettle questions' : '',
+        text.slice(0, 40),
+        text,
+        user,
+        `User ${user.slice(4)}`,
+        'post',
+        likes,
+        replies,
+        shares,
+        followers * 3,
+        followers,
+        followers,
+        shares,
+        replies,
+        followers > 500_000 ? 'true' : 'false',
+        new Date(start + offset + 60_000).toISOString(),
       ]
         .map(quote)
         .join(',') + '\n';

@@ -15,7 +15,10 @@ const TWEET_FIELD = /"(author_id|edit_history_tweet_ids|conversation_id|referenc
 /** Content-based: a JSON object with an X API page's keys and tweet fields (head only). */
 function detect(input: ExportInput): boolean {
   if (input.kind !== 'file') return false;
-  const text = input.head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const text = input.head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (!text.startsWith('{')) return false;
   if (/"__twarc"\s*:/.test(text)) return true;
   return /"data"\s*:/.test(text) && TWEET_FIELD.test(text);

@@ -145,7 +145,7 @@ export class MentionAccumulator {
    */
   get spanHours(): number {
     if (this.total === 0) return 0;
-    return (Math.floor(this.lastMs / HOUR_MS) - Math.floor(this.firstMs / HOUR_MS)) + 1;
+    return Math.floor(this.lastMs / HOUR_MS) - Math.floor(this.firstMs / HOUR_MS) + 1;
   }
 
   /** The earliest and latest mention, if any. */

@@ -107,7 +107,10 @@ export function mapField(key: string, file: string): MentionField {
   if ((MENTION_FIELDS as readonly string[]).includes(k)) return k as MentionField;
   const alias = FIELD_ALIASES[k];
   if (alias) return alias;
-  throw new ImportError(file, `--map ${key}=…: unknown field "${key}"; expected one of ${MENTION_FIELDS.join(', ')} (or platform for source)`);
+  throw new ImportError(
+    file,
+    `--map ${key}=…: unknown field "${key}"; expected one of ${MENTION_FIELDS.join(', ')} (or platform for source)`,
+  );
 }
 
 /** Finds the columns in a header row: known names, with --map entries taking precedence. */

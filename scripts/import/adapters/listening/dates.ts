@@ -44,7 +44,14 @@ export function timeZone(name: string): Zone {
     const at = slot * QUARTER_HOUR_MS;
     const parts: Record<string, number> = {};
     for (const part of format.formatToParts(at)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-    const wall = Date.UTC(parts['year']!, parts['month']! - 1, parts['day']!, parts['hour']!, parts['minute']!, parts['second']!);
+    const wall = Date.UTC(
+      parts['year']!,
+      parts['month']! - 1,
+      parts['day']!,
+      parts['hour']!,
+      parts['minute']!,
+      parts['second']!,
+    );
     const offset = wall - at;
     offsets.set(slot, offset);
     return offset;
@@ -69,7 +76,18 @@ export function timeZone(name: string): Zone {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*([AaPp]\.?[Mm]\.?)?`;
@@ -86,7 +104,8 @@ const TIME_ONLY = new RegExp(String.raw`^${TIME}${ZONE}$`);
 const EPOCH = /^\d{10}(\d{3})?$/;
 
 /** The accepted forms, for error messages. */
-export const DATE_FORMS = 'YYYY-MM-DD HH:MM[:SS[.f]] (zone optional), ISO 8601, DD-Mon-YYYY [hh:mm AM/PM], Mon D, YYYY [time], or Unix seconds/milliseconds';
+export const DATE_FORMS =
+  'YYYY-MM-DD HH:MM[:SS[.f]] (zone optional), ISO 8601, DD-Mon-YYYY [hh:mm AM/PM], Mon D, YYYY [time], or Unix seconds/milliseconds';
 
 interface Wall {
   year: number;

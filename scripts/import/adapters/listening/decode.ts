@@ -14,9 +14,7 @@ import { ImportError } from '../../errors.ts';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
-export type Sniffed =
-  | { encoding: TextEncoding; bomLength: number }
-  | { problem: string; offset?: number };
+export type Sniffed = { encoding: TextEncoding; bomLength: number } | { problem: string; offset?: number };
 
 /** Share of NUL bytes in one byte position that marks BOM-less UTF-16 text (ASCII-heavy CSVs have ~50%). */
 const UTF16_NUL_SHARE = 0.3;
@@ -29,7 +27,8 @@ export function sniffEncoding(head: Buffer): Sniffed {
   if (head.length >= 4 && head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff) {
     return { problem: 'unsupported encoding UTF-32BE (byte-order mark 00 00 FE FF)' };
   }
-  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
+  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+    return { encoding: 'utf-8', bomLength: 3 };
   if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
   if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
 
@@ -55,7 +54,9 @@ export function headText(head: Buffer): string {
   if ('problem' in sniffed) return '';
   const body = head.subarray(sniffed.bomLength);
   // The head may end inside a character: drop the partial one rather than fail.
-  return new TextDecoder(sniffed.encoding).decode(body.subarray(0, sniffed.encoding === 'utf-8' ? body.length : body.length & ~1));
+  return new TextDecoder(sniffed.encoding).decode(
+    body.subarray(0, sniffed.encoding === 'utf-8' ? body.length : body.length & ~1),
+  );
 }
 
 const EXPECTED = 'expected a text export in UTF-8 or UTF-16 — re-save it as "CSV UTF-8"';
@@ -150,7 +151,13 @@ class Utf8Validate extends Transform {
     const nul = buf.indexOf(0);
     if (nul !== -1) {
       const at = this.offset + nul;
-      callback(new ImportError(this.file, `binary data: a NUL byte at byte offset ${at}; ${EXPECTED}`, where(at, this.lines + lineCount(buf, nul) + 1)));
+      callback(
+        new ImportError(
+          this.file,
+          `binary data: a NUL byte at byte offset ${at}; ${EXPECTED}`,
+          where(at, this.lines + lineCount(buf, nul) + 1),
+        ),
+      );
       return;
     }
     const cut = completeUtf8Length(buf);
@@ -178,7 +185,11 @@ class Utf8Validate extends Transform {
   override _flush(callback: TransformCallback): void {
     if (this.carry) {
       callback(
-        new ImportError(this.file, `invalid UTF-8: the file ends inside a character at byte offset ${this.offset}; ${EXPECTED}`, where(this.offset, this.lines + 1)),
+        new ImportError(
+          this.file,
+          `invalid UTF-8: the file ends inside a character at byte offset ${this.offset}; ${EXPECTED}`,
+          where(this.offset, this.lines + 1),
+        ),
       );
       return;
     }
@@ -264,7 +275,11 @@ class Utf16ToUtf8 extends Transform {
   override _flush(callback: TransformCallback): void {
     if (this.odd || this.pendingHigh) {
       callback(
-        new ImportError(this.file, `invalid ${this.encoding.toUpperCase()}: the file ends inside a character; ${EXPECTED}`, where(this.offset, this.lines + 1)),
+        new ImportError(
+          this.file,
+          `invalid ${this.encoding.toUpperCase()}: the file ends inside a character; ${EXPECTED}`,
+          where(this.offset, this.lines + 1),
+        ),
       );
       return;
     }
@@ -279,8 +294,13 @@ class Utf16ToUtf8 extends Transform {
 export function utf8Decoder(file: string, head: Buffer, options: DecodeOptions = {}): Transform {
   const sniffed = sniffEncoding(head);
   if ('problem' in sniffed) {
-    const location = sniffed.offset === undefined ? undefined : where(sniffed.offset, lineCount(head, sniffed.offset) + 1);
-    throw new ImportError(file, `${sniffed.problem}${sniffed.offset === undefined ? '' : ` at byte offset ${sniffed.offset}`}; ${EXPECTED}`, location);
+    const location =
+      sniffed.offset === undefined ? undefined : where(sniffed.offset, lineCount(head, sniffed.offset) + 1);
+    throw new ImportError(
+      file,
+      `${sniffed.problem}${sniffed.offset === undefined ? '' : ` at byte offset ${sniffed.offset}`}; ${EXPECTED}`,
+      location,
+    );
   }
   return sniffed.encoding === 'utf-8'
     ? new Utf8Validate(file, sniffed.bomLength, options)

@@ -47,7 +47,9 @@ export interface LocateOptions {
 }
 
 function expectedDate(mappedDate: string | undefined): string {
-  return mappedDate ? `"${mappedDate}"` : `${COLUMN_NAMES.date.map((n) => `"${n}"`).join(' or ')}, or name it with --map date=Column`;
+  return mappedDate
+    ? `"${mappedDate}"`
+    : `${COLUMN_NAMES.date.map((n) => `"${n}"`).join(' or ')}, or name it with --map date=Column`;
 }
 
 /** Finds the header row in the decoded head of the file; ImportError when there is none. */
@@ -74,11 +76,19 @@ export function locateHeader(text: string, options: LocateOptions): HeaderLocati
       continue;
     }
     if (!complete) {
-      throw new ImportError(file, `no complete header row in the first ${Math.round(text.length / 1024)} KiB; expected a header with a date column (${expectedDate(mappedDate)})`, `line ${i + 1}`);
+      throw new ImportError(
+        file,
+        `no complete header row in the first ${Math.round(text.length / 1024)} KiB; expected a header with a date column (${expectedDate(mappedDate)})`,
+        `line ${i + 1}`,
+      );
     }
     if (isPreambleRow(cells)) {
       if (++rows > MAX_PREAMBLE_ROWS) {
-        throw new ImportError(file, `more than ${MAX_PREAMBLE_ROWS} "Label:","value" rows and no header row`, `line ${i + 1}`);
+        throw new ImportError(
+          file,
+          `more than ${MAX_PREAMBLE_ROWS} "Label:","value" rows and no header row`,
+          `line ${i + 1}`,
+        );
       }
       preamble.set(cells[0]!.trim().replace(/:$/, ''), (cells[1] ?? '').trim());
       offset += Buffer.byteLength(raw, 'utf8') + 1;

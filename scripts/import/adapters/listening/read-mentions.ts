@@ -83,10 +83,18 @@ function csvErrorToImportError(file: string, error: CsvError, maxRecordSize: num
         line,
       );
     case 'CSV_QUOTE_NOT_CLOSED':
-      return new ImportError(file, 'a quoted field is never closed before the end of the file; expected a matching closing quote', line);
+      return new ImportError(
+        file,
+        'a quoted field is never closed before the end of the file; expected a matching closing quote',
+        line,
+      );
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return new ImportError(file, `malformed quoting: a closing quote must be followed by a delimiter or line break (${error.message})`, line);
+      return new ImportError(
+        file,
+        `malformed quoting: a closing quote must be followed by a delimiter or line break (${error.message})`,
+        line,
+      );
     default:
       return new ImportError(file, `not a well-formed CSV: ${error.message}`, line);
   }
@@ -125,7 +133,10 @@ export async function readMentionsCsv(
   try {
     zone = timeZone(options.tz);
   } catch {
-    throw new ImportError(file, `--tz ${options.tz}: unknown time zone; expected an IANA name such as Europe/Paris or UTC`);
+    throw new ImportError(
+      file,
+      `--tz ${options.tz}: unknown time zone; expected an IANA name such as Europe/Paris or UTC`,
+    );
   }
   const mappedDate = Object.entries(options.map).find(([key]) => mapField(key, file) === 'date')?.[1];
   const brand = new Set(options.brandHandles.map((h) => h.toLowerCase().replace(/^@/, '')));
@@ -134,7 +145,12 @@ export async function readMentionsCsv(
     onBytes: (n) => options.onProgress?.(n, input.size),
   });
   const delimiter = profile.delimiter ?? sniffDelimiter(headText(input.head));
-  const header = locateHeader(headText(input.head), { file, delimiter, mappedDate, truncated: input.head.length < input.size });
+  const header = locateHeader(headText(input.head), {
+    file,
+    delimiter,
+    mappedDate,
+    truncated: input.head.length < input.size,
+  });
   const headerCells = header.cells;
   const columns: ColumnIndex = resolveColumns(headerCells, options.map, file);
   let headerSeen = false;
@@ -269,7 +285,13 @@ export async function readMentionsCsv(
     },
   });
   try {
-    await pipeline(input.open(), decoder, new SkipBytes(header.offset), parser, new Writable({ objectMode: true, write: (_row, _encoding, done) => done() }));
+    await pipeline(
+      input.open(),
+      decoder,
+      new SkipBytes(header.offset),
+      parser,
+      new Writable({ objectMode: true, write: (_row, _encoding, done) => done() }),
+    );
   } catch (error) {
     if (error instanceof ImportError) throw error;
     if (error instanceof CsvError) throw csvErrorToImportError(file, error, limits.maxRecordSize);
@@ -289,13 +311,20 @@ export async function readMentionsCsv(
   const notes: string[] = [];
   const label = `${profile.adapter} export`;
   for (const [what, entry] of unreadable) {
-    notes.push(`${entry.count} row(s) had an unreadable ${what} (first at ${entry.first}: ${JSON.stringify(entry.example.slice(0, 40))}); counted without that figure.`);
+    notes.push(
+      `${entry.count} row(s) had an unreadable ${what} (first at ${entry.first}: ${JSON.stringify(entry.example.slice(0, 40))}); counted without that figure.`,
+    );
   }
   if (blankRows > 0) notes.push(`${blankRows} empty row(s) in the ${label} were skipped.`);
   if (acc.sourcesApproximate) notes.push('Over 2,000 distinct sources: top-source counts are lower bounds.');
-  if (media.seen > media.k) notes.push(`${media.seen} mentions came from news sources; the earliest ${media.k} are timeline events.`);
-  if (brandPosts.seen > brandPosts.k) notes.push(`${brandPosts.seen} posts by the brand's own accounts; the earliest ${brandPosts.k} are timeline events.`);
-  if (!columns.sentiment) notes.push(`No sentiment column (found: ${describeColumns(headerCells)}); the negative share is unknown.`);
+  if (media.seen > media.k)
+    notes.push(`${media.seen} mentions came from news sources; the earliest ${media.k} are timeline events.`);
+  if (brandPosts.seen > brandPosts.k)
+    notes.push(
+      `${brandPosts.seen} posts by the brand's own accounts; the earliest ${brandPosts.k} are timeline events.`,
+    );
+  if (!columns.sentiment)
+    notes.push(`No sentiment column (found: ${describeColumns(headerCells)}); the negative share is unknown.`);
   if (acc.count === 0) notes.push(`The ${label} has a header but no mention rows.`);
 
   const mentions = acc.summary();
@@ -312,7 +341,12 @@ export async function readMentionsCsv(
     }
     return id;
   };
-  const event = (s: Snapshot, kind: IncidentEvent['kind'], text: string, actor: IncidentEvent['actor'] = 'public'): IncidentEvent => {
+  const event = (
+    s: Snapshot,
+    kind: IncidentEvent['kind'],
+    text: string,
+    actor: IncidentEvent['actor'] = 'public',
+  ): IncidentEvent => {
     const e: IncidentEvent = {
       at: s.at,
       kind,

@@ -77,6 +77,10 @@ export function platformOf(source: string | undefined, site: string | undefined,
 }
 
 /** The name a mention's source is counted under: the site if the export names one, else the kind, else the URL host. */
-export function sourceName(source: string | undefined, site: string | undefined, url: string | undefined): string | undefined {
+export function sourceName(
+  source: string | undefined,
+  site: string | undefined,
+  url: string | undefined,
+): string | undefined {
   return site?.trim().toLowerCase() || source?.trim().toLowerCase() || hostOf(url);
 }

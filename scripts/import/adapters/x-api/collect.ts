@@ -69,7 +69,9 @@ export class XCollector {
         this.addBrandPost(tweet, line);
       }
     });
-    this.unavailable += (page.errors ?? []).filter((e) => e.resource_type === undefined || e.resource_type === 'tweet').length;
+    this.unavailable += (page.errors ?? []).filter(
+      (e) => e.resource_type === undefined || e.resource_type === 'tweet',
+    ).length;
   }
 
   private isBrand(userId: string | undefined): boolean {
@@ -81,7 +83,11 @@ export class XCollector {
   private addResult(tweet: Tweet, line: number, path: string): void {
     const where = `line ${line}, ${path} (post ${tweet.id})`;
     if (tweet.author_id === undefined) {
-      throw new ImportError(this.file, 'a post without author_id; expected the collection to request tweet.fields=author_id (twarc2 does by default)', where);
+      throw new ImportError(
+        this.file,
+        'a post without author_id; expected the collection to request tweet.fields=author_id (twarc2 does by default)',
+        where,
+      );
     }
     const at = this.placed(tweet, where);
     if (this.isBrand(tweet.author_id)) {
@@ -101,11 +107,19 @@ export class XCollector {
   /** The post's time, or an ImportError: a post we cannot place would be silently out of the timeline. */
   private placed(tweet: Tweet, where: string): Date {
     if (tweet.created_at === undefined) {
-      throw new ImportError(this.file, 'a post without created_at; expected the collection to request tweet.fields=created_at (twarc2 does by default)', where);
+      throw new ImportError(
+        this.file,
+        'a post without created_at; expected the collection to request tweet.fields=created_at (twarc2 does by default)',
+        where,
+      );
     }
     const at = new Date(tweet.created_at);
     if (Number.isNaN(at.getTime())) {
-      throw new ImportError(this.file, `created_at ${JSON.stringify(tweet.created_at)} is not a date; expected ISO 8601 as the API writes it`, where);
+      throw new ImportError(
+        this.file,
+        `created_at ${JSON.stringify(tweet.created_at)} is not a date; expected ISO 8601 as the API writes it`,
+        where,
+      );
     }
     return at;
   }
@@ -117,7 +131,10 @@ export class XCollector {
       return;
     }
     // The same post in several pages: keep the sighting with metrics, the highest figures.
-    if (!seen.tweet.public_metrics || (tweet.public_metrics && (tweet.public_metrics.like_count ?? 0) > (seen.tweet.public_metrics.like_count ?? 0))) {
+    if (
+      !seen.tweet.public_metrics ||
+      (tweet.public_metrics && (tweet.public_metrics.like_count ?? 0) > (seen.tweet.public_metrics.like_count ?? 0))
+    ) {
       this.brandPosts.set(tweet.id, { tweet, line: seen.line });
     }
   }
@@ -191,11 +208,20 @@ export class XCollector {
     }
 
     const notes: string[] = [];
-    if (this.brandHandles.size === 0) notes.push('No --brand-handle given: every post is counted as a public mention and none as a brand statement.');
-    else if (posts.length === 0) notes.push(`No posts by ${[...this.brandHandles].map((h) => `@${h}`).join(', ')} in this export.`);
-    if (this.unavailable > 0) notes.push(`${this.unavailable} referenced post(s) were unavailable to the API (deleted, protected or suspended).`);
-    if (this.unplacedContext > 0) notes.push(`${this.unplacedContext} brand post(s) among referenced posts had no created_at and were left out.`);
-    if (this.unknownAuthors > 0) notes.push(`${this.unknownAuthors} post(s) by accounts missing from includes.users: counted, but without handle or followers.`);
+    if (this.brandHandles.size === 0)
+      notes.push('No --brand-handle given: every post is counted as a public mention and none as a brand statement.');
+    else if (posts.length === 0)
+      notes.push(`No posts by ${[...this.brandHandles].map((h) => `@${h}`).join(', ')} in this export.`);
+    if (this.unavailable > 0)
+      notes.push(
+        `${this.unavailable} referenced post(s) were unavailable to the API (deleted, protected or suspended).`,
+      );
+    if (this.unplacedContext > 0)
+      notes.push(`${this.unplacedContext} brand post(s) among referenced posts had no created_at and were left out.`);
+    if (this.unknownAuthors > 0)
+      notes.push(
+        `${this.unknownAuthors} post(s) by accounts missing from includes.users: counted, but without handle or followers.`,
+      );
     if (this.pages === 0) notes.push('The export has no API pages.');
 
     const mentions = this.mentions.summary();

@@ -28,7 +28,10 @@ const size = (bytes: number) => (bytes >= MIB ? `${Math.round(bytes / MIB)} MB` 
 
 /** True when the head is a pretty-printed document rather than JSON Lines: the first line is not a whole object. */
 export function isPrettyPrinted(head: Buffer): boolean {
-  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const text = head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   const newline = text.indexOf('\n');
   // No line break in the head: one long line, which is what twarc writes.
   if (newline === -1) return false;
@@ -53,14 +56,26 @@ function toPage(file: string, text: string, line: number): NumberedPage {
     json = JSON.parse(text);
   } catch (error) {
     const { where, what } = jsonErrorPlace((error as Error).message, text, line);
-    throw new ImportError(file, `not valid JSON (${what}); expected one X API response page per line, as twarc2 writes them`, where);
+    throw new ImportError(
+      file,
+      `not valid JSON (${what}); expected one X API response page per line, as twarc2 writes them`,
+      where,
+    );
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new ImportError(file, `expected an X API response page (a JSON object with data, includes, meta), got ${Array.isArray(json) ? 'an array' : typeof json}`, `line ${line}`);
+    throw new ImportError(
+      file,
+      `expected an X API response page (a JSON object with data, includes, meta), got ${Array.isArray(json) ? 'an array' : typeof json}`,
+      `line ${line}`,
+    );
   }
   if (!('data' in json) && !('includes' in json) && !('meta' in json)) {
     const keys = Object.keys(json).slice(0, 10).join(', ') || 'none';
-    throw new ImportError(file, `not an X API response page: expected data, includes or meta, found keys: ${keys}`, `line ${line}`);
+    throw new ImportError(
+      file,
+      `not an X API response page: expected data, includes or meta, found keys: ${keys}`,
+      `line ${line}`,
+    );
   }
   const parsed = Page.safeParse(json);
   if (!parsed.success) {
@@ -71,7 +86,12 @@ function toPage(file: string, text: string, line: number): NumberedPage {
 }
 
 function decodeLine(file: string, bytes: Buffer, line: number): string {
-  if (!isUtf8(bytes)) throw new ImportError(file, 'invalid UTF-8; expected the API response as twarc2 wrote it (UTF-8 JSON)', `line ${line}`);
+  if (!isUtf8(bytes))
+    throw new ImportError(
+      file,
+      'invalid UTF-8; expected the API response as twarc2 wrote it (UTF-8 JSON)',
+      `line ${line}`,
+    );
   return bytes.toString('utf8');
 }
 
@@ -88,7 +108,11 @@ export async function* jsonLinePages(
   let bytesRead = 0;
   let first = true;
   const tooLong = () =>
-    new ImportError(file, `a line is longer than ${size(limits.maxLineBytes)}; expected one X API response page per line (is this really a twarc2 JSON Lines file?)`, `line ${line}`);
+    new ImportError(
+      file,
+      `a line is longer than ${size(limits.maxLineBytes)}; expected one X API response page per line (is this really a twarc2 JSON Lines file?)`,
+      `line ${line}`,
+    );
   const emit = (bytes: Buffer): NumberedPage | undefined => {
     let text = decodeLine(file, bytes, line);
     if (first) {
@@ -142,7 +166,10 @@ export async function documentPage(
     onBytes?.(bytesRead);
     if (bytesRead > limits.maxLineBytes) {
       stream.destroy();
-      throw new ImportError(file, `a single JSON document larger than ${size(limits.maxLineBytes)}; expected one API response page, or JSON Lines (one page per line) for larger collections`);
+      throw new ImportError(
+        file,
+        `a single JSON document larger than ${size(limits.maxLineBytes)}; expected one API response page, or JSON Lines (one page per line) for larger collections`,
+      );
     }
     parts.push(chunk);
   }

@@ -36,7 +36,10 @@ export type User = z.infer<typeof User>;
 
 export const Page = z.looseObject({
   // A single-post lookup returns one object: read as a list of one, so errors name data[0].field.
-  data: z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(Tweet).optional()),
+  data: z.preprocess(
+    (value) => (value === undefined || Array.isArray(value) ? value : [value]),
+    z.array(Tweet).optional(),
+  ),
   includes: z
     .looseObject({
       users: z.array(User).optional(),
@@ -45,11 +48,16 @@ export const Page = z.looseObject({
     .optional(),
   meta: z.looseObject({}).optional(),
   /** Partial errors: referenced posts that are deleted, protected or suspended. */
-  errors: z.array(z.looseObject({ resource_type: z.string().optional(), resource_id: z.string().optional() })).optional(),
+  errors: z
+    .array(z.looseObject({ resource_type: z.string().optional(), resource_id: z.string().optional() }))
+    .optional(),
 });
 export type Page = z.infer<typeof Page>;
 
 /** `data[3].created_at`, for messages. */
 export function issuePath(path: readonly PropertyKey[]): string {
-  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('') || '(top level)';
+  return (
+    path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('') ||
+    '(top level)'
+  );
 }

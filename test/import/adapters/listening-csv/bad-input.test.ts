@@ -3,7 +3,11 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { brandwatchAdapter, mappedCsvAdapter, meltwaterAdapter } from '../../../../scripts/import/adapters/listening-csv.ts';
+import {
+  brandwatchAdapter,
+  mappedCsvAdapter,
+  meltwaterAdapter,
+} from '../../../../scripts/import/adapters/listening-csv.ts';
 import { ImportError } from '../../../../scripts/import/errors.ts';
 import { generateBrandwatchCsv } from '../../../../scripts/bench/generate-brandwatch.ts';
 import { adapterOptions, exportInput } from './export-input.ts';
@@ -28,7 +32,9 @@ describe('listening CSV: bad input ends in one clear ImportError', () => {
     const error = await failure(readBrandwatch(`${FIXTURES}/brandwatch-bad-date/mentions.csv`));
     expect(error.file).toBe(`${FIXTURES}/brandwatch-bad-date/mentions.csv`);
     expect(error.location).toBe('row 2 (line 9), column Date');
-    expect(error.message).toMatch(/^column "Date" holds "yesterday afternoon", which is not a date we can read; expected YYYY-MM-DD/);
+    expect(error.message).toMatch(
+      /^column "Date" holds "yesterday afternoon", which is not a date we can read; expected YYYY-MM-DD/,
+    );
   });
 
   it('a row with an extra cell is named, not shifted into the wrong columns', async () => {
@@ -38,30 +44,42 @@ describe('listening CSV: bad input ends in one clear ImportError', () => {
   });
 
   it('a file without a header row lists what it found and what it expected', async () => {
-    const error = await failure(mappedCsvAdapter.read(exportInput(`${FIXTURES}/no-header/notes.csv`), adapterOptions()));
+    const error = await failure(
+      mappedCsvAdapter.read(exportInput(`${FIXTURES}/no-header/notes.csv`), adapterOptions()),
+    );
     expect(error.location).toBe('line 1');
     expect(error.message).toContain('expected a header with a date column ("date" or "published"');
     expect(error.message).toContain('found columns: "just some notes", " not an export"');
   });
 
   it('a header without a date column lists its columns', async () => {
-    const error = await failure(mappedCsvAdapter.read(exportInput(`${FIXTURES}/no-date-column/mentions.csv`), adapterOptions()));
+    const error = await failure(
+      mappedCsvAdapter.read(exportInput(`${FIXTURES}/no-date-column/mentions.csv`), adapterOptions()),
+    );
     expect(error.describe()).toContain('found columns: "Author", "Text", "Sentiment"');
   });
 
   it('an empty file and a preamble without header are refused', async () => {
-    expect((await failure(readBrandwatch(`${FIXTURES}/empty/mentions.csv`))).message).toMatch(/^no header row: the file has no rows/);
-    expect((await failure(readBrandwatch(`${FIXTURES}/preamble-only/mentions.csv`))).message).toMatch(/only 5 "Label:","value" row\(s\)/);
+    expect((await failure(readBrandwatch(`${FIXTURES}/empty/mentions.csv`))).message).toMatch(
+      /^no header row: the file has no rows/,
+    );
+    expect((await failure(readBrandwatch(`${FIXTURES}/preamble-only/mentions.csv`))).message).toMatch(
+      /only 5 "Label:","value" row\(s\)/,
+    );
   });
 
   it('binary data named .csv is refused with the byte offset', async () => {
     const error = await failure(readBrandwatch(`${FIXTURES}/binary/photo.csv`));
-    expect(error.message).toMatch(/^binary data \(a NUL byte\) at byte offset 8; expected a text export in UTF-8 or UTF-16/);
+    expect(error.message).toMatch(
+      /^binary data \(a NUL byte\) at byte offset 8; expected a text export in UTF-8 or UTF-16/,
+    );
     expect(error.location).toBe('line 3, byte 8');
   });
 
   it('Windows-1252 text is refused as invalid UTF-8, with offset and line', async () => {
-    const error = await failure(mappedCsvAdapter.read(exportInput(`${FIXTURES}/latin1/mentions.csv`), adapterOptions()));
+    const error = await failure(
+      mappedCsvAdapter.read(exportInput(`${FIXTURES}/latin1/mentions.csv`), adapterOptions()),
+    );
     expect(error.message).toMatch(/^invalid UTF-8 \(byte 0xE9 at byte offset 43\)/);
     expect(error.location).toBe('line 2, byte 43');
   });
@@ -81,7 +99,10 @@ describe('listening CSV: bad input ends in one clear ImportError', () => {
     writeFileSync(path, bytes);
     const error = await failure(readBrandwatch(path));
     expect(error.message).toContain(`a NUL byte at byte offset ${at + 1}`);
-    const line = bytes.subarray(0, at + 1).toString('latin1').split('\n').length;
+    const line = bytes
+      .subarray(0, at + 1)
+      .toString('latin1')
+      .split('\n').length;
     expect(error.location).toBe(`line ${line}, byte ${at + 1}`);
   });
 
@@ -95,7 +116,9 @@ describe('listening CSV: bad input ends in one clear ImportError', () => {
     await once(out, 'close');
     const started = performance.now();
     const error = await failure(mappedCsvAdapter.read(exportInput(path), adapterOptions()));
-    expect(error.message).toMatch(/^a record is longer than 4,194,304 characters; expected CSV rows separated by line breaks/);
+    expect(error.message).toMatch(
+      /^a record is longer than 4,194,304 characters; expected CSV rows separated by line breaks/,
+    );
     expect(error.location).toBe('line 2');
     expect(performance.now() - started).toBeLessThan(10_000);
   });
@@ -109,21 +132,28 @@ describe('listening CSV: bad input ends in one clear ImportError', () => {
 
   it('an unknown --tz is named', async () => {
     const error = await failure(readBrandwatch(`${FIXTURES}/brandwatch-dst/mentions.csv`, 'Europe/Atlantis'));
-    expect(error.message).toBe('--tz Europe/Atlantis: unknown time zone; expected an IANA name such as Europe/Paris or UTC');
+    expect(error.message).toBe(
+      '--tz Europe/Atlantis: unknown time zone; expected an IANA name such as Europe/Paris or UTC',
+    );
   });
 
   it('a year-long span (a mistyped year) is refused instead of building a huge series', async () => {
     const path = join(tmp, 'span.csv');
     writeFileSync(path, 'Date,Text\n2025-03-01 10:00:00,a\n2019-03-01 10:00:00,b\n');
     const error = await failure(mappedCsvAdapter.read(exportInput(path), adapterOptions()));
-    expect(error.message).toMatch(/^mentions run from 2019-03-01T10:00:00.000Z to 2025-03-01T10:00:00.000Z, over 732 days/);
+    expect(error.message).toMatch(
+      /^mentions run from 2019-03-01T10:00:00.000Z to 2025-03-01T10:00:00.000Z, over 732 days/,
+    );
   });
 });
 
 describe('listening CSV: tolerated oddities are counted into notes', () => {
   it('unreadable sentiment and count cells lose only that figure', async () => {
     const path = join(tmp, 'odd-cells.csv');
-    writeFileSync(path, 'Date,Text,Sentiment,Reach\n2025-03-01 10:00:00,a,angry,12\n2025-03-01 10:05:00,b,negative,lots\n2025-03-01 10:06:00,c,mixed,3\n');
+    writeFileSync(
+      path,
+      'Date,Text,Sentiment,Reach\n2025-03-01 10:00:00,a,angry,12\n2025-03-01 10:05:00,b,negative,lots\n2025-03-01 10:06:00,c,mixed,3\n',
+    );
     const result = await mappedCsvAdapter.read(exportInput(path), adapterOptions());
     expect(result.mentions?.total).toBe(3);
     expect(result.mentions?.negativeShare).toBe(1);
@@ -138,11 +168,42 @@ describe('listening CSV: tolerated oddities are counted into notes', () => {
 describe('detection', () => {
   const input = (path: string) => exportInput(path);
   it('tells Brandwatch from Meltwater from anything else', () => {
-    const brandwatch = [`${FIXTURES}/samples/brandwatch_bulk_mentions_SYNTHETIC.csv`, `${FIXTURES}/brandwatch-old-headers/mentions.csv`, `${FIXTURES}/brandwatch-hand-checked/mentions.csv`];
-    const meltwater = [`${FIXTURES}/samples/meltwater_export_SYNTHETIC.csv`, `${FIXTURES}/meltwater-date-time/mentions.csv`];
-    const neither = [`${FIXTURES}/mapped/other-tool.csv`, `${FIXTURES}/binary/photo.csv`, `${FIXTURES}/empty/mentions.csv`, `${FIXTURES}/utf32/mentions.csv`, 'test/fixtures/x-api/other-formats/users.json', 'test/fixtures/x-api/other-formats/pagerduty-incidents.json', 'test/fixtures/x-api/other-formats/notes.txt', 'test/fixtures/x-api/samples/quoted_edit.jsonl'];
-    for (const path of brandwatch) expect([path, brandwatchAdapter.detect(input(path)), meltwaterAdapter.detect(input(path))]).toEqual([path, true, false]);
-    for (const path of meltwater) expect([path, brandwatchAdapter.detect(input(path)), meltwaterAdapter.detect(input(path))]).toEqual([path, false, true]);
-    for (const path of neither) expect([path, brandwatchAdapter.detect(input(path)), meltwaterAdapter.detect(input(path))]).toEqual([path, false, false]);
+    const brandwatch = [
+      `${FIXTURES}/samples/brandwatch_bulk_mentions_SYNTHETIC.csv`,
+      `${FIXTURES}/brandwatch-old-headers/mentions.csv`,
+      `${FIXTURES}/brandwatch-hand-checked/mentions.csv`,
+    ];
+    const meltwater = [
+      `${FIXTURES}/samples/meltwater_export_SYNTHETIC.csv`,
+      `${FIXTURES}/meltwater-date-time/mentions.csv`,
+    ];
+    const neither = [
+      `${FIXTURES}/mapped/other-tool.csv`,
+      `${FIXTURES}/binary/photo.csv`,
+      `${FIXTURES}/empty/mentions.csv`,
+      `${FIXTURES}/utf32/mentions.csv`,
+      'test/fixtures/x-api/other-formats/users.json',
+      'test/fixtures/x-api/other-formats/pagerduty-incidents.json',
+      'test/fixtures/x-api/other-formats/notes.txt',
+      'test/fixtures/x-api/samples/quoted_edit.jsonl',
+    ];
+    for (const path of brandwatch)
+      expect([path, brandwatchAdapter.detect(input(path)), meltwaterAdapter.detect(input(path))]).toEqual([
+        path,
+        true,
+        false,
+      ]);
+    for (const path of meltwater)
+      expect([path, brandwatchAdapter.detect(input(path)), meltwaterAdapter.detect(input(path))]).toEqual([
+        path,
+        false,
+        true,
+      ]);
+    for (const path of neither)
+      expect([path, brandwatchAdapter.detect(input(path)), meltwaterAdapter.detect(input(path))]).toEqual([
+        path,
+        false,
+        false,
+      ]);
   });
 });

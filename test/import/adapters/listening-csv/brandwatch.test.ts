@@ -7,7 +7,10 @@ const iso = (d: Date | undefined) => d?.toISOString();
 
 describe('Brandwatch Bulk Mentions Download', () => {
   it('reads the sample: BOM, preamble, blank row, every field quoted, embedded line break', async () => {
-    const result = await brandwatchAdapter.read(exportInput(`${FIXTURES}/samples/brandwatch_bulk_mentions_SYNTHETIC.csv`), adapterOptions());
+    const result = await brandwatchAdapter.read(
+      exportInput(`${FIXTURES}/samples/brandwatch_bulk_mentions_SYNTHETIC.csv`),
+      adapterOptions(),
+    );
     expect(result.adapter).toBe('brandwatch');
     expect(result.title).toBe('Example Brand - Crisis');
     expect(result.mentions?.total).toBe(3);
@@ -33,10 +36,15 @@ describe('Brandwatch Bulk Mentions Download', () => {
     const file = `${FIXTURES}/brandwatch-hand-checked/mentions.csv`;
 
     it('computes series, peak, negative share, reach and top sources', async () => {
-      const { mentions } = await brandwatchAdapter.read(exportInput(file), adapterOptions({ brandHandles: ['examplebrand'] }));
+      const { mentions } = await brandwatchAdapter.read(
+        exportInput(file),
+        adapterOptions({ brandHandles: ['examplebrand'] }),
+      );
       // Seven public mentions; the brand's own post (row 8) is not one of them.
       expect(mentions?.total).toBe(7);
-      expect(mentions?.series.map((b) => [b.at.toISOString().slice(11, 13), b.positive, b.neutral, b.negative])).toEqual([
+      expect(
+        mentions?.series.map((b) => [b.at.toISOString().slice(11, 13), b.positive, b.neutral, b.negative]),
+      ).toEqual([
         ['09', 0, 0, 1],
         ['10', 1, 2, 1],
         ['11', 0, 0, 0],
@@ -55,7 +63,10 @@ describe('Brandwatch Bulk Mentions Download', () => {
     });
 
     it('produces trigger, peak, media pickup, escalations, a note and the brand statement', async () => {
-      const { events, people } = await brandwatchAdapter.read(exportInput(file), adapterOptions({ brandHandles: ['examplebrand'] }));
+      const { events, people } = await brandwatchAdapter.read(
+        exportInput(file),
+        adapterOptions({ brandHandles: ['examplebrand'] }),
+      );
       expect(events.map((e) => [e.kind, e.evidence.ref])).toEqual([
         ['trigger', 'row 1 (line 8)'],
         ['metric', 'hourly mention counts'],
@@ -66,13 +77,25 @@ describe('Brandwatch Bulk Mentions Download', () => {
         ['escalation', 'row 6 (line 14)'],
       ]);
       const metric = events.find((e) => e.kind === 'metric')!;
-      expect(metric.text).toBe('Peak hour: 4 mentions (1 negative, 2 neutral or unrated, 1 positive) from 2025-03-01 10:00 UTC');
+      expect(metric.text).toBe(
+        'Peak hour: 4 mentions (1 negative, 2 neutral or unrated, 1 positive) from 2025-03-01 10:00 UTC',
+      );
       const statement = events.find((e) => e.kind === 'statement')!;
       expect(statement).toMatchObject({ actor: 'brand', actorId: 'brandwatch:x/examplebrand', platform: 'x' });
-      expect(events.find((e) => e.kind === 'media-pickup')).toMatchObject({ platform: 'news-media', link: 'https://news.example.com/kettle' });
+      expect(events.find((e) => e.kind === 'media-pickup')).toMatchObject({
+        platform: 'news-media',
+        link: 'https://news.example.com/kettle',
+      });
       expect(events.find((e) => e.evidence.ref === 'row 2 (line 9)')?.signals).toEqual({ reactions: 100 });
       // People are only the accounts behind events, with what the export says about them.
-      expect(people).toContainEqual({ id: 'brandwatch:x/bob', role: 'public', handle: 'bob', name: 'Bob B', verified: true, followers: 5000 });
+      expect(people).toContainEqual({
+        id: 'brandwatch:x/bob',
+        role: 'public',
+        handle: 'bob',
+        name: 'Bob B',
+        verified: true,
+        followers: 5000,
+      });
       expect(people).toContainEqual(expect.objectContaining({ id: 'brandwatch:x/examplebrand', role: 'brand' }));
       expect(people.map((p) => p.handle)).not.toContain('carol');
     });
@@ -85,7 +108,8 @@ describe('Brandwatch Bulk Mentions Download', () => {
   });
 
   it('reads old "Twitter …" and new "X …" column names alike', async () => {
-    const read = async (folder: string) => brandwatchAdapter.read(exportInput(`${FIXTURES}/${folder}/mentions.csv`), adapterOptions());
+    const read = async (folder: string) =>
+      brandwatchAdapter.read(exportInput(`${FIXTURES}/${folder}/mentions.csv`), adapterOptions());
     const [old, current] = await Promise.all([read('brandwatch-old-headers'), read('brandwatch-new-headers')]);
     for (const result of [old, current]) {
       expect(result.mentions?.total).toBe(2);

@@ -4,7 +4,15 @@ import type { ImportError } from '../../../../scripts/import/errors.ts';
 import { adapterOptions, exportInput } from './export-input.ts';
 
 const FILE = 'test/fixtures/listening/mapped/other-tool.csv';
-const MAP = { date: 'Posted At', text: 'Body', sentiment: 'Tone', platform: 'Network', author: 'User', url: 'Link', reach: 'Audience' };
+const MAP = {
+  date: 'Posted At',
+  text: 'Body',
+  sentiment: 'Tone',
+  platform: 'Network',
+  author: 'User',
+  url: 'Link',
+  reach: 'Audience',
+};
 
 async function failure(promise: Promise<unknown>): Promise<ImportError> {
   return promise.then(
@@ -19,7 +27,9 @@ describe('other CSV through --map', () => {
     expect(result.adapter).toBe('csv');
     expect(result.mentions?.total).toBe(3);
     // 14:02+01:00 and 13:30Z carry their zone; the zone-less 15:10 is Paris time (14:10Z).
-    expect(result.mentions?.series.map((b) => [b.at.toISOString().slice(11, 13), b.positive, b.neutral, b.negative])).toEqual([
+    expect(
+      result.mentions?.series.map((b) => [b.at.toISOString().slice(11, 13), b.positive, b.neutral, b.negative]),
+    ).toEqual([
       ['13', 0, 1, 1],
       ['14', 1, 0, 0],
     ]);
@@ -32,24 +42,32 @@ describe('other CSV through --map', () => {
   });
 
   it('names the missing column and lists the ones found', async () => {
-    const error = await failure(mappedCsvAdapter.read(exportInput(FILE), adapterOptions({ map: { ...MAP, text: 'Message' } })));
+    const error = await failure(
+      mappedCsvAdapter.read(exportInput(FILE), adapterOptions({ map: { ...MAP, text: 'Message' } })),
+    );
     expect(error.name).toBe('ImportError');
     expect(error.describe()).toContain('--map text=Message: there is no column "Message"');
     expect(error.message).toContain('"Posted At", "Body", "Tone"');
   });
 
   it('names an unknown field and lists the known ones', async () => {
-    const error = await failure(mappedCsvAdapter.read(exportInput(FILE), adapterOptions({ map: { ...MAP, mood: 'Tone' } })));
+    const error = await failure(
+      mappedCsvAdapter.read(exportInput(FILE), adapterOptions({ map: { ...MAP, mood: 'Tone' } })),
+    );
     expect(error.message).toMatch(/unknown field "mood"; expected one of date, time, text/);
   });
 
   it('without --map date, says which date column it expected', async () => {
     const error = await failure(mappedCsvAdapter.read(exportInput(FILE), adapterOptions()));
-    expect(error.describe()).toMatch(/\(line 1\): no usable header row: expected a header with a date column \("date" or .*--map date=Column\); found columns: "Posted At"/);
+    expect(error.describe()).toMatch(
+      /\(line 1\): no usable header row: expected a header with a date column \("date" or .*--map date=Column\); found columns: "Posted At"/,
+    );
   });
 
   it('is never auto-detected', () => {
     expect(mappedCsvAdapter.detect(exportInput(FILE))).toBe(false);
-    expect(mappedCsvAdapter.detect(exportInput('test/fixtures/listening/samples/brandwatch_bulk_mentions_SYNTHETIC.csv'))).toBe(false);
+    expect(
+      mappedCsvAdapter.detect(exportInput('test/fixtures/listening/samples/brandwatch_bulk_mentions_SYNTHETIC.csv')),
+    ).toBe(false);
   });
 });

@@ -48,7 +48,8 @@ describe('X API v2 pages (twarc2 JSON Lines)', () => {
   it('counts replies per person', async () => {
     const { events } = await xApiAdapter.read(exportInput(CRISIS), brand);
     const perPerson = new Map<string, number>();
-    for (const e of events) if (e.kind === 'reply' && e.inReplyToId) perPerson.set(e.inReplyToId, (perPerson.get(e.inReplyToId) ?? 0) + 1);
+    for (const e of events)
+      if (e.kind === 'reply' && e.inReplyToId) perPerson.set(e.inReplyToId, (perPerson.get(e.inReplyToId) ?? 0) + 1);
     expect(Object.fromEntries(perPerson)).toEqual({ 'x:2001': 3, 'x:2002': 1 });
   });
 
@@ -65,7 +66,12 @@ describe('X API v2 pages (twarc2 JSON Lines)', () => {
 
   it("feeds other accounts' posts into the mention summary and people", async () => {
     const result = await xApiAdapter.read(exportInput(CRISIS), brand);
-    expect(result.mentions).toMatchObject({ total: 3, peakCount: 2, totalReach: 3400 + 0 + 90, topSources: [{ name: 'x', count: 3 }] });
+    expect(result.mentions).toMatchObject({
+      total: 3,
+      peakCount: 2,
+      totalReach: 3400 + 0 + 90,
+      topSources: [{ name: 'x', count: 3 }],
+    });
     expect(result.mentions?.peakHour?.toISOString()).toBe('2025-03-01T14:00:00.000Z');
     // No sentiment in the API: bucketed neutral, negative share unknown rather than 0.
     expect(result.mentions?.series.map((b) => [b.positive, b.neutral, b.negative])).toEqual([
@@ -81,11 +87,16 @@ describe('X API v2 pages (twarc2 JSON Lines)', () => {
     ]);
     expect(result.platforms).toEqual(['x']);
     expect(result.started?.toISOString()).toBe('2025-03-01T14:02:00.000Z');
-    expect(result.notes).toEqual(['1 referenced post(s) were unavailable to the API (deleted, protected or suspended).']);
+    expect(result.notes).toEqual([
+      '1 referenced post(s) were unavailable to the API (deleted, protected or suspended).',
+    ]);
   });
 
   it('reads the twarc2 samples: an edited post among referenced tweets, retweets', async () => {
-    const edited = await xApiAdapter.read(exportInput(`${FIXTURES}/samples/quoted_edit.jsonl`), adapterOptions({ brandHandles: ['WongMJane'] }));
+    const edited = await xApiAdapter.read(
+      exportInput(`${FIXTURES}/samples/quoted_edit.jsonl`),
+      adapterOptions({ brandHandles: ['WongMJane'] }),
+    );
     expect(edited.events.map((e) => [e.kind, e.sourceId, e.correctsId])).toEqual([
       ['statement', '1576994746135764992', undefined],
       ['correction', '1576994789110992896', '1576994746135764992'],
@@ -95,8 +106,12 @@ describe('X API v2 pages (twarc2 JSON Lines)', () => {
     const retweet = await xApiAdapter.read(exportInput(`${FIXTURES}/samples/mentions_tweet.jsonl`), adapterOptions());
     expect(retweet.events).toEqual([]);
     expect(retweet.mentions?.total).toBe(1);
-    expect(retweet.people).toEqual([{ id: 'x:68401342', role: 'public', handle: 'BaldManGamer', name: 'BmG', verified: false, followers: 569 }]);
-    expect(retweet.notes).toContain('No --brand-handle given: every post is counted as a public mention and none as a brand statement.');
+    expect(retweet.people).toEqual([
+      { id: 'x:68401342', role: 'public', handle: 'BaldManGamer', name: 'BmG', verified: false, followers: 569 },
+    ]);
+    expect(retweet.notes).toContain(
+      'No --brand-handle given: every post is counted as a public mention and none as a brand statement.',
+    );
   });
 
   it('reads a raw, pretty-printed API response', async () => {
@@ -123,7 +138,9 @@ describe('X API: bad input', () => {
 
   it('a JSON line that is not an API page lists its keys', async () => {
     const error = await failure(xApiAdapter.read(exportInput(`${FIXTURES}/malformed/not-a-page.jsonl`), brand));
-    expect(error.describe()).toBe(`${FIXTURES}/malformed/not-a-page.jsonl (line 2): not an X API response page: expected data, includes or meta, found keys: id, name`);
+    expect(error.describe()).toBe(
+      `${FIXTURES}/malformed/not-a-page.jsonl (line 2): not an X API response page: expected data, includes or meta, found keys: id, name`,
+    );
   });
 
   it('a post without created_at is named, with the field to request', async () => {
@@ -141,7 +158,9 @@ describe('X API: bad input', () => {
     const path = join(tmp, 'long-line.jsonl');
     writeFileSync(path, `{"data": [], "padding": "${'x'.repeat(3 * 1024 * 1024)}"}\n`);
     const error = await failure(readXApi(exportInput(path), brand, { maxLineBytes: 1024 * 1024 }));
-    expect(error.describe()).toBe(`${exportInput(path).path} (line 1): a line is longer than 1 MB; expected one X API response page per line (is this really a twarc2 JSON Lines file?)`);
+    expect(error.describe()).toBe(
+      `${exportInput(path).path} (line 1): a line is longer than 1 MB; expected one X API response page per line (is this really a twarc2 JSON Lines file?)`,
+    );
   });
 
   it('a pretty-printed document over the cap is refused', async () => {
@@ -153,7 +172,14 @@ describe('X API: bad input', () => {
 
   it('invalid UTF-8 on a line is named', async () => {
     const path = join(tmp, 'latin1.jsonl');
-    writeFileSync(path, Buffer.concat([Buffer.from('{"meta": {"result_count": 0}}\n{"data": [], "q": "caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]));
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from('{"meta": {"result_count": 0}}\n{"data": [], "q": "caf'),
+        Buffer.from([0xe9]),
+        Buffer.from('"}\n'),
+      ]),
+    );
     const error = await failure(xApiAdapter.read(exportInput(path), brand));
     expect(error.describe()).toMatch(/\(line 2\): invalid UTF-8/);
   });
@@ -161,7 +187,13 @@ describe('X API: bad input', () => {
 
 describe('X API detection', () => {
   it('is true on X API pages and false on other formats', () => {
-    const yes = [CRISIS, `${FIXTURES}/raw-response/response.json`, `${FIXTURES}/samples/two_tweets.jsonl`, `${FIXTURES}/samples/quoted_edit.jsonl`, `${FIXTURES}/samples/mentions_tweet.jsonl`];
+    const yes = [
+      CRISIS,
+      `${FIXTURES}/raw-response/response.json`,
+      `${FIXTURES}/samples/two_tweets.jsonl`,
+      `${FIXTURES}/samples/quoted_edit.jsonl`,
+      `${FIXTURES}/samples/mentions_tweet.jsonl`,
+    ];
     const no = [
       `${FIXTURES}/other-formats/users.json`,
       `${FIXTURES}/other-formats/pagerduty-incidents.json`,
