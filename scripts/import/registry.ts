@@ -4,6 +4,7 @@ import { brandwatchAdapter, mappedCsvAdapter, meltwaterAdapter } from './adapter
 import { incidentIoAdapter } from './adapters/incident-io.ts';
 import { pagerdutyAdapter } from './adapters/pagerduty.ts';
 import { slackAdapter } from './adapters/slack.ts';
+import { xApiAdapter } from './adapters/x-api.ts';
 import { ImportError } from './errors.ts';
 
 /**
@@ -15,6 +16,7 @@ export const ADAPTERS: readonly Adapter[] = [
   slackAdapter,
   pagerdutyAdapter,
   incidentIoAdapter,
+  xApiAdapter,
   brandwatchAdapter,
   meltwaterAdapter,
   // Never detected: chosen by --format csv, or when --map is given and nothing else claims the file.

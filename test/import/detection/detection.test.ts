@@ -12,6 +12,7 @@ const SAMPLES: Record<string, string> = {
   slack: fixture('detection/slack-export.zip'),
   pagerduty: fixture('detection/pagerduty-incident.json'),
   'incident-io': fixture('detection/incident-io-incident.json'),
+  'x-api': fixture('detection/x-api-mentions.jsonl'),
   brandwatch: fixture('merge/brandwatch-kettle.csv'),
   meltwater: fixture('detection/meltwater.csv'),
 };
