@@ -26,6 +26,8 @@ export const MENTION_FIELDS = [
   'comments',
   'engagement',
   'id',
+  'entryType',
+  'inReplyTo',
 ] as const;
 export type MentionField = (typeof MENTION_FIELDS)[number];
 
@@ -40,6 +42,8 @@ const FIELD_ALIASES: Record<string, MentionField> = {
   content: 'text',
   timestamp: 'date',
   datetime: 'date',
+  'entry-type': 'entryType',
+  'in-reply-to': 'inReplyTo',
 };
 
 /** Known column names per field (lowercase), most specific first. */
@@ -64,6 +68,9 @@ export const COLUMN_NAMES: Record<MentionField, string[]> = {
   comments: ['comments', 'x replies', 'twitter replies', 'replies'],
   engagement: ['engagement', 'total engagement', 'engagements'],
   id: ['mention id', 'document id', 'resource id', 'id'],
+  // Brandwatch: whether a mention is a post, reply or share, and whose thread it is in.
+  entryType: ['thread entry type', 'entry type', 'post type'],
+  inReplyTo: ['thread author', 'in reply to', 'reply to'],
 };
 
 /** Header cells that mark a Brandwatch Bulk Mentions Download. */

@@ -40,6 +40,8 @@ const CANDIDATES = 5;
 const MEDIA_EVENTS = 10;
 const BRAND_EVENTS = 200;
 const EVENT_TEXT_LIMIT = 2_000;
+/** Entry types that answer someone else's post. */
+const REPLY_TYPES = /^\s*(reply|comment)\s*$/i;
 
 export interface CsvProfile {
   /** Adapter name, recorded in evidence. */
@@ -52,6 +54,8 @@ interface Snapshot {
   at: Date;
   ref: string;
   text: string;
+  /** For brand posts that answer someone: the handle answered (Brandwatch "Thread Author"). */
+  repliesTo: string | undefined;
   url: string | undefined;
   author: string | undefined;
   name: string | undefined;
@@ -257,6 +261,7 @@ export async function readMentionsCsv(
       verified: readFlag(cell('verified')),
       engagement,
       sentiment,
+      repliesTo: REPLY_TYPES.test(cell('entryType') ?? '') ? cell('inReplyTo')?.trim().replace(/^@/, '') : undefined,
     });
 
     if (author !== undefined && brand.has(author.toLowerCase())) {
@@ -388,7 +393,21 @@ export async function readMentionsCsv(
     if (listed.has(s.ref) || s.engagement === 0) continue;
     events.push(event(s, 'note', `High-engagement mention (${s.engagement} engagements): ${s.text}`));
   }
-  for (const s of brandPosts.values()) events.push(event(s, 'statement', s.text, 'brand'));
+  for (const s of brandPosts.values()) {
+    // A brand reply to someone else is a `reply` to that person (the lesson engine counts them per
+    // person); a reply in its own thread continues a statement.
+    if (s.repliesTo && !brand.has(s.repliesTo.toLowerCase())) {
+      const reply = event(s, 'reply', s.text, 'brand');
+      const target = personFor(
+        { ...s, author: s.repliesTo, name: undefined, followers: undefined, verified: undefined },
+        'public',
+      );
+      if (target) reply.inReplyToId = target;
+      events.push(reply);
+    } else {
+      events.push(event(s, 'statement', s.text, 'brand'));
+    }
+  }
   events.sort((a, b) => a.at.getTime() - b.at.getTime());
 
   const result: PartialIncident = {

@@ -136,6 +136,22 @@ describe('Brandwatch Bulk Mentions Download', () => {
     expect(utc.mentions?.series.map((b) => iso(b.at)?.slice(11, 13))).toEqual(['01', '02', '03', '04']);
   });
 
+  it("turns the brand's answers into replies per person, and its own threads into statements", async () => {
+    const { events, mentions } = await brandwatchAdapter.read(
+      exportInput(`${FIXTURES}/brandwatch-brand-replies/mentions.csv`),
+      adapterOptions({ brandHandles: ['examplebrand'] }),
+    );
+    expect(mentions?.total).toBe(1);
+    expect(events.filter((e) => e.actor === 'brand').map((e) => [e.kind, e.inReplyToId])).toEqual([
+      ['reply', 'brandwatch:x/alice'],
+      ['reply', 'brandwatch:x/alice'],
+      ['reply', 'brandwatch:x/alice'],
+      ['reply', 'brandwatch:x/bob'],
+      ['statement', undefined],
+      ['statement', undefined],
+    ]);
+  });
+
   it('reports progress in bytes against the file size', async () => {
     const input = exportInput(`${FIXTURES}/brandwatch-hand-checked/mentions.csv`);
     const calls: [number, number | undefined][] = [];
