@@ -11,7 +11,8 @@ export default defineConfig({
   site: site.url,
   base: site.base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Pages are written while others render: with the default of 1 the build mostly waits on disk.
+  build: { format: 'directory', concurrency: 4 },
   markdown: { processor: satteri({ mdastPlugins: [inertMarkdown] }) },
   integrations: [contentCheck(), mdx(), pagefind()],
   devToolbar: { enabled: false },

@@ -13,7 +13,10 @@ import { generatePostmortems } from './bench/generate-postmortems.ts';
 import { measureFirstSearch } from './bench/first-search.ts';
 
 const root = join(import.meta.dirname, '..');
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const runs = sizes.length ? sizes : [1000, 10000];
 
 /** Sum of RSS over a process and all its descendants, from /proc (Linux). */
@@ -99,7 +102,9 @@ for (const n of runs) {
     console.log(`  peak RSS (process tree)   ${mb(peakRss)}`);
     console.log(`  pages per second          ${(dist.html / seconds).toFixed(0)} (${dist.html} HTML pages)`);
     console.log(`  dist/ size                ${mb(dist.bytes)} in ${dist.files} files`);
-    console.log(`  first search "refund"     ${(search.bytes / 1024).toFixed(0)} kB in ${search.requests} requests, ${search.results} results`);
+    console.log(
+      `  first search "refund"     ${(search.bytes / 1024).toFixed(0)} kB in ${search.requests} requests, ${search.results} results`,
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -107,5 +112,7 @@ for (const n of runs) {
 
 const small = results.find((r) => r.n === 1000);
 const large = results.find((r) => r.n === 10000);
-console.log('\nTargets (2-core machine): 10,000 post-mortems in ≤ 30 s with peak RSS ≤ 1.5 GB; 10k build ≤ 10× the 1k build.');
+console.log(
+  '\nTargets (2-core machine): 10,000 post-mortems in ≤ 30 s with peak RSS ≤ 1.5 GB; 10k build ≤ 10× the 1k build.',
+);
 if (small && large) console.log(`10k / 1k build time ratio: ${(large.seconds / small.seconds).toFixed(1)}×`);

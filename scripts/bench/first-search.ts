@@ -14,7 +14,10 @@ const TYPES: Record<string, string> = {
 /** Serves a built site from a folder on an ephemeral loopback port (benchmark only). */
 function serve(dir: string): Promise<{ server: Server; url: string }> {
   const server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
     const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
     try {
       const body = await readFile(file);
@@ -33,11 +36,21 @@ function serve(dir: string): Promise<{ server: Server; url: string }> {
 }
 
 /** Bytes transferred for Pagefind when a visitor runs their first search on the library page. */
-export async function measureFirstSearch(dir: string, query: string): Promise<{ bytes: number; requests: number; results: number }> {
+export async function measureFirstSearch(
+  dir: string,
+  query: string,
+): Promise<{ bytes: number; requests: number; results: number }> {
   const { server, url } = await serve(dir);
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage();
@@ -50,7 +63,8 @@ export async function measureFirstSearch(dir: string, query: string): Promise<{ 
       bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
     });
     const results = await page.evaluate(async (q) => {
-      const pagefind = await import('/pagefind/pagefind.js');
+      const pagefindUrl = '/pagefind/pagefind.js';
+      const pagefind = await import(pagefindUrl);
       const search = await pagefind.search(q);
       await Promise.all(search.results.slice(0, 8).map((r: { data(): Promise<unknown> }) => r.data()));
       return search.results.length as number;

@@ -40,9 +40,12 @@ export function generatePostmortems(dir: string, count: number, seed = 42): void
   const words = WORDS.split(' ');
   const minute = 60_000;
   for (let i = 0; i < count; i++) {
-    const started = new Date(Date.UTC(2019, 0, 1) + Math.floor(rand() * 7 * 365) * 86_400_000 + Math.floor(rand() * 1440) * minute);
+    const started = new Date(
+      Date.UTC(2019, 0, 1) + Math.floor(rand() * 7 * 365) * 86_400_000 + Math.floor(rand() * 1440) * minute,
+    );
     const detected = new Date(started.getTime() + Math.floor(5 + rand() * 600) * minute);
-    const firstResponse = rand() < 0.9 ? new Date(detected.getTime() + Math.floor(5 + rand() * 2000) * minute) : undefined;
+    const firstResponse =
+      rand() < 0.9 ? new Date(detected.getTime() + Math.floor(5 + rand() * 2000) * minute) : undefined;
     const resolved = new Date((firstResponse ?? detected).getTime() + Math.floor(60 + rand() * 5000) * minute);
     const topic = `${pick(words)} ${pick(words)}`;
     const iso = (d: Date) => d.toISOString();
@@ -66,7 +69,9 @@ export function generatePostmortems(dir: string, count: number, seed = 42): void
       timeline: [
         { at: iso(started), kind: 'trigger', text: `A post about the ${topic} starts circulating.` },
         { at: iso(detected), kind: 'detection', text: 'The listening tool raises an alert.' },
-        ...(firstResponse ? [{ at: iso(firstResponse), kind: 'statement' as const, text: 'Holding statement posted.' }] : []),
+        ...(firstResponse
+          ? [{ at: iso(firstResponse), kind: 'statement' as const, text: 'Holding statement posted.' }]
+          : []),
         { at: iso(resolved), kind: 'resolution', text: 'Volume back to normal.' },
       ],
       impact: { summary: `Complaints about the ${topic} for a few days.`, rating: pick(IMPACT_RATINGS) },
@@ -74,7 +79,14 @@ export function generatePostmortems(dir: string, count: number, seed = 42): void
       wentWell: ['The team met within the hour.'],
       wentPoorly: ['Approvals took longer than the playbook allows.'],
       lessons: [{ text: `Check ${pick(words)} before launch.`, step: 1 + Math.floor(rand() * 10) }],
-      actionItems: [{ title: `Add a ${pick(words)} checklist`, ownerRole: 'Social media lead', type: pick(ACTION_TYPES), status: 'open' }],
+      actionItems: [
+        {
+          title: `Add a ${pick(words)} checklist`,
+          ownerRole: 'Social media lead',
+          type: pick(ACTION_TYPES),
+          status: 'open',
+        },
+      ],
       playbookSteps: [1 + Math.floor(rand() * 10)],
     };
     postmortemSchema.parse(data);

@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { computeDurations, type Durations } from '../lib/analysis/durations.ts';
+import { peakOf } from '../lib/analysis/mention-peak.ts';
 
 export type IncidentEntry = CollectionEntry<'postmortems'>;
 
@@ -26,12 +27,7 @@ export function loadIncidents(): Promise<IncidentView[]> {
   cached ??= getCollection('postmortems', (entry) => showDrafts || entry.data.status !== 'draft').then((entries) =>
     entries
       .map((entry) => {
-        const series = entry.data.impact.mentionSeries ?? [];
-        const peakBucket = series.reduce<(typeof series)[number] | undefined>(
-          (best, bucket) => (!best || total(bucket) > total(best) ? bucket : best),
-          undefined,
-        );
-        const peak = peakBucket?.at;
+        const peak = peakOf(entry.data.impact.mentionSeries ?? [])?.at;
         return {
           entry,
           durations: computeDurations({ ...entry.data, peak }),
@@ -41,10 +37,6 @@ export function loadIncidents(): Promise<IncidentView[]> {
       .sort((a, b) => b.entry.data.started.getTime() - a.entry.data.started.getTime()),
   );
   return cached;
-}
-
-function total(bucket: { positive: number; neutral: number; negative: number }): number {
-  return bucket.positive + bucket.neutral + bucket.negative;
 }
 
 let byIdCache: Promise<Map<string, IncidentView>> | undefined;

@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { checkContent, formatProblem } from '../lib/content-check/index.ts';
+import { formatProblem } from '../lib/content-check/index.ts';
+import { checkAndRemember } from './content-cache.ts';
 
 /**
  * Runs Firebreak's content checks before Astro does anything else, so a wrong field fails the
@@ -12,7 +13,7 @@ export function contentCheck(): AstroIntegration {
     name: 'firebreak:content-check',
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
-        const { problems } = checkContent(fileURLToPath(config.root));
+        const { problems } = checkAndRemember(fileURLToPath(config.root));
         const errors = problems.filter((p) => p.level === 'error');
         for (const warning of problems.filter((p) => p.level === 'warning')) logger.warn(formatProblem(warning));
         if (errors.length === 0) return;

@@ -1,27 +1,87 @@
 import type { AstroIntegration } from 'astro';
+import { readFile, readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { close, createIndex } from 'pagefind';
+import { close, createIndex, type PagefindIndex } from 'pagefind';
+import { incidentSearchRecord } from '../lib/search-record.ts';
+import { forgetContent, rememberedContent } from './content-cache.ts';
+
+/** Pages under this folder are indexed from their data (custom records), not from their HTML. */
+const INCIDENTS_DIR = 'incidents';
 
 /**
- * Builds the Pagefind search index from the finished site at `astro:build:done`, through
- * Pagefind's Node API (as Starlight does), so `npm run build` alone yields a searchable `dist/`.
+ * Builds the Pagefind search index through Pagefind's Node API, so `npm run build` alone yields
+ * a searchable `dist/`. Post-mortems are indexed as custom records built from their validated
+ * data as soon as the build starts, while Astro is still generating pages (Pagefind works in its
+ * own process, so on two cores the two overlap); the remaining pages (the playbook) are indexed
+ * from their HTML at `astro:build:done`, where `data-pagefind-body` keeps navigation out.
  */
 export function pagefind(): AstroIntegration {
+  let root = '';
+  let base = '/';
+  let incidents: Promise<{ index: PagefindIndex; count: number; errors: string[] }> | undefined;
+
   return {
     name: 'firebreak:pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+        base = config.base;
+      },
+      'astro:build:start': () => {
+        incidents = indexIncidents(root, base);
+        // Surface failures at build:done, with the other indexing errors, not as an unhandled rejection.
+        incidents.catch(() => undefined);
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
         const started = performance.now();
-        const { index, errors: createErrors } = await createIndex({});
-        if (!index) throw new Error(`Pagefind could not start: ${createErrors.join('; ')}`);
-        const { page_count: pageCount, errors: indexErrors } = await index.addDirectory({ path: outDir });
-        const { errors: writeErrors } = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
+        const outDir = fileURLToPath(dir);
+        const { index, count, errors } = await (incidents ?? indexIncidents(root, base));
+        const pages = await htmlFiles(outDir);
+        const added = await Promise.all(
+          pages.map(async (file) =>
+            index.addHTMLFile({ url: urlOf(base, relative(outDir, file)), content: await readFile(file, 'utf8') }),
+          ),
+        );
+        const { errors: writeErrors } = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
         await close();
-        const errors = [...createErrors, ...indexErrors, ...writeErrors];
-        if (errors.length > 0) throw new Error(`Pagefind failed: ${errors.join('; ')}`);
-        logger.info(`indexed ${pageCount} pages in ${Math.round(performance.now() - started)} ms`);
+        const allErrors = [...errors, ...added.flatMap((r) => r.errors), ...writeErrors];
+        if (allErrors.length > 0) throw new Error(`Pagefind failed: ${allErrors.join('; ')}`);
+        logger.info(
+          `indexed ${count} post-mortems and ${pages.length} other pages (final pass ${Math.round(performance.now() - started)} ms)`,
+        );
       },
     },
   };
+}
+
+async function indexIncidents(root: string, base: string) {
+  const { index, errors } = await createIndex({ forceLanguage: 'en' });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  // Same rule as the pages (src/data/incidents.ts): drafts never reach a production build.
+  const entries = rememberedContent(root).postmortems.filter((entry) => entry.valid && entry.valid.status !== 'draft');
+  const pending = entries.map((entry) =>
+    index.addCustomRecord(incidentSearchRecord(entry.id, entry.valid!, entry.body, base)),
+  );
+  forgetContent(root);
+  const results = await Promise.all(pending);
+  return { index, count: entries.length, errors: [...errors, ...results.flatMap((r) => r.errors)] };
+}
+
+/** Every HTML file of the built site outside the incident pages (which are indexed from data). */
+async function htmlFiles(outDir: string): Promise<string[]> {
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((file) => relative(outDir, file).split(sep)[0] !== INCIDENTS_DIR);
+}
+
+/** `playbook/step-01/index.html` → `/playbook/step-01/` under the site's base. */
+function urlOf(base: string, file: string): string {
+  const path = file
+    .split(sep)
+    .join('/')
+    .replace(/(^|\/)index\.html$/, '$1');
+  return `${base.replace(/\/$/, '')}/${path}`;
 }

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +35,12 @@ describe('drafts', () => {
     expect(existsSync(join(out, 'incidents', PUBLISHED, 'index.html'))).toBe(true);
     expect(existsSync(join(out, 'incidents', DRAFT)), result.stdout).toBe(false);
     expect(readFileSync(join(out, 'incidents', 'index.html'), 'utf8')).not.toContain('Half-written draft');
+    // Nor in the search index: every Pagefind fragment is a gzipped JSON record of one page.
+    const fragments = readdirSync(join(out, 'pagefind', 'fragment')).map((name) =>
+      gunzipSync(readFileSync(join(out, 'pagefind', 'fragment', name))).toString('utf8'),
+    );
+    expect(fragments.some((text) => text.includes('Discount code meant for staff goes viral'))).toBe(true);
+    expect(fragments.some((text) => text.includes('Half-written draft'))).toBe(false);
   });
 
   it('are shown, with a banner, in npm run dev', async () => {

@@ -1,0 +1,92 @@
+import type { Postmortem } from '../schema/postmortem.ts';
+import { severityName } from '../schema/severity.ts';
+import {
+  CRISIS_TYPE_LABELS,
+  FACTOR_CATEGORY_LABELS,
+  PLATFORM_LABELS,
+  SCCT_LABELS,
+  STATUS_LABELS,
+  TIMELINE_KIND_LABELS,
+} from '../schema/taxonomy.ts';
+import { computeDurations } from './analysis/durations.ts';
+import { peakOf } from './analysis/mention-peak.ts';
+
+/** A Pagefind custom record (see pagefind's `addCustomRecord`). */
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+/** Sort value for "no public response": after every real duration. */
+export const NO_RESPONSE_SORT = 99_999_999;
+
+/**
+ * What the search index holds for one post-mortem: its text, the facets of the library
+ * (`filters`), the sort keys and the fields a result card shows (`meta`). Built from the data,
+ * not scraped from the page, so indexing can run while the pages are still being generated,
+ * and the library's facets come from one place. Filter names match src/lib/library-facets.ts.
+ */
+export function incidentSearchRecord(id: string, data: Postmortem, body: string, base: string): SearchRecord {
+  const durations = computeDurations({ ...data, peak: peakOf(data.impact.mentionSeries ?? [])?.at });
+  const date = data.started.toISOString().slice(0, 10);
+  const content = [
+    data.title,
+    data.summary,
+    data.tags.join(', '),
+    `Severity ${data.severity} ${severityName(data.severity)}. ${CRISIS_TYPE_LABELS[data.crisisType]}. ${data.platforms.map((p) => PLATFORM_LABELS[p]).join(', ')}.`,
+    ...data.timeline.map((event) => `${TIMELINE_KIND_LABELS[event.kind]}: ${event.text}`),
+    data.impact.summary,
+    ...data.contributingFactors.map((factor) => `${FACTOR_CATEGORY_LABELS[factor.category]}: ${factor.text}`),
+    ...data.wentWell,
+    ...data.wentPoorly,
+    ...data.lessons.map((lesson) => lesson.text),
+    ...data.actionItems.map((item) => item.title),
+    markdownToText(body),
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return {
+    url: `${base.replace(/\/$/, '')}/incidents/${id}/`,
+    content,
+    language: 'en',
+    meta: {
+      title: data.title,
+      summary: data.summary,
+      date,
+      severity: String(data.severity),
+      ...(durations.toFirstResponse !== undefined ? { ttfr: String(durations.toFirstResponse) } : {}),
+    },
+    filters: {
+      type: ['Incident'],
+      platform: data.platforms.map((p) => PLATFORM_LABELS[p]),
+      'crisis type': [CRISIS_TYPE_LABELS[data.crisisType]],
+      severity: [`${data.severity} · ${severityName(data.severity)}`],
+      responsibility: [SCCT_LABELS[data.scct]],
+      year: [date.slice(0, 4)],
+      status: [STATUS_LABELS[data.status]],
+      step: data.playbookSteps.map(String),
+    },
+    sort: {
+      date,
+      severity: String(data.severity),
+      ttfr: String(durations.toFirstResponse ?? NO_RESPONSE_SORT),
+    },
+  };
+}
+
+/** Plain words from Markdown, for the index: syntax and link targets out, text in. */
+export function markdownToText(markdown: string): string {
+  return markdown
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/^[ \t]*(?:#{1,6}|[-*+]|\d+\.|>)[ \t]+/gm, '')
+    .replace(/[*_`~]+/g, '')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+}
