@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { includeDraftsInBuild } from '../build-flags.ts';
 import { computeDurations, type Durations } from '../lib/analysis/durations.ts';
 import { peakOf } from '../lib/analysis/mention-peak.ts';
 
@@ -13,9 +14,9 @@ export interface IncidentView {
 
 /**
  * Drafts are for authors: `npm run dev` shows them (with a banner), the production build leaves
- * them out so a half-written post-mortem never goes live.
+ * them out so a half-written post-mortem never goes live (unless a preview asks for them).
  */
-export const showDrafts = import.meta.env.DEV;
+export const showDrafts = import.meta.env.DEV || includeDraftsInBuild;
 
 let cached: Promise<IncidentView[]> | undefined;
 

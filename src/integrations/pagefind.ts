@@ -3,6 +3,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
+import { includeDraftsInBuild } from '../build-flags.ts';
 import { incidentSearchRecord } from '../lib/search-record.ts';
 import { forgetContent, rememberedContent } from './content-cache.ts';
 
@@ -58,8 +59,10 @@ export function pagefind(): AstroIntegration {
 async function indexIncidents(root: string, base: string) {
   const { index, errors } = await createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  // Same rule as the pages (src/data/incidents.ts): drafts never reach a production build.
-  const entries = rememberedContent(root).postmortems.filter((entry) => entry.valid && entry.valid.status !== 'draft');
+  // Same rule as the pages (src/data/incidents.ts): drafts stay out of a production build.
+  const entries = rememberedContent(root).postmortems.filter(
+    (entry) => entry.valid && (entry.valid.status !== 'draft' || includeDraftsInBuild),
+  );
   const pending = entries.map((entry) =>
     index.addCustomRecord(incidentSearchRecord(entry.id, entry.valid!, entry.body, base)),
   );

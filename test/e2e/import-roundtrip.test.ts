@@ -1,0 +1,127 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { preview } from 'astro';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseFrontmatter } from '../../src/lib/content-check/frontmatter.ts';
+import { launchBrowser, openPage } from '../support/browser.ts';
+import { childEnv } from '../support/child-env.ts';
+import { FIXTURES } from '../support/overlay.ts';
+
+/**
+ * The importer's round trip: real exports → `npm run import` → `astro build` (drafts included,
+ * as in a reviewer's preview) → the page in Chromium.
+ */
+const root = join(import.meta.dirname, '..', '..');
+let work: string;
+let server: Awaited<ReturnType<typeof preview>>;
+let browser: Browser;
+let siteUrl: string;
+const pages: Record<string, string> = {};
+
+function importExports(name: string, args: string[]) {
+  const printed = execFileSync(process.execPath, ['scripts/import.ts', '--out', join(work, 'postmortems'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: childEnv('production'),
+  });
+  pages[name] = printed.trim().split('\n')[0]!.split('/').pop()!.replace(/\.md$/, '');
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'firebreak-roundtrip-'));
+  importExports('kettle', [
+    '--brand-handle',
+    'examplebrand',
+    join(FIXTURES, 'import', 'firebreak-json', 'kettle-leak.json'),
+    join(FIXTURES, 'x-api', 'crisis', 'search.jsonl'),
+  ]);
+  importExports('hostile', [
+    '--brand-handle',
+    'examplebrand',
+    join(FIXTURES, 'import', 'hostile', 'hostile-incident.json'),
+  ]);
+  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(work, 'dist')], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: childEnv('production', { FIREBREAK_POSTMORTEMS_DIR: join(work, 'postmortems'), FIREBREAK_DRAFTS: '1' }),
+  });
+  server = await preview({
+    root,
+    outDir: join(work, 'dist'),
+    logLevel: 'error',
+    server: { host: '127.0.0.1', port: 4396 },
+  });
+  siteUrl = `http://127.0.0.1:${server.port}/`;
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function open(name: string): Promise<{ page: Page; errors: string[]; dialogs: string[] }> {
+  const context = await browser.newContext();
+  const { page, errors } = await openPage(context);
+  const dialogs: string[] = [];
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await page.goto(new URL(`incidents/${pages[name]}/`, siteUrl).href);
+  return { page, errors, dialogs };
+}
+
+describe('import → build → page', () => {
+  it('shows the timeline, the computed durations and the suggested lessons', async () => {
+    const source = readFileSync(join(work, 'postmortems', `${pages['kettle']}.md`), 'utf8');
+    const front = parseFrontmatter(source).data as { timeline: unknown[]; lessons: { step: number }[] };
+    const { page, errors } = await open('kettle');
+    expect(await page.locator('ol.timeline li').count()).toBe(front.timeline.length);
+    // started 14:00, detected 14:40, first reply 14:45 (fixture times)
+    expect(await page.locator('[data-duration="detect"]').textContent()).toBe('40 min');
+    expect(await page.locator('[data-duration="first-response"]').textContent()).toBe('5 min');
+    const lessons = page.locator('.lessons li');
+    expect(await lessons.count()).toBe(front.lessons.length);
+    expect(await lessons.first().textContent()).toContain('Suggested (confirm or delete)');
+    for (const { step } of front.lessons) {
+      expect(await page.locator(`.lessons a[href*="/playbook/step-${String(step).padStart(2, '0')}-"]`).count()).toBe(
+        1,
+      );
+    }
+    expect(await page.locator('.banner').filter({ hasText: 'Draft' }).count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('renders hostile export text as text: no script runs, no markup or link is injected', async () => {
+    const { page, errors, dialogs } = await open('hostile');
+    const article = page.locator('article');
+    await article.waitFor();
+    const text = (await article.textContent()) ?? '';
+    expect(text).toContain('<script>alert(1)</script>');
+    expect(text).toContain('<img src=x onerror=alert(1)>');
+    expect(text).toContain('{process.exit()}');
+    expect(text).toContain("import x from 'y'");
+    expect(await article.locator('script, img, iframe, b').count()).toBe(0);
+    expect(await page.locator('a[href^="javascript:"], [onerror], [onclick]').count()).toBe(0);
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await page.title()).toContain('<script>alert(1)</script>');
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('indexes the imported pages for search', () => {
+    const dir = join(work, 'dist', 'pagefind', 'fragment');
+    const urls = readdirSync(dir).map(
+      (name) => (JSON.parse(gunzipSync(readFileSync(join(dir, name))).toString('utf8')) as { url: string }).url,
+    );
+    expect(urls).toContain(`/incidents/${pages['kettle']}/`);
+    expect(urls).toContain(`/incidents/${pages['hostile']}/`);
+  });
+});
