@@ -118,9 +118,11 @@ describe('import → build → page', () => {
 
   it('indexes the imported pages for search', () => {
     const dir = join(work, 'dist', 'pagefind', 'fragment');
-    const urls = readdirSync(dir).map(
-      (name) => (JSON.parse(gunzipSync(readFileSync(join(dir, name))).toString('utf8')) as { url: string }).url,
-    );
+    // A fragment is gzipped "pagefind_dcd" + the page's JSON record.
+    const urls = readdirSync(dir).map((name) => {
+      const text = gunzipSync(readFileSync(join(dir, name))).toString('utf8');
+      return (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url;
+    });
     expect(urls).toContain(`/incidents/${pages['kettle']}/`);
     expect(urls).toContain(`/incidents/${pages['hostile']}/`);
   });
