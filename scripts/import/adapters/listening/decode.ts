@@ -114,17 +114,16 @@ export interface DecodeOptions {
 }
 
 /**
- * Validates UTF-8 and strips the BOM: passes chunks through unchanged (no copy in the common
- * case), rejecting NUL bytes (binary data) and invalid sequences with the offset and line.
+ * What both decoders share: the file name for errors, progress reporting, skipping the BOM,
+ * and the byte offset and line count of what has been passed on so far.
  */
-class Utf8Validate extends Transform {
-  private readonly file: string;
+abstract class DecodingTransform extends Transform {
+  protected readonly file: string;
   private readonly onBytes: ((n: number) => void) | undefined;
   private skip: number;
-  private carry: Buffer | undefined;
-  /** Bytes (of the file) before `carry` / the current chunk, and newlines in them. */
-  private offset = 0;
-  private lines = 0;
+  /** Bytes (of the file) already passed on or skipped, and newlines in them. */
+  protected offset = 0;
+  protected lines = 0;
   private bytesRead = 0;
 
   constructor(file: string, bomLength: number, options: DecodeOptions) {
@@ -134,16 +133,27 @@ class Utf8Validate extends Transform {
     this.onBytes = options.onBytes;
   }
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+  /** Reports progress and returns the chunk without what is left of the BOM. */
+  protected accept(chunk: Buffer): Buffer {
     this.bytesRead += chunk.length;
     this.onBytes?.(this.bytesRead);
-    let buf = chunk;
-    if (this.skip > 0) {
-      const skipped = Math.min(this.skip, buf.length);
-      buf = buf.subarray(skipped);
-      this.skip -= skipped;
-      this.offset += skipped;
-    }
+    if (this.skip === 0) return chunk;
+    const skipped = Math.min(this.skip, chunk.length);
+    this.skip -= skipped;
+    this.offset += skipped;
+    return chunk.subarray(skipped);
+  }
+}
+
+/**
+ * Validates UTF-8 and strips the BOM: passes chunks through unchanged (no copy in the common
+ * case), rejecting NUL bytes (binary data) and invalid sequences with the offset and line.
+ */
+class Utf8Validate extends DecodingTransform {
+  private carry: Buffer | undefined;
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    let buf = this.accept(chunk);
     if (this.carry) {
       buf = Buffer.concat([this.carry, buf]);
       this.carry = undefined;
@@ -211,36 +221,19 @@ function firstUnpairedSurrogate(text: string): number {
 }
 
 /** Decodes UTF-16 (either byte order) to UTF-8 bytes, rejecting NULs and unpaired surrogates. */
-class Utf16ToUtf8 extends Transform {
-  private readonly file: string;
+class Utf16ToUtf8 extends DecodingTransform {
   private readonly encoding: 'utf-16le' | 'utf-16be';
-  private readonly onBytes: ((n: number) => void) | undefined;
-  private skip: number;
   private odd: Buffer | undefined;
-  private offset = 0;
-  private lines = 0;
-  private bytesRead = 0;
   /** A high surrogate at a chunk's end waits for its partner. */
   private pendingHigh = '';
 
   constructor(file: string, encoding: 'utf-16le' | 'utf-16be', bomLength: number, options: DecodeOptions) {
-    super();
-    this.file = file;
+    super(file, bomLength, options);
     this.encoding = encoding;
-    this.skip = bomLength;
-    this.onBytes = options.onBytes;
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.bytesRead += chunk.length;
-    this.onBytes?.(this.bytesRead);
-    let buf = chunk;
-    if (this.skip > 0) {
-      const skipped = Math.min(this.skip, buf.length);
-      buf = buf.subarray(skipped);
-      this.skip -= skipped;
-      this.offset += skipped;
-    }
+    let buf = this.accept(chunk);
     if (this.odd) {
       buf = Buffer.concat([this.odd, buf]);
       this.odd = undefined;
