@@ -7,7 +7,7 @@ import { ImportError } from './errors.ts';
 import type { MergedIncident } from './merge.ts';
 import { renderBody } from './write/body.ts';
 import { buildDraft, type Draft, type DraftOptions } from './write/draft.ts';
-import { fieldPath } from './adapters/firebreak-json/json-text.ts';
+import { fieldPath } from './input/json.ts';
 
 export { buildDraft, type Draft, type DraftOptions } from './write/draft.ts';
 

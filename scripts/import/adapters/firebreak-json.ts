@@ -6,7 +6,7 @@ import {
   type IncidentExport,
 } from '../../../src/schema/incident-export.ts';
 import { ImportError } from '../errors.ts';
-import { fieldPath, parseJson, readJsonText } from './firebreak-json/json-text.ts';
+import { fieldPath, readJsonFile } from '../input/json.ts';
 import type { Adapter, ExportInput } from './types.ts';
 
 /** A partial incident that may also carry post-mortem fields a human or tool already wrote. */
@@ -16,6 +16,12 @@ export interface AuthoredPartialIncident extends PartialIncident {
   /** The first public response as the export states it (otherwise derived from the events). */
   firstResponse?: Date;
 }
+
+/**
+ * A Firebreak incident JSON is one document that must be parsed whole; beyond this size it is
+ * not an incident write-up but a data dump, and reading it would only exhaust memory.
+ */
+export const MAX_INCIDENT_JSON_BYTES = 64 * 1024 * 1024;
 
 /** `"format": "firebreak-incident"` near the top of a JSON object. */
 const FORMAT_MARKER = new RegExp(`"format"\\s*:\\s*"${INCIDENT_EXPORT_FORMAT}"`);
@@ -29,8 +35,7 @@ export const firebreakJsonAdapter: Adapter = {
     return /^\s*\{/.test(text) && FORMAT_MARKER.test(text);
   },
   async read(input, options): Promise<AuthoredPartialIncident> {
-    const text = await readJsonText(input, options.onProgress);
-    const raw = parseJson(input.path, text);
+    const raw = await readJsonFile(input, options.onProgress, MAX_INCIDENT_JSON_BYTES);
     const result = incidentExportSchema.safeParse(raw);
     if (!result.success) {
       const [first, ...rest] = result.error.issues;

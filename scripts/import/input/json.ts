@@ -12,17 +12,20 @@ import { ImportError } from '../errors.ts';
 export const MAX_JSON_FILE_BYTES = 256 * 1024 * 1024;
 
 /**
- * Reads a whole JSON file and parses it (see parseJsonText). For documents that must be read
- * whole, like an API response; streams of records should be read record by record instead.
+ * Reads a whole JSON file as strict UTF-8 and parses it (see parseJsonText). For documents that
+ * must be read whole, like an API response; streams of records are read record by record instead.
+ * `maxBytes` is what the format can sensibly be; a larger file is refused before it is read.
  */
 export async function readJsonFile(
   input: ExportInput,
   onProgress?: (done: number, total?: number) => void,
+  maxBytes: number = MAX_JSON_FILE_BYTES,
 ): Promise<unknown> {
-  if (input.size > MAX_JSON_FILE_BYTES) {
+  if (input.size > maxBytes) {
     throw new ImportError(
       input.path,
-      `the file is ${Math.round(input.size / 1048576)} MB; expected a JSON document of at most ${MAX_JSON_FILE_BYTES / 1048576} MB`,
+      `the file is ${Math.round(input.size / 1048576)} MB; expected a JSON document of at most ${maxBytes / 1048576} MB`,
+      'whole file',
     );
   }
   const chunks: Buffer[] = [];
@@ -32,7 +35,36 @@ export async function readJsonFile(
     done += chunk.length;
     onProgress?.(done, input.size);
   }
-  return parseJsonText(input.path, Buffer.concat(chunks).toString('utf8'));
+  const bytes = Buffer.concat(chunks);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ImportError(
+      input.path,
+      'is not valid UTF-8 text; expected a UTF-8 JSON file',
+      `byte ${firstInvalidUtf8(bytes)}`,
+    );
+  }
+  return parseJsonText(input.path, text);
+}
+
+/** Offset of the first byte that breaks UTF-8, for the error message. */
+function firstInvalidUtf8(bytes: Buffer): number {
+  let low = 0;
+  let high = bytes.length;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  // Binary search over prefixes; a prefix may end mid-character, so allow 3 bytes of slack.
+  while (high - low > 4) {
+    const mid = (low + high) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid), { stream: true });
+      low = mid;
+    } catch {
+      high = mid;
+    }
+  }
+  return low;
 }
 
 /** Whether the first bytes of a file look like a JSON object (after a BOM and whitespace). */
@@ -90,12 +122,116 @@ export function parseJsonText(file: string, text: string, where?: string): unkno
         `${prefix}${lineColumn(body, offset)}${atEnd ? ' (end of text)' : ''}`,
       );
     }
-    const token = /^Unexpected token '(.{1,4})'/.exec(message);
+    // V8 gave no position (its wording varies, and may quote the input): find the spot ourselves.
+    const offset = findJsonError(body);
+    if (offset >= body.length) {
+      throw new ImportError(
+        file,
+        'invalid JSON: the text ends before the document is complete (a truncated file?)',
+        `${prefix}${lineColumn(body, body.length)} (end of text)`,
+      );
+    }
     throw new ImportError(
       file,
-      `invalid JSON${token ? `: unexpected ${JSON.stringify(token[1])}` : ''}; expected a well-formed JSON document`,
-      where,
+      `invalid JSON: unexpected ${JSON.stringify(body.slice(offset, offset + 1))}`,
+      `${prefix}${lineColumn(body, offset)}`,
     );
+  }
+}
+
+/**
+ * Offset of the first syntax error in `text` (text.length when it ends too early). A small
+ * JSON scanner, only run after JSON.parse has failed, so its speed does not matter.
+ */
+export function findJsonError(text: string): number {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const literal = (word: string) => {
+    for (const ch of word) {
+      if (text[i] !== ch) fail();
+      i++;
+    }
+  };
+  const string = () => {
+    i++;
+    while (i < text.length) {
+      const ch = text[i]!;
+      if (ch === '"') return void i++;
+      if (ch < ' ') fail();
+      if (ch === '\\') {
+        i++;
+        if (i >= text.length) fail();
+        if (text[i] === 'u') {
+          for (let k = 1; k <= 4; k++) {
+            if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) {
+              i += k;
+              fail();
+            }
+          }
+          i += 5;
+        } else if ('"\\/bfnrt'.includes(text[i]!)) i++;
+        else fail();
+      } else i++;
+    }
+    fail();
+  };
+  const number = () => {
+    const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!match) fail();
+    i += match![0].length;
+  };
+  const value = (depth: number): void => {
+    if (depth > 10_000) fail();
+    ws();
+    const ch = text[i];
+    if (ch === undefined) fail();
+    if (ch === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        string();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else fail();
+      }
+    }
+    if (ch === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else fail();
+      }
+    }
+    if (ch === '"') return string();
+    if (ch === 't') return literal('true');
+    if (ch === 'f') return literal('false');
+    if (ch === 'n') return literal('null');
+    return number();
+  };
+  try {
+    value(0);
+    ws();
+    return i < text.length ? i : text.length + 1;
+  } catch (offset) {
+    return Math.min(offset as number, text.length);
   }
 }
 
