@@ -3,7 +3,8 @@
  * incident tool, social listening, platform API, Firebreak incident JSON) into one draft
  * post-mortem page. See --help and docs/importer.md.
  */
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { displayPath } from '../src/lib/content-check/load.ts';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
@@ -221,7 +222,7 @@ async function run(options: CliOptions): Promise<void> {
 
   const incident = mergeIncidents(partials);
   const outDir = options.out !== undefined ? resolve(process.cwd(), options.out) : resolve(PROJECT_ROOT, DEFAULT_OUT);
-  const displayDir = relative(process.cwd(), outDir) || '.';
+  const displayDir = displayPath(process.cwd(), outDir) || '.';
   const page = renderPage(
     incident,
     {
@@ -239,7 +240,7 @@ async function run(options: CliOptions): Promise<void> {
     return;
   }
   const target = resolve(outDir, `${page.id}.md`);
-  const display = relative(process.cwd(), target);
+  const display = displayPath(process.cwd(), target);
   writePageAtomically(target, display, page.content, options.force);
   const { lessons } = page.draft;
   process.stderr.write(
