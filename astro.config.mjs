@@ -3,6 +3,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { baseLinks } from './src/integrations/base-links.ts';
 import { inertMarkdown } from './src/integrations/inert-markdown.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { site } from './src/site.config.ts';
@@ -13,7 +14,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Pages are written while others render: with the default of 1 the build mostly waits on disk.
   build: { format: 'directory', concurrency: 4 },
-  markdown: { processor: satteri({ mdastPlugins: [inertMarkdown] }) },
+  markdown: { processor: satteri({ mdastPlugins: [inertMarkdown, baseLinks(site.base)] }) },
   integrations: [contentCheck(), mdx(), pagefind()],
   devToolbar: { enabled: false },
 });

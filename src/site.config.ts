@@ -6,8 +6,11 @@ export const site = {
   name: 'Firebreak',
   /** Public URL of the deployed site (used for canonical links and the sitemap). */
   url: 'https://example.github.io',
-  /** Path the site is served under; `/` unless it lives in a sub-folder such as GitHub Pages' `/repo/`. */
-  base: '/',
+  /**
+   * Path the site is served under; `/` unless it lives in a sub-folder such as GitHub Pages'
+   * `/repo/`. `FIREBREAK_BASE=/repo/ npm run build` overrides it for one build.
+   */
+  base: process.env['FIREBREAK_BASE'] ?? '/',
   /** Repository that holds the content, for "Edit this page" links. */
   repository: 'https://github.com/example/firebreak',
   /** Branch that "Edit this page" links point at. */
