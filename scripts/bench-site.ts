@@ -19,10 +19,18 @@ const sizes = process.argv
   .filter((n) => n > 0);
 const runs = sizes.length ? sizes : [1000, 10000];
 
-/** Sum of RSS over a process and all its descendants, from /proc (Linux). */
-function treeRss(pid: number): number {
+interface RssSample {
+  /** The build process itself (Astro, Vite, page generation). */
+  main: number;
+  /** The largest descendant (Pagefind's indexer). */
+  largestChild: number;
+  /** The whole process tree at this instant. */
+  tree: number;
+}
+
+/** RSS of a process and of its descendants, from /proc (Linux). */
+function sampleRss(pid: number): RssSample {
   const children = new Map<number, number[]>();
-  let total = 0;
   const rss = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -30,20 +38,22 @@ function treeRss(pid: number): number {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const ppid = Number(fields[1]);
-      const pages = Number(fields[21]);
-      rss.set(Number(name), pages * 4096);
+      rss.set(Number(name), Number(fields[21]) * 4096);
       children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
     } catch {
       // The process ended while we looked: it no longer uses memory.
     }
   }
+  const sample: RssSample = { main: rss.get(pid) ?? 0, largestChild: 0, tree: 0 };
   const stack = [pid];
   while (stack.length) {
     const current = stack.pop()!;
-    total += rss.get(current) ?? 0;
+    const own = rss.get(current) ?? 0;
+    sample.tree += own;
+    if (current !== pid) sample.largestChild = Math.max(sample.largestChild, own);
     stack.push(...(children.get(current) ?? []));
   }
-  return total;
+  return sample;
 }
 
 function dirSize(dir: string): { bytes: number; files: number; html: number } {
@@ -60,7 +70,7 @@ function dirSize(dir: string): { bytes: number; files: number; html: number } {
   return { bytes, files, html };
 }
 
-async function build(contentDir: string, outDir: string): Promise<{ seconds: number; peakRss: number; ok: boolean }> {
+async function build(contentDir: string, outDir: string): Promise<{ seconds: number; peak: RssSample; ok: boolean }> {
   const started = performance.now();
   const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
     cwd: root,
@@ -69,12 +79,17 @@ async function build(contentDir: string, outDir: string): Promise<{ seconds: num
   });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
-  let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(child.pid!))), 100);
+  const peak: RssSample = { main: 0, largestChild: 0, tree: 0 };
+  const sampler = setInterval(() => {
+    const now = sampleRss(child.pid!);
+    peak.main = Math.max(peak.main, now.main);
+    peak.largestChild = Math.max(peak.largestChild, now.largestChild);
+    peak.tree = Math.max(peak.tree, now.tree);
+  }, 100);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
   if (code !== 0) process.stderr.write(stderr.slice(-4000));
-  return { seconds: (performance.now() - started) / 1000, peakRss, ok: code === 0 };
+  return { seconds: (performance.now() - started) / 1000, peak, ok: code === 0 };
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -88,7 +103,7 @@ for (const n of runs) {
     const genStart = performance.now();
     generatePostmortems(contentDir, n);
     const genSeconds = (performance.now() - genStart) / 1000;
-    const { seconds, peakRss, ok } = await build(contentDir, outDir);
+    const { seconds, peak, ok } = await build(contentDir, outDir);
     if (!ok) {
       console.log(`N=${n}: build FAILED after ${seconds.toFixed(1)} s`);
       process.exitCode = 1;
@@ -99,7 +114,9 @@ for (const n of runs) {
     results.push({ n, seconds });
     console.log(`\nN = ${n} post-mortems (generated in ${genSeconds.toFixed(1)} s)`);
     console.log(`  build + index wall time   ${seconds.toFixed(1)} s`);
-    console.log(`  peak RSS (process tree)   ${mb(peakRss)}`);
+    console.log(`  peak RSS, build process   ${mb(peak.main)}`);
+    console.log(`  peak RSS, Pagefind        ${mb(peak.largestChild)}`);
+    console.log(`  peak RSS, both together   ${mb(peak.tree)}`);
     console.log(`  pages per second          ${(dist.html / seconds).toFixed(0)} (${dist.html} HTML pages)`);
     console.log(`  dist/ size                ${mb(dist.bytes)} in ${dist.files} files`);
     console.log(

@@ -1,24 +1,35 @@
 import { checkContent, type ContentCheck } from '../lib/content-check/index.ts';
+import type { Postmortem } from '../schema/postmortem.ts';
 
-const latest = new Map<string, ContentCheck>();
+/** What the search integration needs of a valid post-mortem: nothing of the raw file. */
+export interface CheckedPostmortem {
+  id: string;
+  data: Postmortem;
+  body: string;
+}
+
+const latest = new Map<string, CheckedPostmortem[]>();
 
 /**
- * Checks the content of a project and remembers the result for the rest of this build, so the
- * search integration can index the post-mortems it already read instead of reading 10,000
- * files twice. Each call re-checks: `astro dev` restarts must see edited files.
+ * Checks the content of a project and remembers its valid post-mortems for the rest of this
+ * build, so the search integration can index what was already read instead of reading 10,000
+ * files twice. Only the validated data and the body are kept (the raw YAML and line maps are
+ * dropped), because the build's memory peak comes later. Each call re-checks: `astro dev`
+ * restarts must see edited files.
  */
 export function checkAndRemember(root: string): ContentCheck {
   const result = checkContent(root);
-  latest.set(root, result);
+  latest.set(
+    root,
+    result.postmortems.flatMap((entry) => (entry.valid ? [{ id: entry.id, data: entry.valid, body: entry.body }] : [])),
+  );
   return result;
 }
 
-/** The last check of this build, or a fresh one when none ran. */
-export function rememberedContent(root: string): ContentCheck {
-  return latest.get(root) ?? checkAndRemember(root);
-}
-
-/** Lets go of a remembered check once nobody needs it (10,000 entries are worth freeing). */
-export function forgetContent(root: string): void {
+/** The valid post-mortems of the last check of this build (checking now when none ran), once. */
+export function takeRememberedPostmortems(root: string): CheckedPostmortem[] {
+  if (!latest.has(root)) checkAndRemember(root);
+  const postmortems = latest.get(root) ?? [];
   latest.delete(root);
+  return postmortems;
 }

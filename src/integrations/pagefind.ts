@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { includeDraftsInBuild } from '../build-flags.ts';
 import { incidentSearchRecord } from '../lib/search-record.ts';
-import { forgetContent, rememberedContent } from './content-cache.ts';
+import { takeRememberedPostmortems } from './content-cache.ts';
 
 /** Pages under this folder are indexed from their data (custom records), not from their HTML. */
 const INCIDENTS_DIR = 'incidents';
@@ -60,13 +60,12 @@ async function indexIncidents(root: string, base: string) {
   const { index, errors } = await createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   // Same rule as the pages (src/data/incidents.ts): drafts stay out of a production build.
-  const entries = rememberedContent(root).postmortems.filter(
-    (entry) => entry.valid && (entry.valid.status !== 'draft' || includeDraftsInBuild),
+  const entries = takeRememberedPostmortems(root).filter(
+    (entry) => entry.data.status !== 'draft' || includeDraftsInBuild,
   );
   const pending = entries.map((entry) =>
-    index.addCustomRecord(incidentSearchRecord(entry.id, entry.valid!, entry.body, base)),
+    index.addCustomRecord(incidentSearchRecord(entry.id, entry.data, entry.body, base)),
   );
-  forgetContent(root);
   const results = await Promise.all(pending);
   return { index, count: entries.length, errors: [...errors, ...results.flatMap((r) => r.errors)] };
 }
