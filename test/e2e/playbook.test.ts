@@ -106,6 +106,21 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   }
 });
 
+describe('print', () => {
+  it('prints the content and the checklist without navigation, search or buttons', async () => {
+    const { page } = await openPage(context);
+    await page.goto(url('playbook/step-05-take-it-private/'));
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.site-header', '.site-footer', '.pager', '.checklist__bar']) {
+      expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
+    }
+    expect(await page.locator('ul.checklist li').first().isVisible()).toBe(true);
+    expect(await page.locator('h1').isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+  });
+});
+
 describe('reading aids', () => {
   it('has a skip link, previous/next steps and a table of contents on a step page', async () => {
     const { page } = await openPage(context);
