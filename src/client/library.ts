@@ -115,7 +115,9 @@ export function startLibrary(): void {
     const ttfr = data.meta['ttfr'];
     item.dataset['ttfr'] = ttfr ?? '';
     item.dataset['date'] = data.meta['date'] ?? '';
-    parts.push(ttfr === undefined ? 'no public response' : `first response after ${formatMinutes(Number(ttfr))}`);
+    parts.push(
+      ttfr === undefined ? 'no public response' : `first response ${formatMinutes(Number(ttfr))} after detection`,
+    );
     parts.push((data.filters['platform'] ?? []).join(', '));
     meta.textContent = parts.filter(Boolean).join(' · ');
     const text = document.createElement('p');
@@ -174,6 +176,9 @@ export function startLibrary(): void {
   }
 
   form.hidden = false;
+  // On a phone the filters would push the results off the screen: start them folded there.
+  const filters = form.querySelector<HTMLDetailsElement>('[data-library-filters]');
+  if (filters && !window.matchMedia('(min-width: 60rem)').matches) filters.open = false;
   if (pager) pager.hidden = true;
   form.addEventListener('change', (event) => {
     if ((event.target as HTMLElement).matches('input[type="checkbox"], select')) apply(true);
