@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { checkContent } from '../../src/lib/content-check/index.ts';
-import { axeViolations, describeViolations, launchBrowser, openPage } from '../support/browser.ts';
+import { axeViolations, describeViolations, openPage, useBrowser } from '../support/browser.ts';
 
 const siteUrl = inject('siteUrl');
 const url = (path: string) => new URL(path, siteUrl).href;
@@ -13,20 +13,7 @@ const incidents = checkContent(root)
   .filter((data) => data.status !== 'draft');
 const count = (predicate: (d: (typeof incidents)[number]) => boolean) => incidents.filter(predicate).length;
 
-let browser: Browser;
-let context: BrowserContext;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-});
-afterEach(async () => {
-  await context.close();
-});
+const session = useBrowser();
 
 const results = (page: Page) => page.locator('[data-library-results] > li');
 const status = (page: Page) => page.locator('[data-library-status]');
@@ -46,14 +33,14 @@ async function openLibrary(page: Page, query = '') {
 
 describe('incident library', () => {
   it('lists every incident when browsing with no query', async () => {
-    const { page, errors } = await openPage(context);
+    const { page, errors } = await openPage(session.context());
     await openLibrary(page);
     expect(await status(page).textContent()).toBe(`${incidents.length} incidents.`);
     expect(errors).toEqual([]);
   });
 
   it('narrows the results with a filter and updates the counts', async () => {
-    const { page, errors } = await openPage(context);
+    const { page, errors } = await openPage(session.context());
     await openLibrary(page);
     const tiktok = count((d) => d.platforms.includes('tiktok'));
     const criticalOverall = count((d) => d.severity === 1);
@@ -69,7 +56,7 @@ describe('incident library', () => {
   });
 
   it('combines two filters', async () => {
-    const { page } = await openPage(context);
+    const { page } = await openPage(session.context());
     await openLibrary(page);
     await facetOption(page, 'platform', 'TikTok').check();
     await facetOption(page, 'severity', '2 · High').check();
@@ -80,7 +67,7 @@ describe('incident library', () => {
   });
 
   it('sorts by time to first response', async () => {
-    const { page } = await openPage(context);
+    const { page } = await openPage(session.context());
     await openLibrary(page);
     await page.selectOption('select[name="sort"]', 'ttfr-asc');
     await expect.poll(() => page.url()).toContain('sort=ttfr-asc');
@@ -97,7 +84,7 @@ describe('incident library', () => {
   });
 
   it('keeps the view in the URL: reload and the back button restore it', async () => {
-    const { page } = await openPage(context);
+    const { page } = await openPage(session.context());
     await openLibrary(page);
     await facetOption(page, 'platform', 'Reddit').check();
     await page.selectOption('select[name="sort"]', 'severity-asc');
@@ -116,7 +103,7 @@ describe('incident library', () => {
   });
 
   it('finds the TikTok discount-code incident with a query and a filter', async () => {
-    const { page } = await openPage(context);
+    const { page } = await openPage(session.context());
     await openLibrary(page, '?q=discount%20code&platform=TikTok');
     await expect
       .poll(() => results(page).first().locator('a').textContent())
@@ -125,7 +112,7 @@ describe('incident library', () => {
   });
 
   it('opens filtered on a playbook step from a step page link', async () => {
-    const { page } = await openPage(context);
+    const { page } = await openPage(session.context());
     await page.goto(url('playbook/step-07-no-last-word/'));
     await page.locator('a[href*="incidents/?step=7"]').click();
     const withStep = count((d) => d.playbookSteps.includes(7));
@@ -134,7 +121,7 @@ describe('incident library', () => {
   });
 
   it('is a plain list, newest first, without JavaScript', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await session.browser().newContext({ javaScriptEnabled: false });
     const page = await noJs.newPage();
     await page.goto(url('incidents/'));
     expect(await page.locator('form[data-library]').isVisible()).toBe(false);
@@ -149,7 +136,7 @@ describe('incident library', () => {
 
 describe('incident pages', () => {
   it('show the computed durations, the timeline and lessons linked to steps', async () => {
-    const { page, errors } = await openPage(context);
+    const { page, errors } = await openPage(session.context());
     await page.goto(url('incidents/2025-03-14-promo-code-leak/'));
     expect(await page.locator('[data-duration="detect"]').textContent()).toMatch(/\d+ (min|h|d)/);
     expect(await page.locator('ol.timeline li').count()).toBeGreaterThan(5);
@@ -162,7 +149,7 @@ describe('incident pages', () => {
     it.each(['incidents/', 'incidents/2025-03-14-promo-code-leak/'])(
       `%s has no axe violations in ${scheme} mode`,
       async (path) => {
-        const { page } = await openPage(context);
+        const { page } = await openPage(session.context());
         await page.emulateMedia({ colorScheme: scheme });
         await page.goto(url(path));
         if (path === 'incidents/') await expect.poll(() => status(page).textContent()).toMatch(/incidents/);

@@ -1,29 +1,14 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, inject, it } from 'vitest';
-import { axeViolations, describeViolations, launchBrowser, openPage } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations, describeViolations, openPage, useBrowser } from '../support/browser.ts';
 
 const siteUrl = inject('siteUrl');
 const url = (path: string) => new URL(path, siteUrl).href;
 
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-});
-afterEach(async () => {
-  await context.close();
-});
+const session = useBrowser();
 
 describe('search', () => {
   it('finds the right step from the header box, with an excerpt', async () => {
-    const { page, errors } = await openPage(context);
+    const { page, errors } = await openPage(session.context());
     await page.goto(url('playbook/crisis-now/'));
     await page.keyboard.press('/');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('site-search');
@@ -39,7 +24,7 @@ describe('search', () => {
 
 describe('checklists', () => {
   it('keeps a ticked item across a reload, and the reset clears it', async () => {
-    const { page, errors } = await openPage(context);
+    const { page, errors } = await openPage(session.context());
     await page.goto(url('playbook/step-05-take-it-private/'));
     const boxes = page.locator('ul.checklist input[type="checkbox"]');
     expect(await boxes.count()).toBeGreaterThan(2);
@@ -58,7 +43,7 @@ describe('checklists', () => {
   });
 
   it('is a plain list without JavaScript', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await session.browser().newContext({ javaScriptEnabled: false });
     const page = await noJs.newPage();
     await page.goto(url('playbook/step-05-take-it-private/'));
     expect(await page.locator('ul.checklist li').count()).toBeGreaterThan(2);
@@ -70,7 +55,7 @@ describe('checklists', () => {
 
 describe('theme', () => {
   it('follows the system, and a chosen theme sticks across pages and reloads', async () => {
-    const { page, errors } = await openPage(context);
+    const { page, errors } = await openPage(session.context());
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(url('playbook/'));
     const toggle = page.locator('[data-theme-toggle]');
@@ -96,7 +81,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   const pages = ['playbook/crisis-now/', 'playbook/step-03-time-is-your-ally/', 'playbook/templates/'];
   for (const scheme of ['light', 'dark'] as const) {
     it.each(pages)(`%s has no violations in ${scheme} mode`, async (path) => {
-      const { page, errors } = await openPage(context);
+      const { page, errors } = await openPage(session.context());
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(url(path));
       const violations = await axeViolations(page);
@@ -108,7 +93,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
 
 describe('print', () => {
   it('prints the content and the checklist without navigation, search or buttons', async () => {
-    const { page } = await openPage(context);
+    const { page } = await openPage(session.context());
     await page.goto(url('playbook/step-05-take-it-private/'));
     await page.emulateMedia({ media: 'print' });
     for (const selector of ['.site-header', '.site-footer', '.pager', '.checklist__bar']) {
@@ -123,7 +108,7 @@ describe('print', () => {
 
 describe('reading aids', () => {
   it('has a skip link, previous/next steps and a table of contents on a step page', async () => {
-    const { page } = await openPage(context);
+    const { page } = await openPage(session.context());
     await page.goto(url('playbook/step-03-time-is-your-ally/'));
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
@@ -134,7 +119,7 @@ describe('reading aids', () => {
   });
 
   it('offers a copy button per template, and plain text without JavaScript', async () => {
-    const { page } = await openPage(context);
+    const { page } = await openPage(session.context());
     await page.goto(url('playbook/templates/'));
     const blocks = page.locator('.copy-block');
     expect(await blocks.count()).toBeGreaterThanOrEqual(4);
@@ -142,7 +127,9 @@ describe('reading aids', () => {
     const text = await blocks.first().locator('pre').textContent();
     expect(text).toMatch(/\[[A-Z][A-Z ]+\]/);
 
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(siteUrl).origin });
+    await session
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(siteUrl).origin });
     await blocks.first().locator('button').click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
   });

@@ -1,28 +1,31 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 
-/** Debian's Chromium; `CHROMIUM_PATH` overrides it on machines that keep it elsewhere. */
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export { launchChromium as launchBrowser } from '../../scripts/lib/chromium.ts';
 
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
-
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install chromium" or set CHROMIUM_PATH.`,
-    );
-  }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS });
+/**
+ * One browser for a test file and a fresh context (no cookies, no storage) for each test:
+ * registers the hooks and returns accessors to use inside the tests.
+ */
+export function useBrowser(): { browser: () => Browser; context: () => BrowserContext } {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    context = await browser!.newContext();
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+  return { browser: () => browser!, context: () => context! };
 }
 
 /** A page that records console errors and uncaught exceptions, for a "no console errors" check. */
