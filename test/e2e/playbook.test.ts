@@ -22,6 +22,20 @@ describe('search', () => {
   });
 });
 
+describe('search page', () => {
+  it('separates playbook pages from incidents with the type filter', async () => {
+    const { page, errors } = await openPage(session.context());
+    const badges = () => page.locator('[data-search-page-results] .badge').allTextContents();
+    await page.goto(url('search/?q=apology'));
+    await expect.poll(async () => new Set(await badges())).toEqual(new Set(['Playbook', 'Incident']));
+    await page.goto(url('search/?q=apology&type=Incident'));
+    await expect.poll(async () => (await badges()).length).toBeGreaterThan(0);
+    expect(new Set(await badges())).toEqual(new Set(['Incident']));
+    expect(await page.locator('input[name="type"][value="Incident"]').isChecked()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('checklists', () => {
   it('keeps a ticked item across a reload, and the reset clears it', async () => {
     const { page, errors } = await openPage(session.context());
