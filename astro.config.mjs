@@ -17,4 +17,17 @@ export default defineConfig({
   markdown: { processor: satteri({ mdastPlugins: [inertMarkdown, baseLinks(site.base)] }) },
   integrations: [contentCheck(), mdx(), pagefind()],
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        // Every MDX page triggers a harmless "use astro:head-inject" directive notice from the
+        // bundler (Astro's own MDX output); hiding it keeps real warnings visible.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject'))
+            return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });
