@@ -47,12 +47,22 @@ describe('post-mortem content rules across files', () => {
   });
 
   it('rejects two files with the same slug', () => {
-    expect(check('duplicate-slug')).toEqual([
+    expect(check('duplicate-slug').filter((p) => p.level === 'error')).toEqual([
       expect.objectContaining({
         file: '2025-01-10-valid-incident.mdx',
         field: '',
         message: 'duplicate slug "2025-01-10-valid-incident": 2025-01-10-valid-incident.md has the same one',
       }),
+    ]);
+  });
+
+  it('warns that an MDX post-mortem is code a reviewer must read as such', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'firebreak-pm-'));
+    dirs.push(dir);
+    cpSync(join(FIXTURES, 'postmortems', 'base', '2025-01-10-valid-incident.md'), join(dir, '2025-01-10-valid-incident.mdx'));
+    const problems = checkContent(dir, { playbook: join(FIXTURES, 'playbook', 'base'), postmortems: '.' }).problems;
+    expect(problems).toEqual([
+      expect.objectContaining({ level: 'warning', file: '2025-01-10-valid-incident.mdx', message: expect.stringContaining('runs code at build time') }),
     ]);
   });
 

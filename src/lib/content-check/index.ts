@@ -87,6 +87,18 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths): Co
         problemAt(entry, [], 'post-mortem files are named <YYYY-MM-DD>-<slug>.md, e.g. 2025-03-14-promo-code-leak.md'),
       );
     }
+    if (entry.file.endsWith('.mdx')) {
+      // MDX is code: imports and {expressions} run at build time. Allowed when a component is
+      // really needed, but a reviewer must read it as code, not as prose.
+      problems.push(
+        problemAt(
+          entry,
+          [],
+          'this post-mortem is MDX, which runs code at build time: keep it .md unless a component is needed, and review every import and {expression}',
+          'warning',
+        ),
+      );
+    }
     eachString(entry.data['related'], (ref, index) => {
       if (ref === entry.id)
         problems.push(problemAt(entry, ['related', index], 'an incident cannot be related to itself'));
