@@ -8,7 +8,6 @@ import type {
 } from '../../src/lib/incident/model.ts';
 import type { Platform } from '../../src/schema/taxonomy.ts';
 import type { AuthoredFields } from '../../src/schema/incident-export.ts';
-import type { AuthoredPartialIncident } from './adapters/firebreak-json.ts';
 
 /** The merged incident plus what authored exports (Firebreak JSON) said outright. */
 export interface MergedIncident extends Incident {
@@ -115,7 +114,7 @@ function mergeMentions(summaries: MentionSummary[]): MentionSummary | undefined 
  * (duplicates across exports dropped), platforms in order of first appearance, the earliest
  * start and detection, the latest resolution, the most severe severity.
  */
-export function mergeIncidents(partials: readonly (PartialIncident | AuthoredPartialIncident)[]): MergedIncident {
+export function mergeIncidents(partials: readonly PartialIncident[]): MergedIncident {
   if (partials.length === 0) throw new Error('mergeIncidents needs at least one partial incident');
 
   const people = new Map<string, Person>();
@@ -146,7 +145,7 @@ export function mergeIncidents(partials: readonly (PartialIncident | AuthoredPar
     for (const [name, value] of Object.entries(partial.engagement ?? {}))
       engagement[name] = (engagement[name] ?? 0) + value;
     for (const note of partial.notes) notes.push(`${partial.file}: ${note}`);
-    if ('authored' in partial && partial.authored) authored = { ...partial.authored, ...authored };
+    if (partial.authored) authored = { ...partial.authored, ...authored };
   }
   events.sort((a, b) => a.at.getTime() - b.at.getTime());
 
@@ -162,9 +161,7 @@ export function mergeIncidents(partials: readonly (PartialIncident | AuthoredPar
   const started = earliest(...partials.map((partial) => partial.started), mentions?.first, firstEvent?.at);
   const detected = earliest(...partials.map((partial) => partial.detected));
   const resolved = latest(...partials.map((partial) => partial.resolved));
-  const firstResponse = earliest(
-    ...partials.map((partial) => ('firstResponse' in partial ? partial.firstResponse : undefined)),
-  );
+  const firstResponse = earliest(...partials.map((partial) => partial.firstResponse));
 
   return {
     sources: partials.map((partial) => ({ adapter: partial.adapter, file: partial.file })),

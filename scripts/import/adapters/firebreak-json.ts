@@ -9,14 +9,6 @@ import { ImportError } from '../errors.ts';
 import { fieldPath, readJsonFile } from '../input/json.ts';
 import type { Adapter, ExportInput } from './types.ts';
 
-/** A partial incident that may also carry post-mortem fields a human or tool already wrote. */
-export interface AuthoredPartialIncident extends PartialIncident {
-  /** Post-mortem fields given by the export (summary, action items …), used as they are. */
-  authored?: AuthoredFields;
-  /** The first public response as the export states it (otherwise derived from the events). */
-  firstResponse?: Date;
-}
-
 /**
  * A Firebreak incident JSON is one document that must be parsed whole; beyond this size it is
  * not an incident write-up but a data dump, and reading it would only exhaust memory.
@@ -34,7 +26,7 @@ export const firebreakJsonAdapter: Adapter = {
     const text = input.head.toString('utf8').replace(/^\uFEFF/, '');
     return /^\s*\{/.test(text) && FORMAT_MARKER.test(text);
   },
-  async read(input, options): Promise<AuthoredPartialIncident> {
+  async read(input, options): Promise<PartialIncident> {
     const raw = await readJsonFile(input, options.onProgress, MAX_INCIDENT_JSON_BYTES);
     const result = incidentExportSchema.safeParse(raw);
     if (!result.success) {
@@ -51,7 +43,7 @@ function date(value: string | undefined): Date | undefined {
 }
 
 /** Maps a validated export onto the normalized model, checking the references between its parts. */
-export function toPartialIncident(file: string, data: IncidentExport, brandHandles: string[]): AuthoredPartialIncident {
+export function toPartialIncident(file: string, data: IncidentExport, brandHandles: string[]): PartialIncident {
   const people = new Map<string, Person>();
   data.people.forEach((person, index) => {
     if (people.has(person.id)) {
@@ -125,7 +117,7 @@ export function toPartialIncident(file: string, data: IncidentExport, brandHandl
     delete (authored as Record<string, unknown>)[key];
   }
 
-  const partial: AuthoredPartialIncident = {
+  const partial: PartialIncident = {
     adapter: 'firebreak-json',
     file,
     platforms: platforms ?? [...new Set(events.flatMap((event) => (event.platform ? [event.platform] : [])))],

@@ -1,3 +1,4 @@
+import type { AuthoredFields } from '../../schema/incident-export.ts';
 import type { Platform, TimelineKind } from '../../schema/taxonomy.ts';
 
 /**
@@ -130,6 +131,13 @@ export interface PartialIncident {
   engagement?: Record<string, number>;
   /** Notes for the author: things the adapter saw but could not place. */
   notes: string[];
+  /**
+   * Post-mortem fields the export states outright (a Firebreak incident JSON written by a person
+   * or another tool): used as they are instead of being drafted.
+   */
+  authored?: AuthoredFields;
+  /** The first public response when the export states it (otherwise derived from the events). */
+  firstResponse?: Date;
 }
 
 /** Several partial incidents merged: the input to analysis and the writer. */
