@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { checkContent, formatProblem, type Problem } from '../src/lib/content-check/index.ts';
 import { bodyLineReader } from '../src/lib/content-check/privacy.ts';
 import { site } from '../src/site.config.ts';
-import { findBrokenLinks, relativeTo } from './check/links.ts';
+import { findBrokenLinks } from './check/links.ts';
+import { displayPath } from '../src/lib/content-check/load.ts';
 import { findPlaceholders } from './check/placeholders.ts';
 
 const USAGE = `Usage: npm run check [-- --root DIR] [-- --dist DIR]
@@ -64,7 +65,7 @@ function main(argv: readonly string[]): number {
     return 0;
   }
   const cwd = process.cwd();
-  const shown = (path: string) => relativeTo(cwd, resolve(root, path));
+  const shown = (path: string) => displayPath(cwd, resolve(root, path));
 
   const content = checkContent(root);
   const problems: Problem[] = [...content.problems, ...findPlaceholders(content.postmortems, bodyLineReader(root))];

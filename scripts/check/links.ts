@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import type { Problem } from '../../src/lib/content-check/problem.ts';
 
 /** `href="/…"` and `src="/…"` attributes, single or double quoted. */
@@ -122,10 +122,4 @@ function lineAt(text: string, index: number): number {
   let line = 1;
   for (let at = text.indexOf('\n'); at !== -1 && at < index; at = text.indexOf('\n', at + 1)) line++;
   return line;
-}
-
-/** Shows `path` relative to `from` when inside it, with forward slashes. */
-export function relativeTo(from: string, path: string): string {
-  const rel = relative(from, path);
-  return (rel.startsWith('..') || rel === '' ? path : rel).split(sep).join('/');
 }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { toPosix } from './content-check/load.ts';
 
 /**
  * "Last updated" for content pages, from git: the committer date of the last commit that
@@ -89,8 +90,4 @@ export function lastUpdated(filePath: string, fallback: Date, root: string = pro
 /** Forgets what `lastUpdated` learned, e.g. between tests. */
 export function clearLastUpdatedCache(): void {
   perFolder.clear();
-}
-
-function toPosix(path: string): string {
-  return path.split(sep).join('/');
 }

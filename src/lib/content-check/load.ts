@@ -23,7 +23,7 @@ export function toPosix(path: string): string {
 /** A path as people should see it: relative to the project when inside it, absolute otherwise. */
 export function displayPath(root: string, path: string): string {
   const rel = relative(root, path);
-  return toPosix(rel.startsWith('..') ? path : rel);
+  return toPosix(rel.startsWith('..') || rel === '' ? path : rel);
 }
 
 /** Reads every `.md`/`.mdx` file of a folder (not recursive), reporting unreadable ones. */
