@@ -92,7 +92,14 @@ describe('theme', () => {
 });
 
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
-  const pages = ['playbook/crisis-now/', 'playbook/step-03-time-is-your-ally/', 'playbook/templates/'];
+  const pages = [
+    'playbook/crisis-now/',
+    'playbook/step-03-time-is-your-ally/',
+    'playbook/templates/',
+    './',
+    'playbook/',
+    'search/?q=apology',
+  ];
   for (const scheme of ['light', 'dark'] as const) {
     it.each(pages)(`%s has no violations in ${scheme} mode`, async (path) => {
       const { page, errors } = await openPage(session.context());
