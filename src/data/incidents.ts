@@ -1,15 +1,13 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { includeDraftsInBuild } from '../build-flags.ts';
-import { computeDurations, type Durations } from '../lib/analysis/durations.ts';
-import { peakOf } from '../lib/analysis/mention-peak.ts';
+import type { Durations } from '../lib/analysis/durations.ts';
+import { durationsOfPostmortem } from '../lib/analysis/postmortem-durations.ts';
 
 export type IncidentEntry = CollectionEntry<'postmortems'>;
 
 export interface IncidentView {
   entry: IncidentEntry;
   durations: Durations;
-  /** Start of the busiest hour, when a mention series exists. */
-  peak?: Date;
 }
 
 /**
@@ -27,14 +25,7 @@ let cached: Promise<IncidentView[]> | undefined;
 export function loadIncidents(): Promise<IncidentView[]> {
   cached ??= getCollection('postmortems', (entry) => showDrafts || entry.data.status !== 'draft').then((entries) =>
     entries
-      .map((entry) => {
-        const peak = peakOf(entry.data.impact.mentionSeries ?? [])?.at;
-        return {
-          entry,
-          durations: computeDurations({ ...entry.data, peak }),
-          ...(peak ? { peak } : {}),
-        };
-      })
+      .map((entry) => ({ entry, durations: durationsOfPostmortem(entry.data) }))
       .sort((a, b) => b.entry.data.started.getTime() - a.entry.data.started.getTime()),
   );
   return cached;

@@ -8,8 +8,7 @@ import {
   STATUS_LABELS,
   TIMELINE_KIND_LABELS,
 } from '../schema/taxonomy.ts';
-import { computeDurations } from './analysis/durations.ts';
-import { peakOf } from './analysis/mention-peak.ts';
+import { durationsOfPostmortem } from './analysis/postmortem-durations.ts';
 
 /** A Pagefind custom record (see pagefind's `addCustomRecord`). */
 export interface SearchRecord {
@@ -31,7 +30,7 @@ export const NO_RESPONSE_SORT = 99_999_999;
  * and the library's facets come from one place. Filter names match src/lib/library-facets.ts.
  */
 export function incidentSearchRecord(id: string, data: Postmortem, body: string, base: string): SearchRecord {
-  const durations = computeDurations({ ...data, peak: peakOf(data.impact.mentionSeries ?? [])?.at });
+  const durations = durationsOfPostmortem(data);
   const date = data.started.toISOString().slice(0, 10);
   const content = [
     data.title,

@@ -1,3 +1,5 @@
+import { computeDurations, type Durations, type KeyTimes } from './durations.ts';
+
 /** A mention bucket as post-mortems store it. */
 export interface VolumeBucket {
   at: Date;
@@ -18,4 +20,14 @@ export function peakOf<T extends VolumeBucket>(series: readonly T[]): T | undefi
     }
   }
   return best;
+}
+
+/**
+ * The durations of a written post-mortem: its four times, and the peak of its mention series
+ * when it has one. The incident page, the library and the search index all show these.
+ */
+export function durationsOfPostmortem(
+  postmortem: Omit<KeyTimes, 'peak'> & { impact: { mentionSeries?: readonly VolumeBucket[] | undefined } },
+): Durations {
+  return computeDurations({ ...postmortem, peak: peakOf(postmortem.impact.mentionSeries ?? [])?.at });
 }
