@@ -8,7 +8,7 @@ import {
   mappedCsvAdapter,
   meltwaterAdapter,
 } from '../../../../scripts/import/adapters/listening-csv.ts';
-import { ImportError } from '../../../../scripts/import/errors.ts';
+import { importError } from '../support.ts';
 import { generateBrandwatchCsv } from '../../../../scripts/bench/generate-brandwatch.ts';
 import { adapterOptions, exportInput } from './export-input.ts';
 
@@ -16,20 +16,11 @@ const FIXTURES = 'test/fixtures/listening';
 const tmp = mkdtempSync(join(tmpdir(), 'firebreak-listening-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function failure(promise: Promise<unknown>): Promise<ImportError> {
-  const error = await promise.then(
-    () => expect.fail('expected an ImportError'),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
-
 const readBrandwatch = (path: string, tz = 'UTC') => brandwatchAdapter.read(exportInput(path), adapterOptions({ tz }));
 
 describe('listening CSV: bad input ends in one clear ImportError', () => {
   it('a garbage date names the row, the line and the column', async () => {
-    const error = await failure(readBrandwatch(`${FIXTURES}/brandwatch-bad-date/mentions.csv`));
+    const error = await importError(readBrandwatch(`${FIXTURES}/brandwatch-bad-date/mentions.csv`));
     expect(error.file).toBe(`${FIXTURES}/brandwatch-bad-date/mentions.csv`);
     expect(error.location).toBe('row 2 (line 9), column Date');
     expect(error.message).toMatch(
@@ -38,13 +29,13 @@ describe('listening CSV: bad input ends in one clear ImportError', () => {
   });
 
   it('a row with an extra cell is named, not shifted into the wrong columns', async () => {
-    const error = await failure(readBrandwatch(`${FIXTURES}/brandwatch-extra-cell/mentions.csv`));
+    const error = await importError(readBrandwatch(`${FIXTURES}/brandwatch-extra-cell/mentions.csv`));
     expect(error.location).toBe('row 2 (line 9)');
     expect(error.message).toMatch(/^9 cells where the header has 8/);
   });
 
   it('a file without a header row lists what it found and what it expected', async () => {
-    const error = await failure(
+    const error = await importError(
       mappedCsvAdapter.read(exportInput(`${FIXTURES}/no-header/notes.csv`), adapterOptions()),
     );
     expect(error.location).toBe('line 1');
@@ -53,23 +44,23 @@ describe('listening CSV: bad input ends in one clear ImportError', () => {
   });
 
   it('a header without a date column lists its columns', async () => {
-    const error = await failure(
+    const error = await importError(
       mappedCsvAdapter.read(exportInput(`${FIXTURES}/no-date-column/mentions.csv`), adapterOptions()),
     );
     expect(error.describe()).toContain('found columns: "Author", "Text", "Sentiment"');
   });
 
   it('an empty file and a preamble without header are refused', async () => {
-    expect((await failure(readBrandwatch(`${FIXTURES}/empty/mentions.csv`))).message).toMatch(
+    expect((await importError(readBrandwatch(`${FIXTURES}/empty/mentions.csv`))).message).toMatch(
       /^no header row: the file has no rows/,
     );
-    expect((await failure(readBrandwatch(`${FIXTURES}/preamble-only/mentions.csv`))).message).toMatch(
+    expect((await importError(readBrandwatch(`${FIXTURES}/preamble-only/mentions.csv`))).message).toMatch(
       /only 5 "Label:","value" row\(s\)/,
     );
   });
 
   it('binary data named .csv is refused with the byte offset', async () => {
-    const error = await failure(readBrandwatch(`${FIXTURES}/binary/photo.csv`));
+    const error = await importError(readBrandwatch(`${FIXTURES}/binary/photo.csv`));
     expect(error.message).toMatch(
       /^binary data \(a NUL byte\) at byte offset 8; expected a text export in UTF-8 or UTF-16/,
     );
@@ -77,7 +68,7 @@ describe('listening CSV: bad input ends in one clear ImportError', () => {
   });
 
   it('Windows-1252 text is refused as invalid UTF-8, with offset and line', async () => {
-    const error = await failure(
+    const error = await importError(
       mappedCsvAdapter.read(exportInput(`${FIXTURES}/latin1/mentions.csv`), adapterOptions()),
     );
     expect(error.message).toMatch(/^invalid UTF-8 \(byte 0xE9 at byte offset 43\)/);
@@ -85,7 +76,9 @@ describe('listening CSV: bad input ends in one clear ImportError', () => {
   });
 
   it('an unsupported encoding is named', async () => {
-    const error = await failure(mappedCsvAdapter.read(exportInput(`${FIXTURES}/utf32/mentions.csv`), adapterOptions()));
+    const error = await importError(
+      mappedCsvAdapter.read(exportInput(`${FIXTURES}/utf32/mentions.csv`), adapterOptions()),
+    );
     expect(error.message).toMatch(/^unsupported encoding UTF-32LE/);
   });
 
@@ -97,7 +90,7 @@ describe('listening CSV: bad input ends in one clear ImportError', () => {
     const at = bytes.indexOf('"user', 200_000);
     bytes[at + 1] = 0;
     writeFileSync(path, bytes);
-    const error = await failure(readBrandwatch(path));
+    const error = await importError(readBrandwatch(path));
     expect(error.message).toContain(`a NUL byte at byte offset ${at + 1}`);
     const line = bytes
       .subarray(0, at + 1)
@@ -115,7 +108,7 @@ describe('listening CSV: bad input ends in one clear ImportError', () => {
     out.end();
     await once(out, 'close');
     const started = performance.now();
-    const error = await failure(mappedCsvAdapter.read(exportInput(path), adapterOptions()));
+    const error = await importError(mappedCsvAdapter.read(exportInput(path), adapterOptions()));
     expect(error.message).toMatch(
       /^a record is longer than 4,194,304 characters; expected CSV rows separated by line breaks/,
     );
@@ -126,12 +119,12 @@ describe('listening CSV: bad input ends in one clear ImportError', () => {
   it('a 20 MB file that is one line from the start fails on the header', async () => {
     const path = join(tmp, 'no-newline.csv');
     writeFileSync(path, 'a,'.repeat(10 << 20));
-    const error = await failure(mappedCsvAdapter.read(exportInput(path), adapterOptions()));
+    const error = await importError(mappedCsvAdapter.read(exportInput(path), adapterOptions()));
     expect(error.message).toMatch(/^no complete header row in the first 64 KiB/);
   });
 
   it('an unknown --tz is named', async () => {
-    const error = await failure(readBrandwatch(`${FIXTURES}/brandwatch-dst/mentions.csv`, 'Europe/Atlantis'));
+    const error = await importError(readBrandwatch(`${FIXTURES}/brandwatch-dst/mentions.csv`, 'Europe/Atlantis'));
     expect(error.message).toBe(
       '--tz Europe/Atlantis: unknown time zone; expected an IANA name such as Europe/Paris or UTC',
     );
@@ -140,7 +133,7 @@ describe('listening CSV: bad input ends in one clear ImportError', () => {
   it('a year-long span (a mistyped year) is refused instead of building a huge series', async () => {
     const path = join(tmp, 'span.csv');
     writeFileSync(path, 'Date,Text\n2025-03-01 10:00:00,a\n2019-03-01 10:00:00,b\n');
-    const error = await failure(mappedCsvAdapter.read(exportInput(path), adapterOptions()));
+    const error = await importError(mappedCsvAdapter.read(exportInput(path), adapterOptions()));
     expect(error.message).toMatch(
       /^mentions run from 2019-03-01T10:00:00.000Z to 2025-03-01T10:00:00.000Z, over 732 days/,
     );

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readXApi, xApiAdapter } from '../../../../scripts/import/adapters/x-api.ts';
-import { ImportError } from '../../../../scripts/import/errors.ts';
+import { importError } from '../support.ts';
 import { adapterOptions, exportInput } from '../listening-csv/export-input.ts';
 
 const FIXTURES = 'test/fixtures/x-api';
@@ -11,15 +11,6 @@ const CRISIS = `${FIXTURES}/crisis/search.jsonl`;
 const brand = adapterOptions({ brandHandles: ['examplebrand'] });
 const tmp = mkdtempSync(join(tmpdir(), 'firebreak-x-api-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-async function failure(promise: Promise<unknown>): Promise<ImportError> {
-  const error = await promise.then(
-    () => expect.fail('expected an ImportError'),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
 
 describe('X API v2 pages (twarc2 JSON Lines)', () => {
   it("turns the brand's posts into statements, replies and a correction", async () => {
@@ -130,34 +121,34 @@ describe('X API v2 pages (twarc2 JSON Lines)', () => {
 
 describe('X API: bad input', () => {
   it('a truncated line names the file, the line and the column', async () => {
-    const error = await failure(xApiAdapter.read(exportInput(`${FIXTURES}/malformed/truncated.jsonl`), brand));
+    const error = await importError(xApiAdapter.read(exportInput(`${FIXTURES}/malformed/truncated.jsonl`), brand));
     expect(error.file).toBe(`${FIXTURES}/malformed/truncated.jsonl`);
     expect(error.location).toMatch(/^line 2(, column 201)?$/);
     expect(error.message).toMatch(/^not valid JSON \(.+\); expected one X API response page per line/);
   });
 
   it('a JSON line that is not an API page lists its keys', async () => {
-    const error = await failure(xApiAdapter.read(exportInput(`${FIXTURES}/malformed/not-a-page.jsonl`), brand));
+    const error = await importError(xApiAdapter.read(exportInput(`${FIXTURES}/malformed/not-a-page.jsonl`), brand));
     expect(error.describe()).toBe(
       `${FIXTURES}/malformed/not-a-page.jsonl (line 2): not an X API response page: expected data, includes or meta, found keys: id, name`,
     );
   });
 
   it('a post without created_at is named, with the field to request', async () => {
-    const error = await failure(xApiAdapter.read(exportInput(`${FIXTURES}/malformed/no-created-at.jsonl`), brand));
+    const error = await importError(xApiAdapter.read(exportInput(`${FIXTURES}/malformed/no-created-at.jsonl`), brand));
     expect(error.location).toBe('line 1, data[1] (post 102)');
     expect(error.message).toContain('tweet.fields=created_at');
   });
 
   it('a field of the wrong type is named by its path', async () => {
-    const error = await failure(xApiAdapter.read(exportInput(`${FIXTURES}/malformed/numeric-id.jsonl`), brand));
+    const error = await importError(xApiAdapter.read(exportInput(`${FIXTURES}/malformed/numeric-id.jsonl`), brand));
     expect(error.describe()).toMatch(/\(line 1\): data\[0\]\.id: Invalid input: expected string, received number$/);
   });
 
   it('a line over the size cap fails at the cap', async () => {
     const path = join(tmp, 'long-line.jsonl');
     writeFileSync(path, `{"data": [], "padding": "${'x'.repeat(3 * 1024 * 1024)}"}\n`);
-    const error = await failure(readXApi(exportInput(path), brand, { maxLineBytes: 1024 * 1024 }));
+    const error = await importError(readXApi(exportInput(path), brand, { maxLineBytes: 1024 * 1024 }));
     expect(error.describe()).toBe(
       `${exportInput(path).path} (line 1): a line is longer than 1 MB; expected one X API response page per line (is this really a twarc2 JSON Lines file?)`,
     );
@@ -166,7 +157,7 @@ describe('X API: bad input', () => {
   it('a pretty-printed document over the cap is refused', async () => {
     const path = join(tmp, 'big.json');
     writeFileSync(path, `{\n  "data": [],\n  "padding": "${'x'.repeat(3 * 1024 * 1024)}"\n}\n`);
-    const error = await failure(readXApi(exportInput(path), brand, { maxLineBytes: 1024 * 1024 }));
+    const error = await importError(readXApi(exportInput(path), brand, { maxLineBytes: 1024 * 1024 }));
     expect(error.message).toMatch(/^a single JSON document larger than 1 MB/);
   });
 
@@ -180,7 +171,7 @@ describe('X API: bad input', () => {
         Buffer.from('"}\n'),
       ]),
     );
-    const error = await failure(xApiAdapter.read(exportInput(path), brand));
+    const error = await importError(xApiAdapter.read(exportInput(path), brand));
     expect(error.describe()).toMatch(/\(line 2\): invalid UTF-8/);
   });
 });
