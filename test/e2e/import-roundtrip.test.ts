@@ -44,6 +44,14 @@ beforeAll(async () => {
     'examplebrand',
     join(FIXTURES, 'import', 'hostile', 'hostile-incident.json'),
   ]);
+  // The real sample exports of ../shared/samples (copied into test/fixtures with their origin).
+  importExports('samples', [
+    '--channel',
+    'traveling-sailor',
+    join(FIXTURES, 'slack', 'hfaran', 'export'),
+    join(FIXTURES, 'listening', 'samples', 'brandwatch_bulk_mentions_SYNTHETIC.csv'),
+    join(FIXTURES, 'x-api', 'samples', 'mentions_tweet.jsonl'),
+  ]);
   execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(work, 'dist')], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -95,6 +103,18 @@ describe('import → build → page', () => {
       );
     }
     expect(await page.locator('.banner').filter({ hasText: 'Draft' }).count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('turns the real sample exports (Slack, Brandwatch, X API) into a page with a timeline and durations', async () => {
+    const source = readFileSync(join(work, 'postmortems', `${pages['samples']}.md`), 'utf8');
+    const front = parseFrontmatter(source).data as { timeline: unknown[] };
+    const { page, errors } = await open('samples');
+    expect(front.timeline.length).toBeGreaterThan(5);
+    expect(await page.locator('ol.timeline li').count()).toBe(front.timeline.length);
+    expect(await page.locator('[data-duration="detect"]').textContent()).toMatch(/^\d+ (min|h|d)/);
+    expect(await page.locator('.chart svg, svg.chart__svg').count()).toBe(1);
+    expect(source).not.toMatch(/xox[a-z]-/);
     expect(errors).toEqual([]);
   });
 
