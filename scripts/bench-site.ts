@@ -20,37 +20,39 @@ const sizes = process.argv
 const runs = sizes.length ? sizes : [1000, 10000];
 
 interface RssSample {
-  /** The build process itself (Astro, Vite, page generation). */
+  /** The Astro build process (the largest Node process of the tree). */
   main: number;
-  /** The largest descendant (Pagefind's indexer). */
-  largestChild: number;
+  /** Pagefind's indexer, a process of its own. */
+  pagefind: number;
   /** The whole process tree at this instant. */
   tree: number;
 }
 
-/** RSS of a process and of its descendants, from /proc (Linux). */
+/** RSS of the processes under `pid`, from /proc (Linux). */
 function sampleRss(pid: number): RssSample {
   const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
+  const info = new Map<number, { rss: number; name: string }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const ppid = Number(fields[1]);
-      rss.set(Number(name), Number(fields[21]) * 4096);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+      info.set(Number(entry), { rss: Number(fields[21]) * 4096, name });
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
     } catch {
       // The process ended while we looked: it no longer uses memory.
     }
   }
-  const sample: RssSample = { main: rss.get(pid) ?? 0, largestChild: 0, tree: 0 };
+  const sample: RssSample = { main: 0, pagefind: 0, tree: 0 };
   const stack = [pid];
   while (stack.length) {
     const current = stack.pop()!;
-    const own = rss.get(current) ?? 0;
-    sample.tree += own;
-    if (current !== pid) sample.largestChild = Math.max(sample.largestChild, own);
+    const { rss = 0, name = '' } = info.get(current) ?? {};
+    sample.tree += rss;
+    if (name.startsWith('pagefind')) sample.pagefind = Math.max(sample.pagefind, rss);
+    else if (name === 'node') sample.main = Math.max(sample.main, rss);
     stack.push(...(children.get(current) ?? []));
   }
   return sample;
@@ -72,18 +74,19 @@ function dirSize(dir: string): { bytes: number; files: number; html: number } {
 
 async function build(contentDir: string, outDir: string): Promise<{ seconds: number; peak: RssSample; ok: boolean }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+  // The same command as `npm run build` (scripts/build.ts sets the heap budget, then runs Astro).
+  const child = spawn(process.execPath, ['scripts/build.ts', '--outDir', outDir], {
     cwd: root,
     env: { ...process.env, FIREBREAK_POSTMORTEMS_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
-  const peak: RssSample = { main: 0, largestChild: 0, tree: 0 };
+  const peak: RssSample = { main: 0, pagefind: 0, tree: 0 };
   const sampler = setInterval(() => {
     const now = sampleRss(child.pid!);
     peak.main = Math.max(peak.main, now.main);
-    peak.largestChild = Math.max(peak.largestChild, now.largestChild);
+    peak.pagefind = Math.max(peak.pagefind, now.pagefind);
     peak.tree = Math.max(peak.tree, now.tree);
   }, 100);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -115,7 +118,7 @@ for (const n of runs) {
     console.log(`\nN = ${n} post-mortems (generated in ${genSeconds.toFixed(1)} s)`);
     console.log(`  build + index wall time   ${seconds.toFixed(1)} s`);
     console.log(`  peak RSS, build process   ${mb(peak.main)}`);
-    console.log(`  peak RSS, Pagefind        ${mb(peak.largestChild)}`);
+    console.log(`  peak RSS, Pagefind        ${mb(peak.pagefind)}`);
     console.log(`  peak RSS, both together   ${mb(peak.tree)}`);
     console.log(`  pages per second          ${(dist.html / seconds).toFixed(0)} (${dist.html} HTML pages)`);
     console.log(`  dist/ size                ${mb(dist.bytes)} in ${dist.files} files`);

@@ -13,7 +13,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  */
 export default async function setup(project: TestProject) {
   if (process.env['FIREBREAK_SKIP_BUILD'] !== '1') {
-    execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    execFileSync(process.execPath, ['scripts/build.ts'], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
       env: childEnv('production'),
