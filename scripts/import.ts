@@ -176,7 +176,7 @@ function progressFor(label: string, size: number): { onProgress?: AdapterOptions
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
-      format: `${label} [{bar}] {percentage}% | {value}/{total}`,
+      format: `${label} [{bar}] {percentage}% | {doneMb}/{totalMb} MB | ETA {eta_formatted}`,
       hideCursor: true,
       clearOnComplete: true,
     },
@@ -185,12 +185,13 @@ function progressFor(label: string, size: number): { onProgress?: AdapterOptions
   let started = false;
   return {
     onProgress(done, total) {
+      const mb = (bytes: number) => (bytes / 1048576).toFixed(1);
       if (!started) {
-        bar.start(total ?? size, 0);
+        bar.start(total ?? size, 0, { doneMb: mb(0), totalMb: mb(total ?? size) });
         started = true;
       }
       if (total !== undefined) bar.setTotal(total);
-      bar.update(done);
+      bar.update(done, { doneMb: mb(done), totalMb: mb(total ?? size) });
     },
     stop() {
       if (started) bar.stop();
