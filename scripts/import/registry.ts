@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Adapter, ExportInput } from './adapters/types.ts';
 import { firebreakJsonAdapter } from './adapters/firebreak-json.ts';
 import { brandwatchAdapter, mappedCsvAdapter, meltwaterAdapter } from './adapters/listening-csv.ts';
@@ -86,9 +88,17 @@ export function selectAdapter(
       'first bytes',
     );
   }
+  const nested = input.kind === 'directory' ? nestedSlackExport(input) : undefined;
   throw new ImportError(
     input.path,
-    `not a format this importer recognises; expected one of: ${formatList(adapters)} (use --format NAME to choose one)`,
+    nested
+      ? `not an export itself, but its folder "${nested}" looks like an unzipped Slack export: pass ${join(input.path, nested)}`
+      : `not a format this importer recognises; expected one of: ${formatList(adapters)} (use --format NAME to choose one)`,
     input.kind === 'directory' ? 'folder entries' : 'first bytes',
   );
+}
+
+/** A sub-folder that holds a Slack export's `channels.json` (people often pass the folder above). */
+function nestedSlackExport(input: ExportInput): string | undefined {
+  return input.entries.find((entry) => existsSync(join(input.absolutePath, entry, 'channels.json')));
 }

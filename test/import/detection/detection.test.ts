@@ -61,6 +61,13 @@ describe('format detection', () => {
     expect(selectAdapter(input, undefined, ADAPTERS, true).name).toBe('csv');
   });
 
+  it('points at the Slack export inside a folder passed one level too high', async () => {
+    const input = await toExportInput('test/fixtures/slack/hfaran', ROOT);
+    expect(() => selectAdapter(input, undefined)).toThrow(
+      'not an export itself, but its folder "export" looks like an unzipped Slack export: pass test/fixtures/slack/hfaran/export',
+    );
+  });
+
   it('reads each sample into events through its adapter', async () => {
     for (const [format, path] of Object.entries(SAMPLES)) {
       const incident = await importIncident([path], { channel: 'enrique' });
