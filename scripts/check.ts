@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkContent, formatProblem, type Problem } from '../src/lib/content-check/index.ts';
-import { bodyLineReader } from '../src/lib/content-check/privacy.ts';
 import { site } from '../src/site.config.ts';
 import { findBrokenLinks } from './check/links.ts';
 import { displayPath } from '../src/lib/content-check/load.ts';
@@ -68,7 +67,7 @@ function main(argv: readonly string[]): number {
   const shown = (path: string) => displayPath(cwd, resolve(root, path));
 
   const content = checkContent(root);
-  const problems: Problem[] = [...content.problems, ...findPlaceholders(content.postmortems, bodyLineReader(root))];
+  const problems: Problem[] = [...content.problems, ...findPlaceholders(content.postmortems)];
   const checked = [plural(content.postmortems.length, 'post-mortem'), plural(content.playbook.length, 'playbook page')];
   if (dist) {
     // Absolute paths here; like every other file they are shown relative to where check runs.

@@ -1,5 +1,5 @@
+import { eachFrontmatterString, lineOfIndex } from '../../src/lib/content-check/frontmatter.ts';
 import type { RawEntry } from '../../src/lib/content-check/load.ts';
-import { lineOfIndex } from '../../src/lib/content-check/privacy.ts';
 import type { Problem } from '../../src/lib/content-check/problem.ts';
 import { TODO } from '../new/template.ts';
 
@@ -10,14 +10,13 @@ import { TODO } from '../new/template.ts';
  * Drafts may keep them. In the body, the first one is reported.
  */
 export function findPlaceholders(
-  entries: readonly Pick<RawEntry, 'file' | 'data' | 'lineOf' | 'body'>[],
-  bodyLine: (entry: Pick<RawEntry, 'file' | 'body'>) => number,
+  entries: readonly Pick<RawEntry, 'file' | 'data' | 'lineOf' | 'body' | 'bodyLine'>[],
 ): Problem[] {
   const problems: Problem[] = [];
   const message = `still holds a "${TODO}" placeholder: replace it with the real content, or set status: draft`;
   for (const entry of entries) {
     if (entry.data['status'] === 'draft') continue;
-    visitStrings(entry.data, [], (text, path) => {
+    eachFrontmatterString(entry.data, (text, path) => {
       if (!text.includes(TODO)) return;
       const line = entry.lineOf(path);
       problems.push({
@@ -32,7 +31,7 @@ export function findPlaceholders(
     if (index !== -1) {
       problems.push({
         file: entry.file,
-        line: bodyLine(entry) + lineOfIndex(entry.body, index) - 1,
+        line: entry.bodyLine + lineOfIndex(entry.body, index) - 1,
         field: 'body',
         level: 'error',
         message,
@@ -40,16 +39,4 @@ export function findPlaceholders(
     }
   }
   return problems;
-}
-
-function visitStrings(
-  value: unknown,
-  path: (string | number)[],
-  visit: (text: string, path: (string | number)[]) => void,
-): void {
-  if (typeof value === 'string') visit(value, path);
-  else if (Array.isArray(value)) value.forEach((item, index) => visitStrings(item, [...path, index], visit));
-  else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) visitStrings(item, [...path, key], visit);
-  }
 }

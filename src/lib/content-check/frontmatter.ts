@@ -6,6 +6,10 @@ export interface ParsedFrontmatter {
   data: Record<string, unknown>;
   /** 1-based line of the key or item at a field path, or of the nearest parent that exists. */
   lineOf(path: readonly PropertyKey[]): number | undefined;
+  /** The Markdown after the closing `---` line. */
+  body: string;
+  /** 1-based line of the file where `body` starts. */
+  bodyLine: number;
 }
 
 export class FrontmatterError extends Error {
@@ -33,6 +37,9 @@ export function parseFrontmatter(source: string): ParsedFrontmatter {
   const close = /^---[ \t]*$/m.exec(rest);
   if (!close) throw new FrontmatterError('the front matter is not closed by a "---" line', 1);
   const yamlText = rest.slice(0, close.index);
+  const afterClose = rest.indexOf('\n', close.index);
+  const body = afterClose === -1 ? '' : rest.slice(afterClose + 1);
+  const bodyLine = lineOfIndex(source, source.length - body.length);
 
   let data: unknown;
   try {
@@ -42,11 +49,34 @@ export function parseFrontmatter(source: string): ParsedFrontmatter {
     // +2: js-yaml counts from 0, and the opening "---" is line 1.
     throw new FrontmatterError(`front matter is not valid YAML: ${error.reason}`, error.mark.line + 2);
   }
-  if (data === null || data === undefined) return { data: {}, lineOf: () => 1 };
+  if (data === null || data === undefined) return { data: {}, lineOf: () => 1, body, bodyLine };
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new FrontmatterError('the front matter must be a list of "key: value" lines', 2);
   }
-  return { data: data as Record<string, unknown>, lineOf: lineFinder(yamlText) };
+  return { data: data as Record<string, unknown>, lineOf: lineFinder(yamlText), body, bodyLine };
+}
+
+/** 1-based line of the character at `index` in `text`. */
+export function lineOfIndex(text: string, index: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < index; at = text.indexOf('\n', at + 1)) line++;
+  return line;
+}
+
+/**
+ * Calls `visit` for every string in front-matter data, with its field path: the walk the
+ * privacy lint and the placeholder rule both make.
+ */
+export function eachFrontmatterString(
+  value: unknown,
+  visit: (text: string, path: (string | number)[]) => void,
+  path: (string | number)[] = [],
+): void {
+  if (typeof value === 'string') visit(value, path);
+  else if (Array.isArray(value)) value.forEach((item, index) => eachFrontmatterString(item, visit, [...path, index]));
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) eachFrontmatterString(item, visit, [...path, key]);
+  }
 }
 
 function lineFinder(yamlText: string): ParsedFrontmatter['lineOf'] {

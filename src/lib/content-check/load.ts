@@ -9,8 +9,6 @@ export interface RawEntry extends ParsedFrontmatter {
   id: string;
   /** Path relative to the project root, forward slashes. */
   file: string;
-  /** The Markdown body after the front matter. */
-  body: string;
 }
 
 const CONTENT_FILE = /\.(md|mdx)$/;
@@ -63,10 +61,7 @@ export function loadFolder(root: string, folder: string, problems: Problem[]): R
     seen.set(id, file);
     const source = readFileSync(join(dir, name), 'utf8');
     try {
-      const parsed = parseFrontmatter(source);
-      const bodyStart = source.indexOf('\n---', source.indexOf('---') + 3);
-      const body = bodyStart === -1 ? '' : source.slice(source.indexOf('\n', bodyStart + 1) + 1);
-      entries.push({ id, file, body, ...parsed });
+      entries.push({ id, file, ...parseFrontmatter(source) });
     } catch (error) {
       if (!(error instanceof FrontmatterError)) throw error;
       problems.push({

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { findPersonalData, type Finding } from '../privacy/patterns.ts';
+import { eachFrontmatterString, lineOfIndex } from './frontmatter.ts';
 import type { RawEntry } from './load.ts';
 import type { Problem } from './problem.ts';
 
@@ -101,24 +102,20 @@ export function readPrivacyAllowlist(root: string, problems: Problem[]): Privacy
 }
 
 /** What the lint needs of a content file. */
-export type PrivacyEntry = Pick<RawEntry, 'file' | 'data' | 'lineOf' | 'body'>;
+export type PrivacyEntry = Pick<RawEntry, 'file' | 'data' | 'lineOf' | 'body' | 'bodyLine'>;
 
 /**
  * Personal data and secrets in post-mortems: e-mail addresses, phone numbers, @handles that are
  * not on the allowlist, and tokens in URLs, in every front-matter string (reported at the line
  * of its key) and in the body (at its own line). Errors once an entry is in review or
  * published, warnings while it is a draft, so a draft can be written from raw notes and
- * cleaned before review. `bodyLine` tells the 1-based line where an entry's body starts.
+ * cleaned before review.
  */
-export function lintPrivacy(
-  entries: readonly PrivacyEntry[],
-  allowlist: PrivacyAllowlist,
-  bodyLine: (entry: PrivacyEntry) => number,
-): Problem[] {
+export function lintPrivacy(entries: readonly PrivacyEntry[], allowlist: PrivacyAllowlist): Problem[] {
   const problems: Problem[] = [];
   for (const entry of entries) {
     const level: Problem['level'] = entry.data['status'] === 'draft' ? 'warning' : 'error';
-    eachString(entry.data, [], (text, path) => {
+    eachFrontmatterString(entry.data, (text, path) => {
       for (const finding of reportable(text, allowlist)) {
         const line = entry.lineOf(path);
         problems.push({
@@ -132,37 +129,20 @@ export function lintPrivacy(
     });
     const findings = reportable(entry.body, allowlist);
     if (findings.length === 0) continue;
-    const start = bodyLine(entry);
     for (const finding of findings) {
-      const line = start + countNewlines(entry.body, finding.index);
+      const line = entry.bodyLine + lineOfIndex(entry.body, finding.index) - 1;
       problems.push({ file: entry.file, line, field: 'body', level, message: describe(finding) });
     }
   }
   return problems;
 }
 
-/**
- * The lint as `checkContent` runs it: reads the allowlist of the project at `root` and finds
- * where each body starts by reading its file again (only for files with a finding in the body).
- */
+/** The lint as `checkContent` runs it, with the allowlist of the project at `root`. */
 export function privacyProblems(root: string, entries: readonly PrivacyEntry[]): Problem[] {
   const problems: Problem[] = [];
   const allowlist = readPrivacyAllowlist(root, problems);
-  problems.push(...lintPrivacy(entries, allowlist, bodyLineReader(root)));
+  problems.push(...lintPrivacy(entries, allowlist));
   return problems;
-}
-
-/** Finds the 1-based line where an entry's body starts, by reading its file under `root` again. */
-export function bodyLineReader(root: string): (entry: Pick<RawEntry, 'file' | 'body'>) => number {
-  return (entry) => {
-    const source = readFileSync(resolve(root, entry.file), 'utf8');
-    return countNewlines(source, source.length - entry.body.length) + 1;
-  };
-}
-
-/** 1-based line of `index` in `text`. */
-export function lineOfIndex(text: string, index: number): number {
-  return countNewlines(text, index) + 1;
 }
 
 function reportable(text: string, allowlist: PrivacyAllowlist): Finding[] {
@@ -208,22 +188,4 @@ function describe(finding: Finding): string {
       return `link carries a token ("${shown}"): remove that part of the URL; a token gives access to whoever reads it`;
     }
   }
-}
-
-function eachString(
-  value: unknown,
-  path: (string | number)[],
-  visit: (text: string, path: (string | number)[]) => void,
-): void {
-  if (typeof value === 'string') visit(value, path);
-  else if (Array.isArray(value)) value.forEach((item, index) => eachString(item, [...path, index], visit));
-  else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) eachString(item, [...path, key], visit);
-  }
-}
-
-function countNewlines(text: string, end: number): number {
-  let count = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < end; index = text.indexOf('\n', index + 1)) count++;
-  return count;
 }
