@@ -8,3 +8,11 @@
  * The public site is built without it, so drafts never go live.
  */
 export const includeDraftsInBuild = process.env['FIREBREAK_DRAFTS'] === '1';
+
+/**
+ * Whether a post-mortem with this status appears on the site: drafts only in `astro dev`
+ * (`dev`) or in a preview build. The pages and the search index both ask this one question.
+ */
+export function isShownOnSite(status: string, dev: boolean): boolean {
+  return status !== 'draft' || dev || includeDraftsInBuild;
+}

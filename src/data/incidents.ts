@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { includeDraftsInBuild } from '../build-flags.ts';
+import { isShownOnSite } from '../build-flags.ts';
 import type { Durations } from '../lib/analysis/durations.ts';
 import { durationsOfPostmortem } from '../lib/analysis/postmortem-durations.ts';
 
@@ -10,12 +10,6 @@ export interface IncidentView {
   durations: Durations;
 }
 
-/**
- * Drafts are for authors: `npm run dev` shows them (with a banner), the production build leaves
- * them out so a half-written post-mortem never goes live (unless a preview asks for them).
- */
-export const showDrafts = import.meta.env.DEV || includeDraftsInBuild;
-
 let cached: Promise<IncidentView[]> | undefined;
 
 /**
@@ -23,10 +17,11 @@ let cached: Promise<IncidentView[]> | undefined;
  * thousands of entries, each page must not re-read and re-sort the whole collection.
  */
 export function loadIncidents(): Promise<IncidentView[]> {
-  cached ??= getCollection('postmortems', (entry) => showDrafts || entry.data.status !== 'draft').then((entries) =>
-    entries
-      .map((entry) => ({ entry, durations: durationsOfPostmortem(entry.data) }))
-      .sort((a, b) => b.entry.data.started.getTime() - a.entry.data.started.getTime()),
+  cached ??= getCollection('postmortems', (entry) => isShownOnSite(entry.data.status, import.meta.env.DEV)).then(
+    (entries) =>
+      entries
+        .map((entry) => ({ entry, durations: durationsOfPostmortem(entry.data) }))
+        .sort((a, b) => b.entry.data.started.getTime() - a.entry.data.started.getTime()),
   );
   return cached;
 }

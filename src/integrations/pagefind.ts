@@ -3,7 +3,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
-import { includeDraftsInBuild } from '../build-flags.ts';
+import { isShownOnSite } from '../build-flags.ts';
 import { incidentSearchRecord } from '../lib/search-record.ts';
 import { takeRememberedPostmortems } from './content-cache.ts';
 
@@ -59,10 +59,8 @@ export function pagefind(): AstroIntegration {
 async function indexIncidents(root: string, base: string) {
   const { index, errors } = await createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  // Same rule as the pages (src/data/incidents.ts): drafts stay out of a production build.
-  const entries = takeRememberedPostmortems(root).filter(
-    (entry) => entry.data.status !== 'draft' || includeDraftsInBuild,
-  );
+  // The pages' rule (the index is only built by `astro build`, never in dev).
+  const entries = takeRememberedPostmortems(root).filter((entry) => isShownOnSite(entry.data.status, false));
   const pending = entries.map((entry) =>
     index.addCustomRecord(incidentSearchRecord(entry.id, entry.data, entry.body, base)),
   );
