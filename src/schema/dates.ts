@@ -16,13 +16,13 @@ export const calendarDate = z
  * An instant in ISO 8601 **with a zone**, such as `2026-03-14T09:30:00+01:00` or
  * `2026-03-14T08:30:00Z`. A time without a zone is ambiguous across a distributed team.
  */
+/** The same instant as a JSON string only (for formats without YAML's dates, like the import JSON). */
+export const zonedTimestampString = z.iso.datetime({
+  offset: true,
+  local: false,
+  error: 'expected an ISO 8601 time with a zone, e.g. 2026-03-14T09:30:00Z or 2026-03-14T10:30:00+01:00',
+});
+
 export const zonedTimestamp = z
-  .union([
-    z.date(),
-    z.iso.datetime({
-      offset: true,
-      local: false,
-      error: 'expected an ISO 8601 time with a zone, e.g. 2026-03-14T09:30:00Z or 2026-03-14T10:30:00+01:00',
-    }),
-  ])
+  .union([z.date(), zonedTimestampString])
   .transform((value) => (value instanceof Date ? value : new Date(value)));

@@ -12,7 +12,10 @@ import {
   SCCT_CLUSTERS,
   SOURCE_KINDS,
   TIMELINE_KINDS,
+  oneOf,
 } from './taxonomy.ts';
+import { zonedTimestampString } from './dates.ts';
+import { WEB_URL, WEB_URL_MESSAGE } from './postmortem.ts';
 
 /**
  * The Firebreak incident JSON format: "a post-mortem in progress" that any tool can emit
@@ -31,20 +34,12 @@ export const INCIDENT_EXPORT_FORMAT = 'firebreak-incident';
 /** The version of the format this schema describes. */
 export const INCIDENT_EXPORT_VERSION = 1;
 
-function oneOf<T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values, { error: `expected one of: ${values.join(', ')}` });
-}
-
 /** ISO 8601 with a zone, as a JSON string: a time without a zone would be ambiguous. */
-const timestamp = z.iso.datetime({
-  offset: true,
-  local: false,
-  error: 'expected an ISO 8601 time with a zone, e.g. 2026-03-14T09:30:00Z or 2026-03-14T10:30:00+01:00',
-});
+const timestamp = zonedTimestampString;
 
 const webLink = z
   .string()
-  .regex(/^https?:\/\/\S+$/i, 'expected an http(s):// link')
+  .regex(WEB_URL, WEB_URL_MESSAGE)
   .meta({ description: 'An http(s) link; other schemes (javascript:, data:) are refused.' });
 
 const step = z.number().int().min(1).max(METHOD_STEP_COUNT);

@@ -15,6 +15,7 @@ import {
   SOURCE_KINDS,
   STATUSES,
   TIMELINE_KINDS,
+  oneOf,
 } from './taxonomy.ts';
 
 /** How far outside [started, resolved] a timeline event may sit before it is called a mistake. */
@@ -23,15 +24,13 @@ export const TIMELINE_MARGIN_MINUTES = 60;
 /** Longest summary, so it fits a search result and a library card. */
 export const SUMMARY_MAX = 500;
 
-function oneOf<T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values, { error: `expected one of: ${values.join(', ')}` });
-}
-
 /** Only web links: `javascript:` or `data:` URLs from an export must never become clickable. */
+export const WEB_URL = /^https?:\/\/\S+$/i;
+export const WEB_URL_MESSAGE = 'expected an http(s):// link';
 export const webUrl = z
   .string()
   .trim()
-  .refine((value) => /^https?:\/\/[^\s]+$/i.test(value), 'expected an http(s):// link');
+  .refine((value) => WEB_URL.test(value), WEB_URL_MESSAGE);
 
 const stepNumber = z
   .number({ error: `expected a step number from 1 to ${METHOD_STEP_COUNT}` })

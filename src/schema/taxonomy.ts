@@ -3,6 +3,13 @@
  * Keys are what contributors type in front matter; labels are what pages and filters show.
  */
 
+import { z } from 'zod';
+
+/** A value from a fixed vocabulary, with a message that lists what is allowed. */
+export function oneOf<T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: `expected one of: ${values.join(', ')}` });
+}
+
 function keysOf<K extends string>(labels: Record<K, string>): [K, ...K[]] {
   return Object.keys(labels) as [K, ...K[]];
 }
