@@ -1,46 +1,17 @@
-import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
+import { preview } from 'astro';
 import { launchChromium } from '../lib/chromium.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-};
-
-/** Serves a built site from a folder on an ephemeral loopback port (benchmark only). */
-function serve(dir: string): Promise<{ server: Server; url: string }> {
-  const server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(
-      /^(\.\.[/\\])+/,
-      '',
-    );
-    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      resolve({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` });
-    }),
-  );
-}
+const root = join(import.meta.dirname, '..', '..');
 
 /** Bytes transferred for Pagefind when a visitor runs their first search on the library page. */
 export async function measureFirstSearch(
   dir: string,
   query: string,
 ): Promise<{ bytes: number; requests: number; results: number }> {
-  const { server, url } = await serve(dir);
+  // Astro's own static server, as `npm start` uses it, on a loopback port of the benchmark's.
+  const server = await preview({ root, outDir: dir, logLevel: 'error', server: { host: '127.0.0.1', port: 4395 } });
+  const url = `http://127.0.0.1:${server.port}/`;
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
@@ -63,6 +34,6 @@ export async function measureFirstSearch(
     return { bytes, requests, results };
   } finally {
     await browser.close();
-    server.close();
+    await server.stop();
   }
 }
