@@ -10,6 +10,7 @@ import { parseFrontmatter } from '../../src/lib/content-check/frontmatter.ts';
 import { launchBrowser, openPage } from '../support/browser.ts';
 import { childEnv } from '../support/child-env.ts';
 import { FIXTURES } from '../support/overlay.ts';
+import { testPort } from '../support/ports.ts';
 
 /**
  * The importer's round trip: real exports → `npm run import` → `astro build` (drafts included,
@@ -61,7 +62,7 @@ beforeAll(async () => {
     root,
     outDir: join(work, 'dist'),
     logLevel: 'error',
-    server: { host: '127.0.0.1', port: 4396 },
+    server: { host: '127.0.0.1', port: testPort(4396) },
   });
   siteUrl = `http://127.0.0.1:${server.port}/`;
   browser = await launchBrowser();

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../support/overlay.ts';
 import { childEnv } from '../support/child-env.ts';
+import { testPort } from '../support/ports.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const DRAFT = '2025-06-01-draft-incident';
@@ -44,7 +45,7 @@ describe('drafts', () => {
   });
 
   it('are shown, with a banner, in npm run dev', async () => {
-    const port = 4398;
+    const port = testPort(4398);
     const dev = spawn(
       process.execPath,
       ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--host', '127.0.0.1'],

@@ -4,6 +4,7 @@ import type { TestProject } from 'vitest/node';
 import { preview } from 'astro';
 import './provided-context.ts';
 import { childEnv } from './child-env.ts';
+import { testPort } from './ports.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -19,7 +20,7 @@ export default async function setup(project: TestProject) {
       env: childEnv('production'),
     });
   }
-  const server = await preview({ root, logLevel: 'error', server: { host: '127.0.0.1', port: 4399 } });
+  const server = await preview({ root, logLevel: 'error', server: { host: '127.0.0.1', port: testPort(4399) } });
   project.provide('siteUrl', `http://127.0.0.1:${server.port}/`);
   project.provide('distDir', `${root}dist`);
   return async () => {
