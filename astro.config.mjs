@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { baseLinks } from './src/integrations/base-links.ts';
-import { inertMarkdown } from './src/integrations/inert-markdown.ts';
+import { inertHtml, inertMarkdown } from './src/integrations/inert-markdown.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { site } from './src/site.config.ts';
 
@@ -14,7 +14,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // Pages are written while others render: with the default of 1 the build mostly waits on disk.
   build: { format: 'directory', concurrency: 4 },
-  markdown: { processor: satteri({ mdastPlugins: [inertMarkdown, baseLinks(site.base)] }) },
+  markdown: {
+    processor: satteri({ mdastPlugins: [inertMarkdown, baseLinks(site.base)], hastPlugins: [inertHtml] }),
+  },
   integrations: [contentCheck(), mdx(), pagefind()],
   devToolbar: { enabled: false },
   vite: {

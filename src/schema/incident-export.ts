@@ -15,7 +15,7 @@ import {
   oneOf,
 } from './taxonomy.ts';
 import { zonedTimestampString } from './dates.ts';
-import { WEB_URL, WEB_URL_MESSAGE } from './postmortem.ts';
+import { WEB_URL, WEB_URL_MESSAGE, refuseDisallowedWebUrl } from './url-policy.ts';
 
 /**
  * The Firebreak incident JSON format: "a post-mortem in progress" that any tool can emit
@@ -40,6 +40,7 @@ const timestamp = zonedTimestampString;
 const webLink = z
   .string()
   .regex(WEB_URL, WEB_URL_MESSAGE)
+  .superRefine(refuseDisallowedWebUrl)
   .meta({ description: 'An http(s) link; other schemes (javascript:, data:) are refused.' });
 
 const step = z.number().int().min(1).max(METHOD_STEP_COUNT);

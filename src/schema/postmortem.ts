@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { calendarDate, zonedTimestamp } from './dates.ts';
 import { METHOD_STEP_COUNT } from './playbook.ts';
 import { severitySchema } from './severity.ts';
+import { webUrl } from './url-policy.ts';
 import {
   ACTION_STATUSES,
   ACTION_TYPES,
@@ -23,14 +24,6 @@ export const TIMELINE_MARGIN_MINUTES = 60;
 
 /** Longest summary, so it fits a search result and a library card. */
 export const SUMMARY_MAX = 500;
-
-/** Only web links: `javascript:` or `data:` URLs from an export must never become clickable. */
-export const WEB_URL = /^https?:\/\/\S+$/i;
-export const WEB_URL_MESSAGE = 'expected an http(s):// link';
-export const webUrl = z
-  .string()
-  .trim()
-  .refine((value) => WEB_URL.test(value), WEB_URL_MESSAGE);
 
 const stepNumber = z
   .number({ error: `expected a step number from 1 to ${METHOD_STEP_COUNT}` })

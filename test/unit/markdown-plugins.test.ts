@@ -1,10 +1,13 @@
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { baseLinks } from '../../src/integrations/base-links.ts';
-import { inertMarkdown } from '../../src/integrations/inert-markdown.ts';
+import { inertHtml, inertMarkdown } from '../../src/integrations/inert-markdown.ts';
 
 async function render(markdown: string, base = '/'): Promise<string> {
-  const result = await markdownToHtml(markdown, { mdastPlugins: [inertMarkdown, baseLinks(base)] });
+  const result = await markdownToHtml(markdown, {
+    mdastPlugins: [inertMarkdown, baseLinks(base)],
+    hastPlugins: [inertHtml],
+  });
   return typeof result === 'string' ? result : result.html;
 }
 
@@ -21,6 +24,51 @@ describe('inert Markdown (contributed post-mortems)', () => {
     expect(html).not.toMatch(/href="(javascript|data):/);
     expect(html).toContain('one (javascript:alert(1))');
     expect(html).toContain('<a href="https://example.com/a">three</a>');
+  });
+
+  it('shows a reference-style link or image whose definition is refused as text', async () => {
+    const html = await render(
+      '[report][r] ![shot][s] [fine][f]\n\n[r]: javascript:alert(1)\n[s]: data:image/svg+xml,x\n[f]: https://example.com/\n',
+    );
+    expect(html).toContain('report (javascript:alert(1))');
+    expect(html).toContain('[image: shot] (data:image/svg+xml,x)');
+    expect(html).toContain('<a href="https://example.com/">fine</a>');
+    expect(html).not.toMatch(/href="javascript|src="data/);
+  });
+
+  it.each([
+    ['an entity-encoded scheme', '[x](&#106;avascript:alert(1))'],
+    ['an upper-case scheme', '[x](JAVASCRIPT:alert(1))'],
+    ['a protocol-relative link', '[x](//evil.example/)'],
+    ['a backslash that browsers read as //', '[x](/\\evil.example/)'],
+    ['an autolink with a script scheme', '<javascript:alert(1)>'],
+    ['a vbscript: link', '[x](vbscript:msgbox)'],
+  ])('renders %s as plain text', async (_name, markdown) => {
+    expect(await render(markdown)).not.toMatch(/<a /);
+  });
+});
+
+describe('inert HTML (the last line of defence)', () => {
+  it('removes link targets, handlers and live elements that an earlier step let through', async () => {
+    const leaky = { name: 'leaky', link: () => undefined };
+    const result = await markdownToHtml('[x](https://example.com/)', {
+      mdastPlugins: [leaky],
+      hastPlugins: [
+        {
+          name: 'inject',
+          element: {
+            filter: ['a'],
+            visit(node, ctx) {
+              ctx.setProperty(node, 'href', 'javascript:alert(1)');
+            },
+          },
+        },
+        inertHtml,
+      ],
+    });
+    const html = typeof result === 'string' ? result : result.html;
+    expect(html).not.toMatch(/href=/);
+    expect(html).toContain('x');
   });
 });
 

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { isAllowedUrl, urlRefusal } from '../../../src/schema/url-policy.ts';
+
+describe('the URL policy', () => {
+  it.each([
+    'https://example.com/a?b=1#c',
+    'http://example.com',
+    'HTTPS://EXAMPLE.COM/',
+    'mailto:press@example.com',
+    '#severity-2',
+    '/playbook/crisis-now/',
+    '../incidents/',
+    './x',
+    'incidents/2025-03-14-promo-code-leak/',
+    '?step=4',
+  ])('allows %s', (url) => {
+    expect(urlRefusal(url)).toBeUndefined();
+  });
+
+  it.each([
+    ['javascript:alert(1)', /"javascript:" links are not allowed/],
+    ['JaVaScRiPt:alert(1)', /"javascript:" links are not allowed/],
+    ['&#106;avascript:alert(1)', /"javascript:" links are not allowed/],
+    ['&#x6A;avascript&colon;alert(1)', /"javascript:" links are not allowed/],
+    ['java\tscript:alert(1)', /control character \(U\+0009\)/],
+    ['java\u200bscript:alert(1)', /invisible or control character \(U\+200B\)/],
+    ['https://exa\u202emple.com', /U\+202E/],
+    ['data:text/html,<script>', /"data:" links are not allowed/],
+    ['vbscript:msgbox', /"vbscript:" links are not allowed/],
+    ['file:///etc/passwd', /"file:" links are not allowed/],
+    ['//evil.example/x', /leads to another site/],
+    ['/\\evil.example/x', /leads to another site/],
+    ['\\\\evil.example', /leads to another site/],
+    ['https:evil.example', /needs a host/],
+    ['http://', /not a valid link|needs a host/],
+  ])('refuses %j', (url, reason) => {
+    expect(urlRefusal(url)).toMatch(reason);
+    expect(isAllowedUrl(url)).toBe(false);
+  });
+});
