@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { writeYaml as stringify } from '../../src/lib/yaml.ts';
 import { postmortemSchema, type PostmortemInput } from '../../src/schema/postmortem.ts';
 import {
   ACTION_TYPES,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import YAML from 'yaml';
+import { readYaml, writeYaml } from '../../src/lib/yaml.ts';
 import { postmortemSchema } from '../../src/schema/postmortem.ts';
 import { ImportError } from './errors.ts';
 import type { MergedIncident } from './merge.ts';
@@ -21,12 +21,12 @@ export interface Page {
 }
 
 /**
- * Front matter through the `yaml` library, never by concatenation. Strings are quoted whenever
- * YAML 1.1 would read them as something else (`yes`, `2025-03-01`, `null`), so Astro's js-yaml
- * and the content check's YAML 1.2 parser read back exactly the same values.
+ * Front matter through the project's YAML writer, never by concatenation: strings that YAML
+ * would read as something else (`yes`, `2025-03-01`, `null`) are quoted, so Astro and the
+ * content check read back exactly the same values.
  */
 export function stringifyFrontmatter(frontmatter: Record<string, unknown>): string {
-  return YAML.stringify(frontmatter, { version: '1.1', lineWidth: 0 });
+  return writeYaml(frontmatter);
 }
 
 /**
@@ -37,7 +37,7 @@ export function renderPage(incident: MergedIncident, options: DraftOptions, disp
   const draft = buildDraft(incident, options);
   const yaml = stringifyFrontmatter(draft.frontmatter);
   const content = `---\n${yaml}---\n\n${renderBody(draft)}`;
-  const parsedBack = YAML.parse(yaml) as unknown;
+  const parsedBack = readYaml(yaml).data;
   const result = postmortemSchema.safeParse(parsedBack);
   if (!result.success) {
     const issue = result.error.issues[0]!;

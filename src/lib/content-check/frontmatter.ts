@@ -1,12 +1,12 @@
-import { CORE_SCHEMA, YAMLException, load } from 'js-yaml';
-import { LineCounter, isMap, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { extractFrontmatter } from 'astro/markdown';
+import { readYaml, YamlError } from '../yaml.ts';
 
 export interface ParsedFrontmatter {
   /** The front matter as plain data (YAML 1.2 core schema: timestamps stay strings). */
   data: Record<string, unknown>;
   /** 1-based line of the key or item at a field path, or of the nearest parent that exists. */
   lineOf(path: readonly PropertyKey[]): number | undefined;
-  /** The Markdown after the closing `---` line. */
+  /** The Markdown Astro renders: everything after the closing delimiter, trimmed as Astro trims it. */
   body: string;
   /** 1-based line of the file where `body` starts. */
   bodyLine: number;
@@ -21,39 +21,52 @@ export class FrontmatterError extends Error {
   }
 }
 
-const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
+/** Astro's own rule for which delimiter opens the front matter (`---` YAML or `+++` TOML). */
+const DELIMITER = /(?:^\uFEFF?|^\s*\n)(---|\+\+\+)/;
 
 /**
- * Reads the YAML front matter of a Markdown/MDX file. Data comes from js-yaml with the YAML 1.2
- * core schema (fast, and timestamps stay strings so the schema can insist on a zone); line
- * numbers come from the `yaml` package's document model, built only when a problem needs one,
- * because it costs ten times more and most files have no problem. Throws `FrontmatterError`
+ * Reads the front matter of a Markdown/MDX file exactly where Astro finds it: the boundaries
+ * come from Astro's own `extractFrontmatter` (LF, CRLF, a BOM, blank lines before the opening
+ * `---`, anything after the closing `---` on its line), and the body is what Astro renders, so
+ * no byte reaches a page that the check did not read. The YAML is read with the project's one
+ * YAML reader (js-yaml, as Astro does, with size and alias limits). Throws `FrontmatterError`
  * (with a line) for unreadable front matter.
  */
 export function parseFrontmatter(source: string): ParsedFrontmatter {
-  const open = OPENING.exec(source);
-  if (!open) throw new FrontmatterError('the file must start with front matter between two "---" lines', 1);
-  const rest = source.slice(open[0].length);
-  const close = /^---[ \t]*$/m.exec(rest);
-  if (!close) throw new FrontmatterError('the front matter is not closed by a "---" line', 1);
-  const yamlText = rest.slice(0, close.index);
-  const afterClose = rest.indexOf('\n', close.index);
-  const body = afterClose === -1 ? '' : rest.slice(afterClose + 1);
-  const bodyLine = lineOfIndex(source, source.length - body.length);
+  const yamlText = extractFrontmatter(source);
+  const delimiter = DELIMITER.exec(source)?.[1];
+  if (yamlText === undefined || delimiter === undefined) {
+    throw new FrontmatterError('the file must start with front matter between two "---" lines', 1);
+  }
+  if (delimiter === '+++') {
+    throw new FrontmatterError('front matter is YAML between two "---" lines, not TOML between "+++"', 1);
+  }
+  // Astro removes the first occurrence of delimiter + front matter + delimiter, then trims.
+  const start = source.indexOf(`${delimiter}${yamlText}${delimiter}`);
+  const yamlLine = lineOfIndex(source, start);
+  const afterClose = start + delimiter.length * 2 + yamlText.length;
+  const rest = source.slice(afterClose);
+  const body = rest.trim();
+  const bodyLine = lineOfIndex(source, afterClose + (rest.length - rest.trimStart().length));
 
   let data: unknown;
+  let lineInYaml: (path: readonly PropertyKey[]) => number | undefined;
   try {
-    data = load(yamlText, { schema: CORE_SCHEMA });
+    ({ data, lineOf: lineInYaml } = readYaml(yamlText));
   } catch (error) {
-    if (!(error instanceof YAMLException)) throw error;
-    // +2: js-yaml counts from 0, and the opening "---" is line 1.
-    throw new FrontmatterError(`front matter is not valid YAML: ${error.reason}`, error.mark.line + 2);
+    if (!(error instanceof YamlError)) throw error;
+    throw new FrontmatterError(`front matter: ${error.message}`, error.line && yamlLine + error.line - 1);
   }
   if (data === null || data === undefined) return { data: {}, lineOf: () => 1, body, bodyLine };
   if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new FrontmatterError('the front matter must be a list of "key: value" lines', 2);
+    throw new FrontmatterError('the front matter must be a list of "key: value" lines', yamlLine + 1);
   }
-  return { data: data as Record<string, unknown>, lineOf: lineFinder(yamlText), body, bodyLine };
+  // The YAML text starts on the opening delimiter's line (after the `---`).
+  const lineOf = (path: readonly PropertyKey[]) => {
+    const line = lineInYaml(path);
+    return line === undefined ? undefined : yamlLine + line - 1;
+  };
+  return { data: data as Record<string, unknown>, lineOf, body, bodyLine };
 }
 
 /** 1-based line of the character at `index` in `text`. */
@@ -77,32 +90,4 @@ export function eachFrontmatterString(
   else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) eachFrontmatterString(item, visit, [...path, key]);
   }
-}
-
-function lineFinder(yamlText: string): ParsedFrontmatter['lineOf'] {
-  let doc: ReturnType<typeof parseDocument> | undefined;
-  const lineCounter = new LineCounter();
-  return (path) => {
-    doc ??= parseDocument(yamlText, { lineCounter, prettyErrors: false });
-    let node: unknown = doc.contents;
-    let line: number | undefined;
-    for (const key of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((item) => String((item.key as { value?: unknown })?.value) === String(key));
-        if (!pair) break;
-        const keyNode = pair.key as YamlNode | undefined;
-        if (keyNode?.range) line = lineCounter.linePos(keyNode.range[0]).line;
-        node = pair.value;
-      } else if (isSeq(node) && typeof key === 'number') {
-        const item = node.items[key] as YamlNode | undefined;
-        if (!item) break;
-        if (item.range) line = lineCounter.linePos(item.range[0]).line;
-        node = item;
-      } else {
-        break;
-      }
-    }
-    // +1 for the opening "---" line.
-    return line === undefined ? undefined : line + 1;
-  };
 }

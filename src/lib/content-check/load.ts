@@ -1,7 +1,8 @@
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { FrontmatterError, parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
 import type { Problem } from './problem.ts';
+import { YAML_MAX_BYTES } from '../yaml.ts';
 
 /** A content file whose front matter could be read (not yet validated). */
 export interface RawEntry extends ParsedFrontmatter {
@@ -12,6 +13,9 @@ export interface RawEntry extends ParsedFrontmatter {
 }
 
 const CONTENT_FILE = /\.(md|mdx)$/;
+
+/** The largest content file read: a real post-mortem is 5–40 kB; a page past this is a mistake or an attack. */
+export const CONTENT_FILE_MAX_BYTES = YAML_MAX_BYTES;
 const FILE_NAME = /^[a-z0-9][a-z0-9-]*\.(md|mdx)$/;
 
 export function toPosix(path: string): string {
@@ -59,6 +63,16 @@ export function loadFolder(root: string, folder: string, problems: Problem[]): R
       continue;
     }
     seen.set(id, file);
+    const size = statSync(join(dir, name)).size;
+    if (size > CONTENT_FILE_MAX_BYTES) {
+      problems.push({
+        file,
+        field: '',
+        level: 'error',
+        message: `the file is ${Math.ceil(size / 1024)} kB, more than the limit of ${CONTENT_FILE_MAX_BYTES / 1024} kB for one page: split it or trim the mention series`,
+      });
+      continue;
+    }
     const source = readFileSync(join(dir, name), 'utf8');
     try {
       entries.push({ id, file, ...parseFrontmatter(source) });

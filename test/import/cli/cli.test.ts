@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import YAML from 'yaml';
+import { readYaml } from '../../../src/lib/yaml.ts';
 import { postmortemSchema } from '../../../src/schema/postmortem.ts';
 import { incidentExportSchema } from '../../../src/schema/incident-export.ts';
 import { ADAPTERS } from '../../../scripts/import/registry.ts';
@@ -14,7 +14,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const kettle = fixture('firebreak-json/kettle-leak.json');
 
 function frontmatterOf(page: string): Record<string, unknown> {
-  return YAML.parse(page.slice(4, page.indexOf('\n---\n', 4))) as Record<string, unknown>;
+  return readYamlData(page.slice(4, page.indexOf('\n---\n', 4))) as Record<string, unknown>;
 }
 
 describe('npm run import', () => {
@@ -141,3 +141,7 @@ describe('npm run import', () => {
     expect(schema.required).toEqual(expect.arrayContaining(['format', 'version', 'events']));
   });
 });
+
+function readYamlData(text: string): unknown {
+  return readYaml(text).data;
+}

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import YAML from 'yaml';
+import { readYaml } from '../../../src/lib/yaml.ts';
 import { parseFrontmatter } from '../../../src/lib/content-check/frontmatter.ts';
 import { postmortemSchema } from '../../../src/schema/postmortem.ts';
 import { escapeInline, inertBlock, inertLine } from '../../../scripts/import/write/markdown.ts';
@@ -24,7 +24,7 @@ function importHostile(): { frontmatter: Record<string, unknown>; body: string; 
   expect(result.status).toBe(0);
   const page = readFileSync(join(out, result.stdout.trim().split('/').pop()!), 'utf8');
   const end = page.indexOf('\n---\n', 4);
-  return { frontmatter: YAML.parse(page.slice(4, end)) as Record<string, unknown>, body: page.slice(end + 5), page };
+  return { frontmatter: readYamlData(page.slice(4, end)) as Record<string, unknown>, body: page.slice(end + 5), page };
 }
 
 describe('hostile text in exports stays inert', () => {
@@ -84,3 +84,7 @@ describe('the escaping functions', () => {
     expect(inertLine('import x\n---\nline')).toBe('&#105;mport x --- line');
   });
 });
+
+function readYamlData(text: string): unknown {
+  return readYaml(text).data;
+}

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { readYaml } from '../../../src/lib/yaml.ts';
+
+const parse = (text: string): unknown => readYaml(text).data;
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -18,6 +20,7 @@ interface Job {
   needs?: string | string[];
   steps: Step[];
   environment?: { name: string };
+  permissions?: Record<string, string>;
 }
 interface Workflow {
   on: Record<string, unknown>;
@@ -25,8 +28,7 @@ interface Workflow {
   jobs: Record<string, Job>;
 }
 
-const workflow = (name: string) =>
-  parse(read(`.github/workflows/${name}`), { strict: true, uniqueKeys: true }) as Workflow;
+const workflow = (name: string) => parse(read(`.github/workflows/${name}`)) as Workflow;
 const scripts = Object.keys((JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts);
 
 /** The `run:` commands of a job, in order. */
@@ -87,9 +89,12 @@ describe('CI workflow', () => {
 describe('Deploy workflow', () => {
   const deploy = workflow('deploy.yml');
 
-  it('deploys pushes to main to GitHub Pages with the permissions Pages needs', () => {
+  it('deploys pushes to main to GitHub Pages, and only the deploy job may publish', () => {
     expect(deploy.on['push']).toEqual({ branches: ['main'] });
-    expect(deploy.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
+    // Least privilege: no default grant; the build runs our code and may only read.
+    expect(deploy.permissions).toEqual({});
+    expect(deploy.jobs['build']!.permissions).toEqual({ contents: 'read' });
+    expect(deploy.jobs['deploy']!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
   });
 
   it('builds and uploads dist/, then deploys it in a job that needs the build', () => {
@@ -116,7 +121,7 @@ describe('issue forms', () => {
   it.each(['new-postmortem.yml', 'playbook-change.yml'])(
     '%s is a valid form with unique ids and required fields',
     (file) => {
-      const form = parse(read(`.github/ISSUE_TEMPLATE/${file}`), { strict: true, uniqueKeys: true }) as Form;
+      const form = parse(read(`.github/ISSUE_TEMPLATE/${file}`)) as Form;
       expect(form.name).toBeTruthy();
       expect(form.description).toBeTruthy();
       const ids = form.body.filter((field) => field.type !== 'markdown').map((field) => field.id);
