@@ -17,7 +17,9 @@ const postmortems = defineCollection({
   // A library grows to thousands of entries: don't keep the raw Markdown in memory next to the
   // rendered HTML (nothing reads it). `deferRender` was measured and is much slower at 10k
   // entries: it turns every entry into a module Vite has to bundle.
-  loader: glob({ pattern: '*.{md,mdx}', base: contentPaths.postmortems, retainBody: false }),
+  // Only `.md`: a post-mortem is data, and MDX would run its imports and {expressions} at build
+  // time. An `.mdx` file here is never compiled; the content check names it as an error.
+  loader: glob({ pattern: '*.md', base: contentPaths.postmortems, retainBody: false }),
   schema: postmortemSchema,
 });
 

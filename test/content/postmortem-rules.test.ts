@@ -56,13 +56,13 @@ describe('post-mortem content rules across files', () => {
     ]);
   });
 
-  it('warns that an MDX post-mortem is code a reviewer must read as such', () => {
+  it('refuses an MDX post-mortem: post-mortems are data, and MDX runs code at build time', () => {
     const dir = mkdtempSync(join(tmpdir(), 'firebreak-pm-'));
     dirs.push(dir);
     cpSync(join(FIXTURES, 'postmortems', 'base', '2025-01-10-valid-incident.md'), join(dir, '2025-01-10-valid-incident.mdx'));
     const problems = checkContent(dir, { playbook: join(FIXTURES, 'playbook', 'base'), postmortems: '.' }).problems;
     expect(problems).toEqual([
-      expect.objectContaining({ level: 'warning', file: '2025-01-10-valid-incident.mdx', message: expect.stringContaining('runs code at build time') }),
+      expect.objectContaining({ level: 'error', file: '2025-01-10-valid-incident.mdx', message: expect.stringContaining('Markdown (.md) only') }),
     ]);
   });
 

@@ -2,6 +2,7 @@ import { playbookSchema, type PlaybookPage } from '../../schema/playbook.ts';
 import { postmortemSchema, type Postmortem } from '../../schema/postmortem.ts';
 import { problemAt, problemsFromIssues } from './issues.ts';
 import { loadFolder, type RawEntry } from './load.ts';
+import { markdownProblems } from './markdown-rules.ts';
 import { privacyProblems } from './privacy.ts';
 import type { Problem } from './problem.ts';
 import { contentPaths } from '../../content-paths.ts';
@@ -88,14 +89,14 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths): Co
       );
     }
     if (entry.file.endsWith('.mdx')) {
-      // MDX is code: imports and {expressions} run at build time. Allowed when a component is
-      // really needed, but a reviewer must read it as code, not as prose.
+      // MDX is code: its imports and {expressions} run at build time and its JSX reaches the
+      // page. Post-mortems come from anyone, so they are data only (the build never compiles
+      // an .mdx post-mortem; see src/content.config.ts).
       problems.push(
         problemAt(
           entry,
           [],
-          'this post-mortem is MDX, which runs code at build time: keep it .md unless a component is needed, and review every import and {expression}',
-          'warning',
+          'post-mortems are Markdown (.md) only: MDX runs code at build time; rename the file to .md and remove any import, export, {expression} or component',
         ),
       );
     }
@@ -125,6 +126,10 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths): Co
       });
     }
   }
+
+  // Link targets the URL policy refuses, anywhere in a body; raw HTML in post-mortems.
+  for (const page of playbook) problems.push(...markdownProblems(page, { rawHtml: false }));
+  for (const entry of postmortems) problems.push(...markdownProblems(entry, { rawHtml: true }));
 
   // E-mails, phone numbers, @handles and URL tokens: errors once in review, warnings in drafts.
   problems.push(...privacyProblems(root, postmortems));

@@ -1,0 +1,123 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { preview } from 'astro';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isAllowedUrl } from '../../src/schema/url-policy.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { childEnv } from '../support/child-env.ts';
+import { FIXTURES } from '../support/overlay.ts';
+import { testPort } from '../support/ports.ts';
+
+/**
+ * Defence in depth: the hostile-content corpus built with the content check switched OFF
+ * (as if someone bypassed it) must still give pages with no live script, event handler or
+ * refused link. Files whose front matter the schema refuses, or that would stall any YAML
+ * walker, cannot be built at all; the build-time schema refusing them is tested below.
+ */
+const root = join(import.meta.dirname, '..', '..');
+const CORPUS = join(FIXTURES, 'hostile-content');
+const NOT_BUILDABLE = new Set([
+  '2025-06-01-hostile-alias-bomb.md',
+  '2025-06-01-hostile-toml-frontmatter.md',
+  '2025-06-01-hostile-frontmatter-link.md',
+]);
+const MDX_MARKER = join(tmpdir(), 'firebreak-hostile-mdx-ran');
+
+let work: string;
+let server: Awaited<ReturnType<typeof preview>>;
+let browser: Browser;
+let siteUrl: string;
+const built = readdirSync(CORPUS).filter((name) => /\.mdx?$/.test(name) && !NOT_BUILDABLE.has(name));
+
+function build(postmortems: string, outDir: string) {
+  return spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+    cwd: root,
+    encoding: 'utf8',
+    env: childEnv('production', { FIREBREAK_POSTMORTEMS_DIR: postmortems, FIREBREAK_SKIP_CONTENT_CHECK: '1' }),
+  });
+}
+
+beforeAll(async () => {
+  rmSync(MDX_MARKER, { force: true });
+  work = mkdtempSync(join(tmpdir(), 'firebreak-hostile-site-'));
+  mkdirSync(join(work, 'postmortems'));
+  for (const name of built) cpSync(join(CORPUS, name), join(work, 'postmortems', name));
+  const result = build(join(work, 'postmortems'), join(work, 'dist'));
+  if (result.status !== 0) throw new Error(`build of the hostile corpus failed:\n${result.stdout}\n${result.stderr}`);
+  server = await preview({
+    root,
+    outDir: join(work, 'dist'),
+    logLevel: 'error',
+    server: { host: '127.0.0.1', port: testPort(4394) },
+  });
+  siteUrl = `http://127.0.0.1:${server.port}/`;
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('hostile content built without the content check', () => {
+  it('never compiles an MDX post-mortem: its code did not run and it has no page', () => {
+    expect(existsSync(MDX_MARKER)).toBe(false);
+    expect(existsSync(join(work, 'dist', 'incidents', '2025-06-01-hostile-mdx', 'index.html'))).toBe(false);
+    const leaked = spawnSync('grep', ['-rl', '--include=*.html', process.env['HOME'] ?? '/root', join(work, 'dist')], {
+      encoding: 'utf8',
+    });
+    expect(leaked.stdout.trim()).toBe('');
+  });
+
+  it.each(built.filter((name) => name.endsWith('.md')))('%s renders inert in Chromium', async (name) => {
+    const id = name.replace(/\.md$/, '');
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    const foreign: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === '127.0.0.1') return route.continue();
+      foreign.push(url.href);
+      return route.abort();
+    });
+    const response = await page.goto(`${siteUrl}incidents/${id}/`);
+    expect(response?.status()).toBe(200);
+    const article = page.locator('main');
+    const found = await article.evaluate((main) => ({
+      targets: [...main.querySelectorAll('[href], [src], [action], [formaction], [poster]')].flatMap((el) =>
+        ['href', 'src', 'action', 'formaction', 'poster'].map((a) => el.getAttribute(a)).filter((v) => v !== null),
+      ),
+      handlers: [...main.querySelectorAll('*')].flatMap((el) =>
+        [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName}[${a.name}]`),
+      ),
+      scripts: main.querySelectorAll('script, iframe, object, embed').length,
+    }));
+    // An onerror/onload handler would have fired while the page loaded.
+    await page.waitForLoadState('networkidle');
+    await page.close();
+    expect(found.targets.filter((target) => !isAllowedUrl(target!))).toEqual([]);
+    expect(found.handlers).toEqual([]);
+    expect(found.scripts).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+
+  it('still refuses a front-matter javascript: link: the schema runs inside the build', () => {
+    const dir = join(work, 'frontmatter-only');
+    mkdirSync(dir);
+    cpSync(join(CORPUS, '2025-06-01-hostile-frontmatter-link.md'), join(dir, '2025-06-01-hostile-frontmatter-link.md'));
+    const result = build(dir, join(work, 'dist-frontmatter'));
+    expect(result.status).not.toBe(0);
+    expect(`${result.stdout}${result.stderr}`).toMatch(/hostile-frontmatter-link/);
+    expect(`${result.stdout}${result.stderr}`).toMatch(/javascript:|http\(s\)/);
+    expect(existsSync(join(work, 'dist-frontmatter', 'incidents', '2025-06-01-hostile-frontmatter-link'))).toBe(false);
+  }, 120_000);
+});
