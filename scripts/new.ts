@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { contentPaths } from '../src/content-paths.ts';
 import { parseFlags, USAGE, UsageError, type NewFlags } from './new/options.ts';
 import { askMissing, PromptCancelled } from './new/prompts.ts';
-import { slugify } from './new/slugify.ts';
+import { postmortemId, slugify } from '../src/schema/slug.ts';
 import { localDate, localZone, renderDraft } from './new/template.ts';
 
 /**
@@ -32,7 +32,7 @@ async function main(argv: readonly string[]): Promise<number> {
     );
   }
   const dir = flags.dir ? resolve(flags.dir) : resolve(root, contentPaths.postmortems);
-  const id = `${date}-${slug}`;
+  const id = postmortemId(date, slug);
   const file = join(dir, `${id}.md`);
   const shown = relative(process.cwd(), file).startsWith('..') ? file : relative(process.cwd(), file);
   for (const existing of [file, join(dir, `${id}.mdx`)]) {

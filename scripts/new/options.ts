@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { postmortemFields } from '../../src/schema/postmortem.ts';
 import { SEVERITIES } from '../../src/schema/severity.ts';
 import { CRISIS_TYPES, PLATFORMS, type CrisisType, type Platform } from '../../src/schema/taxonomy.ts';
-import { isValidSlug, SLUG_MAX } from './slugify.ts';
+import { isValidSlug, SLUG_MAX } from '../../src/schema/slug.ts';
 
 export const USAGE = `Usage: npm run new -- --title "Promo code leaked on X" [options]
 

@@ -9,6 +9,7 @@ import { ImportError } from '../errors.ts';
 import type { MergedIncident } from '../merge.ts';
 import { calendarDay, formatTime, isoInstant, truncate } from './format.ts';
 import { oneLine } from './markdown.ts';
+import { isValidSlug, postmortemId, SLUG_MAX, slugify } from '../../../src/schema/slug.ts';
 
 /** The options of the CLI that shape the page. */
 export interface DraftOptions {
@@ -71,21 +72,6 @@ const KIND_WEIGHT: Record<TimelineKind, number> = {
   metric: 3,
   note: 1,
 };
-
-const SLUG = /^[a-z0-9][a-z0-9-]*$/;
-
-/** A URL-safe slug from a title: ASCII letters and digits joined by dashes, at most 60 characters. */
-export function slugify(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return slug || 'imported-incident';
-}
 
 /** Severity 1–4 from the incident tool, else from how far the peak rose above the median hour. */
 export function estimateSeverity(incident: MergedIncident): { severity: number; note: string } {
@@ -229,11 +215,11 @@ export function buildDraft(incident: MergedIncident, options: DraftOptions): Dra
   if (title.length < 5) {
     throw new ImportError('--title', `"${title}" is too short; a title needs at least 5 characters`);
   }
-  let slug = options.slug ?? slugify(rawTitle ? title : 'imported-incident');
-  if (!SLUG.test(slug)) {
+  let slug = options.slug ?? (slugify(rawTitle ? title : '') || 'imported-incident');
+  if (!isValidSlug(slug)) {
     throw new ImportError(
       '--slug',
-      `"${options.slug}" is not a slug; expected lowercase letters, digits and dashes, e.g. kettle-recall`,
+      `"${options.slug}" is not a slug; expected lowercase letters, digits and single dashes, at most ${SLUG_MAX} characters, e.g. kettle-recall`,
     );
   }
   if (slug.startsWith(`${day}-`)) slug = slug.slice(day.length + 1) || 'imported-incident';
@@ -325,7 +311,7 @@ export function buildDraft(incident: MergedIncident, options: DraftOptions): Dra
   };
 
   return {
-    id: `${day}-${slug}`,
+    id: postmortemId(day, slug),
     frontmatter,
     times,
     durations,

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,6 @@ import { checkContent } from '../../../src/lib/content-check/index.ts';
 import { parseFrontmatter } from '../../../src/lib/content-check/frontmatter.ts';
 import { postmortemSchema } from '../../../src/schema/postmortem.ts';
 import { CRISIS_TYPES, PLATFORMS } from '../../../src/schema/taxonomy.ts';
-import { slugify } from '../../../scripts/new/slugify.ts';
 import { localDate, localZone, renderDraft } from '../../../scripts/new/template.ts';
 
 const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -29,6 +28,28 @@ function newProject(): { root: string; dir: string } {
 }
 
 describe('npm run new', () => {
+  it('gives the same id as npm run import for the same title and day', () => {
+    const title = 'Kettle leak complaints go viral: Café & "Crème" edition, with a title long enough to be cut';
+    const { dir } = newProject();
+    const created = run('scripts/new.ts', '--title', title, '--date', '2025-03-01', '--dir', dir);
+    expect(created.code).toBe(0);
+    const imported = mkdtempSync(join(tmpdir(), 'firebreak-new-import-'));
+    const result = run(
+      'scripts/import.ts',
+      '--out',
+      imported,
+      '--title',
+      title,
+      '--brand-handle',
+      'examplebrand',
+      'test/fixtures/import/firebreak-json/kettle-leak.json',
+    );
+    expect(result.code).toBe(0);
+    const fromNew = readdirSync(dir);
+    expect(fromNew).toEqual(['2025-03-01-kettle-leak-complaints-go-viral-cafe-and-creme-edition-with.md']);
+    expect(readdirSync(imported)).toEqual(fromNew);
+  });
+
   it('scaffolds a draft named <today>-<slug>.md that passes npm run check', () => {
     const { root, dir } = newProject();
     const created = run('scripts/new.ts', '--title', 'Promo code leaked on TikTok', '--dir', dir);
@@ -149,23 +170,5 @@ describe('the draft template', () => {
     expect(checkContent(root, { playbook: 'content/playbook', postmortems: 'content/postmortems' }).problems).toEqual(
       [],
     );
-  });
-});
-
-describe('slugify', () => {
-  it.each([
-    ['Promo code leaked on X!', 'promo-code-leaked-on-x'],
-    ['Café “Crème” — déjà vu', 'cafe-creme-deja-vu'],
-    ["Don't panic & reply", 'dont-panic-and-reply'],
-    ['  --Spaces   and---dashes--  ', 'spaces-and-dashes'],
-    ['漢字のタイトル', ''],
-  ])('%s → %s', (title, slug) => {
-    expect(slugify(title)).toBe(slug);
-  });
-
-  it('cuts long titles between words, at 60 characters at most', () => {
-    const slug = slugify('An unusually long title about a sofa delivery that went wrong on a Reddit thread in spring');
-    expect(slug).toBe('an-unusually-long-title-about-a-sofa-delivery-that-went');
-    expect(slug.length).toBeLessThanOrEqual(60);
   });
 });

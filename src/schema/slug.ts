@@ -1,3 +1,8 @@
+/**
+ * The one slug rule of the project: how a title becomes the part of a post-mortem's file name
+ * and URL after its date.
+ */
+
 /** Longest slug; file names and URLs stay readable, and the cut falls between words. */
 export const SLUG_MAX = 60;
 
@@ -25,4 +30,13 @@ export function slugify(title: string): string {
 /** True for a slug a contributor typed that can be used as is. */
 export function isValidSlug(slug: string): boolean {
   return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && slug.length <= SLUG_MAX;
+}
+
+/**
+ * A post-mortem's id (its file name without `.md`): the day it started and the slug. The one
+ * rule `npm run new`, `npm run import` and the browser form share, so the same title and day
+ * always give the same page.
+ */
+export function postmortemId(day: string, slug: string): string {
+  return `${day}-${slug}`;
 }
