@@ -15,6 +15,7 @@ export default defineConfig({
             'test/content/**/*.test.ts',
             'test/import/**/*.test.ts',
             'test/scripts/**/*.test.ts',
+            'test/site-check/**/*.test.ts',
           ],
           testTimeout: 30_000,
         },

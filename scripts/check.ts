@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkContent, formatProblem, type Problem } from '../src/lib/content-check/index.ts';
 import { site } from '../src/site.config.ts';
-import { findBrokenLinks } from './check/links.ts';
+import { checkBuiltSite } from '../src/site-check/index.ts';
 import { displayPath } from '../src/lib/content-check/load.ts';
 import { findPlaceholders } from './check/placeholders.ts';
 
@@ -71,7 +71,7 @@ function main(argv: readonly string[]): number {
   const checked = [plural(content.postmortems.length, 'post-mortem'), plural(content.playbook.length, 'playbook page')];
   if (dist) {
     // Absolute paths here; like every other file they are shown relative to where check runs.
-    const links = findBrokenLinks(dist, base, (path) => path);
+    const links = checkBuiltSite(dist, base, (path) => path);
     problems.push(...links.problems);
     checked.push(`links in ${plural(links.pages, 'built page')}`);
   }

@@ -1,26 +1,25 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Problem } from '../../src/lib/content-check/problem.ts';
+import type { Problem } from '../../lib/content-check/problem.ts';
+import type { BuiltPage } from '../html.ts';
 
-/** `href="/…"` and `src="/…"` attributes, single or double quoted. */
-const INTERNAL_LINK = /\s(href|src)\s*=\s*(["'])(\/(?!\/)[^"']*)\2/g;
-
-export interface LinkScan {
-  /** One problem per broken target, at its first occurrence; the message counts the other pages. */
-  problems: Problem[];
-  /** How many HTML pages were read. */
-  pages: number;
-}
+/** Attributes whose site-relative value a browser fetches or follows. */
+const LINK_ATTRIBUTES = new Set(['href', 'src']);
 
 /**
- * Finds links inside the built site that lead nowhere: every `href`/`src` starting with `/`
- * (the site's own pages and assets) must resolve to a file in `distDir`, as a static host
- * would serve it (`/a/` → `a/index.html`, `/a` → `a`, `a/index.html` or `a.html`). Links to
+ * Links inside the built site that lead nowhere: every `href`/`src` starting with `/` (the
+ * site's own pages and assets) must resolve to a file in `distDir`, as a static host would
+ * serve it (`/a/` → `a/index.html`, `/a` → `a`, `a/index.html` or `a.html`). Links to
  * Pagefind's files are not checked when the search index was built, because Pagefind loads
  * files by names only it knows. `base` is the path the site is served under (site.config.ts).
- * `display` turns an absolute path into what the report shows.
+ * Each broken target is reported once, at its first page and line, counting the other pages.
  */
-export function findBrokenLinks(distDir: string, base: string, display: (path: string) => string): LinkScan {
+export function brokenInternalLinks(
+  pages: readonly BuiltPage[],
+  distDir: string,
+  base: string,
+  display: (path: string) => string,
+): Problem[] {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const hasPagefind = existsSync(join(distDir, 'pagefind'));
   const exists = new Map<string, boolean>();
@@ -34,13 +33,10 @@ export function findBrokenLinks(distDir: string, base: string, display: (path: s
   };
 
   const broken = new Map<string, { problem: Problem; others: Set<string> }>();
-  const pages = htmlFiles(distDir);
   for (const page of pages) {
-    const html = readFileSync(page, 'utf8');
-    for (const match of html.matchAll(INTERNAL_LINK)) {
-      const attribute = match[1]!;
-      const link = decodeEntities(match[3]!);
-      const target = link.replace(/[?#].*$/, '');
+    for (const { name, value, line } of page.attributes) {
+      if (!LINK_ATTRIBUTES.has(name) || !value.startsWith('/') || value.startsWith('//')) continue;
+      const target = value.replace(/[?#].*$/, '');
       const isPagefind = target.startsWith(`${prefix}pagefind/`);
       if (hasPagefind && isPagefind) continue;
       let reason: string | undefined;
@@ -54,22 +50,22 @@ export function findBrokenLinks(distDir: string, base: string, display: (path: s
       if (!reason) continue;
       const known = broken.get(target);
       if (known) {
-        if (known.problem.file !== display(page)) known.others.add(page);
+        if (known.problem.file !== display(page.path)) known.others.add(page.path);
         continue;
       }
       broken.set(target, {
         problem: {
-          file: display(page),
-          line: lineAt(html, match.index),
-          field: attribute,
+          file: display(page.path),
+          line,
+          field: name,
           level: 'error',
-          message: `broken internal link "${link}": it ${reason}`,
+          message: `broken internal link "${value}": it ${reason}`,
         },
         others: new Set(),
       });
     }
   }
-  const problems = [...broken.values()].map(({ problem, others }) =>
+  return [...broken.values()].map(({ problem, others }) =>
     others.size === 0
       ? problem
       : {
@@ -77,7 +73,6 @@ export function findBrokenLinks(distDir: string, base: string, display: (path: s
           message: `${problem.message} (also on ${others.size} other page${others.size === 1 ? '' : 's'})`,
         },
   );
-  return { problems, pages: pages.length };
 }
 
 function resolveTarget(distDir: string, sitePath: string): boolean {
@@ -95,31 +90,10 @@ function isFile(path: string): boolean {
   }
 }
 
-function htmlFiles(dir: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.html')) files.push(join(entry.parentPath, entry.name));
-  }
-  return files.sort();
-}
-
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&amp;/g, '&')
-    .replace(/&#x2F;/gi, '/')
-    .replace(/&#47;/g, '/');
-}
-
 function safeDecode(path: string): string {
   try {
     return decodeURI(path);
   } catch {
     return path;
   }
-}
-
-function lineAt(text: string, index: number): number {
-  let line = 1;
-  for (let at = text.indexOf('\n'); at !== -1 && at < index; at = text.indexOf('\n', at + 1)) line++;
-  return line;
 }
