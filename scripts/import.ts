@@ -8,7 +8,9 @@ import { displayPath } from '../src/lib/content-check/load.ts';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
+import type { CountryCode } from 'libphonenumber-js';
 import type { PartialIncident } from '../src/lib/incident/model.ts';
+import { isPhoneRegion } from '../src/lib/privacy/patterns.ts';
 import { incidentExportJsonSchema } from '../src/schema/incident-export.ts';
 import type { AdapterOptions } from './import/adapters/types.ts';
 import { ImportError } from './import/errors.ts';
@@ -54,6 +56,9 @@ Options:
                        (repeatable), e.g. --map date=Published --map text=Message.
   --tz ZONE            IANA zone for timestamps that carry none (default: UTC),
                        also used for the dates in the page.
+  --region CC          Region whose national phone forms to redact, e.g. GB for
+                       07700 900123 (repeatable; default: GB and US). Numbers in
+                       international form (+44…, 0049…) are redacted for every region.
   --title TEXT         Title of the post-mortem (default: from the exports).
   --slug SLUG          File-name slug (default: from the title).
   --out DIR            Folder to write to (default: ${DEFAULT_OUT}).
@@ -65,10 +70,12 @@ Options:
   --json-schema        Print the JSON Schema of the Firebreak incident JSON format.
   -h, --help           Show this help.
 
-Privacy: by default e-mail addresses, phone numbers, URL tokens and the handles
-and names of private individuals are replaced by stable pseudonyms (@person-1,
-Person 2); responders appear by incident role or as "Responder A"; the brand's
-handles, --keep entries and verified or large (10,000+ followers) accounts stay.
+Privacy: by default e-mail addresses, phone numbers, IP addresses and every
+name, handle and profile link of private individuals are replaced by stable
+pseudonyms (@person-1, Person 2); card numbers, URL tokens and private share
+links (Dropbox, Google Drive, Slack files) are always removed; responders
+appear by incident role or as "Responder A"; the brand's handles, --keep
+entries and verified or large (10,000+ followers) accounts stay.
 
 Example: from three exports to a page
   npm run import -- \\
@@ -98,6 +105,8 @@ interface CliOptions {
   force: boolean;
   dryRun: boolean;
   redact: boolean;
+  /** --region, upper-case ISO 3166 codes. */
+  phoneRegions: CountryCode[];
 }
 
 function parseCommandLine(argv: string[]): CliOptions | 'help' | 'json-schema' {
@@ -114,6 +123,7 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' | 'json-schema' {
         keep: { type: 'string', multiple: true, default: [] },
         map: { type: 'string', multiple: true, default: [] },
         tz: { type: 'string', default: 'UTC' },
+        region: { type: 'string', multiple: true, default: [] },
         title: { type: 'string' },
         slug: { type: 'string' },
         out: { type: 'string' },
@@ -138,6 +148,14 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' | 'json-schema' {
     new Intl.DateTimeFormat('en', { timeZone: tz });
   } catch {
     throw new UsageError(`--tz ${tz} is not a time zone; expected an IANA zone such as UTC or Europe/Berlin`);
+  }
+  const phoneRegions: CountryCode[] = [];
+  for (const entry of values.region) {
+    const code = entry.trim().toUpperCase();
+    if (!isPhoneRegion(code)) {
+      throw new UsageError(`--region ${entry} is not a region code; expected two letters such as GB, US or DE`);
+    }
+    phoneRegions.push(code);
   }
   const map: Record<string, string> = {};
   for (const entry of values.map) {
@@ -167,6 +185,7 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' | 'json-schema' {
     force: values.force,
     dryRun: values['dry-run'],
     redact: !values['no-redact'],
+    phoneRegions,
   };
 }
 
@@ -233,6 +252,7 @@ async function run(options: CliOptions): Promise<void> {
       redact: options.redact,
       brandHandles: options.adapter.brandHandles,
       keep: options.keep,
+      phoneRegions: options.phoneRegions,
     },
     displayDir,
   );

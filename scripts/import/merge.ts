@@ -31,6 +31,10 @@ function latest(...dates: (Date | undefined)[]): Date | undefined {
   return best;
 }
 
+function isText(value: string | undefined): value is string {
+  return value !== undefined && value !== '';
+}
+
 /** One person seen by several exports: later exports fill what earlier ones left out. */
 function mergePerson(a: Person, b: Person): Person {
   const merged: Person = { ...b, ...a };
@@ -38,6 +42,11 @@ function mergePerson(a: Person, b: Person): Person {
   if (a.verified || b.verified) merged.verified = true;
   const followers = Math.max(a.followers ?? -1, b.followers ?? -1);
   if (followers >= 0) merged.followers = followers;
+  // Every name either export knows, so redaction catches each one.
+  const aliases = [...new Set([...(a.aliases ?? []), ...(b.aliases ?? []), ...[b.name, b.handle].filter(isText)])];
+  const known = new Set([merged.name, merged.handle]);
+  const extra = aliases.filter((alias) => !known.has(alias));
+  if (extra.length > 0) merged.aliases = extra;
   return merged;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { visibleText } from './visible-text.ts';
 import { METHOD_STEP_COUNT } from './playbook.ts';
 import {
   ACTION_STATUSES,
@@ -51,17 +52,26 @@ export const exportActorRoles = ['brand', 'responder', 'public', 'system'] as co
 export const exportPersonSchema = z
   .object({
     /** Id used by `events[].actor` and `events[].inReplyTo`; unique within the file. */
-    id: z.string().min(1).meta({ description: 'Id referenced by events[].actorId and events[].inReplyToId.' }),
+    id: visibleText(z.string().min(1)).meta({
+      description: 'Id referenced by events[].actorId and events[].inReplyToId.',
+    }),
     /** brand (our own accounts), responder (war room), public (anyone else) or system (tools). */
     role: oneOf(exportActorRoles).meta({
       description: 'brand = our own accounts, responder = war room, public = everyone else, system = tools.',
     }),
     /** Platform handle without the @. */
-    handle: z.string().min(1).optional().meta({ description: 'Platform handle without the @.' }),
+    handle: visibleText(z.string().min(1)).optional().meta({ description: 'Platform handle without the @.' }),
     /** Display or real name; redacted on import unless the person is public (verified or large). */
-    name: z.string().min(1).optional().meta({ description: 'Display or real name (redacted on import).' }),
+    name: visibleText(z.string().min(1)).optional().meta({ description: 'Display or real name (redacted on import).' }),
+    /** Other names the person goes by (first name, nickname, display name, e-mail); each is redacted on import. */
+    aliases: z
+      .array(visibleText(z.string().min(1)))
+      .optional()
+      .meta({ description: 'Other names or e-mail addresses of this person (each redacted on import).' }),
     /** Incident role of a responder ("Incident commander"); used instead of their name. */
-    title: z.string().min(1).optional().meta({ description: 'Incident role of a responder, shown instead of a name.' }),
+    title: visibleText(z.string().min(1))
+      .optional()
+      .meta({ description: 'Incident role of a responder, shown instead of a name.' }),
     /** Verified or official account: shown by its handle, not pseudonymized. */
     verified: z.boolean().optional().meta({ description: 'Verified/official account: kept by handle.' }),
     /** Follower count: accounts with 10,000 or more keep their handle. */
@@ -96,7 +106,7 @@ export const exportEventSchema = z
     /** Link to the original post or document. */
     link: webLink.optional(),
     /** Your id for this event, so a correction or deletion can point at it. */
-    id: z.string().min(1).optional().meta({ description: 'Id of this event, referenced by correctsId.' }),
+    id: visibleText(z.string().min(1)).optional().meta({ description: 'Id of this event, referenced by correctsId.' }),
     /** For a correction or deletion: the `id` of the event it corrects or removes. */
     correctsId: z
       .string()
@@ -122,9 +132,9 @@ export const exportMentionBucketSchema = z
 export const exportActionItemSchema = z
   .object({
     /** The change to make, as a task. */
-    title: z.string().min(3),
+    title: visibleText(z.string().min(3)),
     /** The role that owns it (a role, not a person). */
-    ownerRole: z.string().min(2),
+    ownerRole: visibleText(z.string().min(2)),
     /** prevent (addresses a root cause), mitigate, detect or process. */
     type: oneOf(ACTION_TYPES),
     /** open, done or dropped; defaults to open. */
@@ -145,7 +155,7 @@ export const incidentExportSchema = z
       error: `expected "version": ${INCIDENT_EXPORT_VERSION} (the only version this importer reads)`,
     }),
     /** The incident in a few words. */
-    title: z.string().min(1).optional(),
+    title: visibleText(z.string().min(1)).optional(),
     /** One paragraph: what happened, how bad it got, how it ended. */
     summary: z.string().min(1).optional(),
     /** Peak severity 1 (critical) … 4 (watch). */
@@ -161,7 +171,7 @@ export const incidentExportSchema = z
     /** Platforms, the first one where it started. */
     platforms: z.array(oneOf(PLATFORMS)).optional(),
     /** Free keywords. */
-    tags: z.array(z.string().min(1)).optional(),
+    tags: z.array(visibleText(z.string().min(1))).optional(),
     /** When it began; defaults to the earliest event. */
     started: timestamp.optional(),
     /** When the team first knew; defaults to the first internal event. */
@@ -232,7 +242,7 @@ export const incidentExportSchema = z
         z
           .object({
             /** As a reader would cite it. */
-            title: z.string().min(3),
+            title: visibleText(z.string().min(3)),
             /** An http(s) link. */
             url: webLink,
             /** Sort of source. */

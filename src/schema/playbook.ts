@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate } from './dates.ts';
+import { visibleText } from './visible-text.ts';
 
 /** When in the life of a crisis a playbook page is meant to be read. */
 export const PHASES = ['before', 'during', 'after'] as const;
@@ -30,7 +31,7 @@ const pageRef = z
 export const playbookSchema = z
   .object({
     /** The page title as a responder scans it: short, imperative where possible. */
-    title: z.string().trim().min(3, 'a title needs at least 3 characters').max(80),
+    title: visibleText(z.string().trim().min(3, 'a title needs at least 3 characters').max(80)),
     /** One sentence a stressed reader can act on without reading further. */
     summary: z
       .string()
@@ -53,7 +54,7 @@ export const playbookSchema = z
     /** Other playbook pages worth reading next, by id; each must exist. */
     related: z.array(pageRef).default([]),
     /** The role that keeps this page true (a role, not a person: people change jobs). */
-    owner: z.string().trim().min(2, 'name the role that owns this page, e.g. "Head of Social"'),
+    owner: visibleText(z.string().trim().min(2, 'name the role that owns this page, e.g. "Head of Social"')),
     /** The day someone last checked this page against reality. */
     lastReviewed: calendarDate,
     /** Position in the navigation among pages that are not method steps (lower comes first). */

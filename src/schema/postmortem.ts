@@ -3,6 +3,7 @@ import { calendarDate, zonedTimestamp } from './dates.ts';
 import { METHOD_STEP_COUNT } from './playbook.ts';
 import { severitySchema } from './severity.ts';
 import { webUrl } from './url-policy.ts';
+import { visibleText } from './visible-text.ts';
 import {
   ACTION_STATUSES,
   ACTION_TYPES,
@@ -112,9 +113,9 @@ export const lessonSchema = z
 export const actionItemSchema = z
   .object({
     /** The change to make, as a task. */
-    title: z.string().trim().min(3),
+    title: visibleText(z.string().trim().min(3)),
     /** The role that owns it (a role, not a person). */
-    ownerRole: z.string().trim().min(2, 'name the role that owns this action, e.g. "Social media lead"'),
+    ownerRole: visibleText(z.string().trim().min(2, 'name the role that owns this action, e.g. "Social media lead"')),
     /** Whether it prevents a repeat, softens the next one, detects it sooner, or changes a process. */
     type: oneOf(ACTION_TYPES),
     /** Where it stands. */
@@ -127,7 +128,7 @@ export const actionItemSchema = z
 export const sourceSchema = z
   .object({
     /** What the source is, as a reader would cite it. */
-    title: z.string().trim().min(3),
+    title: visibleText(z.string().trim().min(3)),
     /** Where it lives. */
     url: webUrl,
     /** The sort of source. */
@@ -139,7 +140,7 @@ export const sourceSchema = z
 export const postmortemFields = z
   .object({
     /** The incident in a few words, as people in the team remember it. */
-    title: z.string().trim().min(5, 'a title needs at least 5 characters').max(120),
+    title: visibleText(z.string().trim().min(5, 'a title needs at least 5 characters').max(120)),
     /** One paragraph: what happened, how bad it got, how it ended. */
     summary: z
       .string()
@@ -151,7 +152,7 @@ export const postmortemFields = z
     /** True for fictional sample entries: the page shows a banner so nobody mistakes it for history. */
     example: z.boolean().default(false),
     /** Free keywords that help search ("discount code", "influencer"). */
-    tags: z.array(z.string().trim().min(1)).default([]),
+    tags: z.array(visibleText(z.string().trim().min(1))).default([]),
     /** Peak severity on the triage scale: 1 critical … 4 watch. */
     severity: severitySchema,
     /** What kind of crisis it was. */

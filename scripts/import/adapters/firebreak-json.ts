@@ -60,6 +60,7 @@ export function toPartialIncident(file: string, data: IncidentExport, brandHandl
       role: isBrand ? 'brand' : person.role,
       ...(handle !== undefined && { handle }),
       ...(person.name !== undefined && { name: person.name }),
+      ...(person.aliases !== undefined && person.aliases.length > 0 && { aliases: person.aliases }),
       ...(person.title !== undefined && { title: person.title }),
       ...(person.verified !== undefined && { verified: person.verified }),
       ...(person.followers !== undefined && { followers: person.followers }),

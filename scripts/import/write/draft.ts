@@ -1,3 +1,4 @@
+import type { CountryCode } from 'libphonenumber-js';
 import type { IncidentEvent, MentionBucket } from '../../../src/lib/incident/model.ts';
 import { computeDurations, type Durations } from '../../../src/lib/analysis/durations.ts';
 import { deriveKeyTimes, type DerivedTimes } from '../../../src/lib/analysis/key-times.ts';
@@ -25,6 +26,8 @@ export interface DraftOptions {
   brandHandles: string[];
   /** --keep, lowercased without @. */
   keep: string[];
+  /** --region: regions whose national phone forms are redacted (default: DEFAULT_PHONE_REGIONS). */
+  phoneRegions?: readonly CountryCode[];
 }
 
 /** Most events the front-matter timeline lists; the rest are counted in the body. */
@@ -154,6 +157,7 @@ export function buildDraft(incident: MergedIncident, options: DraftOptions): Dra
     brandHandles: options.brandHandles,
     keep: options.keep,
     people: incident.people,
+    ...(options.phoneRegions && options.phoneRegions.length > 0 && { phoneRegions: options.phoneRegions }),
   });
   redactor.prime(incident.events);
   const clean = (text: string) => oneLine(redactor.text(text));

@@ -131,8 +131,9 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths): Co
   for (const page of playbook) problems.push(...markdownProblems(page, { rawHtml: false }));
   for (const entry of postmortems) problems.push(...markdownProblems(entry, { rawHtml: true }));
 
-  // E-mails, phone numbers, @handles and URL tokens: errors once in review, warnings in drafts.
-  problems.push(...privacyProblems(root, postmortems));
+  // Personal data and secrets (src/lib/privacy/patterns.ts): in post-mortems, errors once in
+  // review and warnings in drafts; playbook pages are always published, so always errors.
+  problems.push(...privacyProblems(root, [...playbook, ...postmortems]));
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return { problems, playbook, postmortems };

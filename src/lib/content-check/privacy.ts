@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { findPersonalData, type Finding } from '../privacy/patterns.ts';
+import type { CountryCode } from 'libphonenumber-js';
+import { DEFAULT_PHONE_REGIONS, findPersonalData, isPhoneRegion, type Finding } from '../privacy/patterns.ts';
 import { eachFrontmatterString, lineOfIndex } from './frontmatter.ts';
 import type { RawEntry } from './load.ts';
 import type { Problem } from './problem.ts';
@@ -32,6 +33,16 @@ const allowlistFileSchema = z
       .default([]),
     /** Public numbers (a customer-service line), compared by their digits only. */
     phones: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+    /**
+     * Regions (ISO 3166 codes such as GB, US, DE) whose national phone forms are recognised,
+     * e.g. `07700 900123` for GB. International forms (+44…, 0049…) are recognised for every
+     * region regardless. Default: GB and US (DEFAULT_PHONE_REGIONS in src/lib/privacy/patterns.ts).
+     */
+    phoneRegions: z
+      .array(
+        z.string().trim().toUpperCase().refine(isPhoneRegion, 'expected a two-letter region code such as GB, US or DE'),
+      )
+      .default([]),
   })
   .strict();
 
@@ -43,9 +54,16 @@ export interface PrivacyAllowlist {
   emailDomains: readonly string[];
   /** Digits only. */
   phones: ReadonlySet<string>;
+  /** Regions whose national phone forms count. */
+  phoneRegions: readonly CountryCode[];
 }
 
-export const EMPTY_ALLOWLIST: PrivacyAllowlist = { handles: new Set(), emailDomains: [], phones: new Set() };
+export const EMPTY_ALLOWLIST: PrivacyAllowlist = {
+  handles: new Set(),
+  emailDomains: [],
+  phones: new Set(),
+  phoneRegions: DEFAULT_PHONE_REGIONS,
+};
 
 export function toAllowlist(input: z.input<typeof allowlistFileSchema>): PrivacyAllowlist {
   const data = allowlistFileSchema.parse(input);
@@ -53,6 +71,7 @@ export function toAllowlist(input: z.input<typeof allowlistFileSchema>): Privacy
     handles: new Set(data.handles.map((handle) => handle.replace(/^@/, '').toLowerCase())),
     emailDomains: data.emailDomains.map((domain) => domain.toLowerCase()),
     phones: new Set(data.phones.map((phone) => phone.replace(/\D/g, ''))),
+    phoneRegions: data.phoneRegions.length > 0 ? (data.phoneRegions as CountryCode[]) : DEFAULT_PHONE_REGIONS,
   };
 }
 
@@ -93,7 +112,10 @@ export function readPrivacyAllowlist(root: string, problems: Problem[]): Privacy
         file: PRIVACY_ALLOWLIST_FILE,
         field: path.map(String).join('.'),
         level: 'error',
-        message: key === undefined ? issue.message : `unknown field "${key}": expected handles, emailDomains or phones`,
+        message:
+          key === undefined
+            ? issue.message
+            : `unknown field "${key}": expected handles, emailDomains, phones or phoneRegions`,
         ...(line ? { line } : {}),
       });
     }
@@ -105,11 +127,12 @@ export function readPrivacyAllowlist(root: string, problems: Problem[]): Privacy
 export type PrivacyEntry = Pick<RawEntry, 'file' | 'data' | 'lineOf' | 'body' | 'bodyLine'>;
 
 /**
- * Personal data and secrets in post-mortems: e-mail addresses, phone numbers, @handles that are
- * not on the allowlist, and tokens in URLs, in every front-matter string (reported at the line
- * of its key) and in the body (at its own line). Errors once an entry is in review or
- * published, warnings while it is a draft, so a draft can be written from raw notes and
- * cleaned before review.
+ * Personal data and secrets in post-mortems and playbook pages: e-mail addresses, phone numbers,
+ * @handles and handles in profile links that are not on the allowlist, payment-card numbers, IP
+ * addresses, credentials in URLs and private share links, in every front-matter string
+ * (reported at the line of its key) and in the body (at its own line). Errors once an entry is
+ * in review or published (playbook pages have no status: they are always published), warnings
+ * while it is a draft, so a draft can be written from raw notes and cleaned before review.
  */
 export function lintPrivacy(entries: readonly PrivacyEntry[], allowlist: PrivacyAllowlist): Problem[] {
   const problems: Problem[] = [];
@@ -146,7 +169,9 @@ export function privacyProblems(root: string, entries: readonly PrivacyEntry[]):
 }
 
 function reportable(text: string, allowlist: PrivacyAllowlist): Finding[] {
-  return findPersonalData(text).filter((finding) => !isAllowed(finding, allowlist));
+  return findPersonalData(text, { phoneRegions: allowlist.phoneRegions }).filter(
+    (finding) => !isAllowed(finding, allowlist),
+  );
 }
 
 function isAllowed(finding: Finding, allowlist: PrivacyAllowlist): boolean {
@@ -159,6 +184,13 @@ function isAllowed(finding: Finding, allowlist: PrivacyAllowlist): boolean {
       // `@person-3` is a pseudonym written by `npm run import`'s redaction (src/lib/privacy/redact.ts).
       if (/^@person-\d+$/.test(finding.match)) return true;
       return allowlist.handles.has(finding.match.replace(/^@/, '').toLowerCase());
+    case 'profile-handle':
+      // `x.com/person-3` is how the importer's redaction writes a pseudonym into a link.
+      return /^person-\d+$/.test(finding.handle ?? '') || allowlist.handles.has((finding.handle ?? '').toLowerCase());
+    case 'card':
+    case 'ip':
+    case 'share-link':
+      return false;
     case 'phone':
       // "12 000 000 views" is a number written with thousands separators, not a phone number.
       return allowlist.phones.has(finding.match.replace(/\D/g, '')) || /^\d{1,3}(?:[ .,]\d{3})+$/.test(finding.match);
@@ -182,10 +214,22 @@ function describe(finding: Finding): string {
       return `phone number "${match.replace(/\d(?=(?:\D*\d){2})/g, '•')}": remove it; a public number (a hotline) goes in phones in ${PRIVACY_ALLOWLIST_FILE}`;
     case 'handle':
       return `handle "${match}" is not on the allowlist: name the role instead ("a customer", "a creator with a large audience"); brand and public accounts go in handles in ${PRIVACY_ALLOWLIST_FILE}`;
+    case 'profile-handle':
+      return `profile link names "@${finding.handle ?? ''}", which is not on the allowlist: link to the post of a public account instead, or describe it ("a customer's post"); brand and public accounts go in handles in ${PRIVACY_ALLOWLIST_FILE}`;
     case 'url-token': {
       const equals = match.indexOf('=');
       const shown = equals === -1 ? `${match.slice(0, 7)}${MASK}` : `${match.slice(0, equals + 3)}${MASK}`;
       return `link carries a token ("${shown}"): remove that part of the URL; a token gives access to whoever reads it`;
+    }
+    case 'share-link': {
+      const host = /^(?:https?:\/\/)?([^/]+)/i.exec(match)?.[1] ?? '';
+      return `private share link ("${host}/${MASK}"): remove it; whoever has the link can open the file`;
+    }
+    case 'card':
+      return `payment-card number "${match.replace(/\d(?=(?:\D*\d){4})/g, '•')}": remove it; never publish a card number, even a partial one`;
+    case 'ip': {
+      const first = /^[0-9a-f]+/i.exec(match)?.[0] ?? '';
+      return `IP address "${first}${match.includes(':') ? ':' : '.'}${MASK}": remove it; an address can identify a person or expose a system`;
     }
   }
 }

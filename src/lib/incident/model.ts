@@ -30,6 +30,12 @@ export interface Person {
   handle?: string;
   /** Display or real name, if the export carries one. */
   name?: string;
+  /**
+   * Every other name the export knows this person by: first and last name, display name,
+   * nickname, e-mail address (Slack `profile.first_name`, `display_name`, `email`…). Redaction
+   * pseudonymizes each of them wherever it occurs; the first word of `name` is added there.
+   */
+  aliases?: string[];
   /** Job title or incident role ("Incident commander"), used to name responders blamelessly. */
   title?: string;
   /** Verified / official account (public figures, media outlets). */

@@ -1,15 +1,14 @@
+import { isSecretQueryParam } from '../../../../src/lib/privacy/patterns.ts';
+
 /**
  * Slack exports carry credentials in plain sight: every file's `url_private` ends in
  * `?t=xoxe-…`, a token that opens the workspace's files to whoever holds it. Nothing read from an
- * export may carry one into the output, in a link or in text someone pasted.
+ * export may carry one into the output, in a link or in text someone pasted. Which query
+ * parameters hold credentials is the shared rule of src/lib/privacy/patterns.ts.
  */
 
 /** Slack tokens: bot, user, app, refresh, export (`xoxb-`, `xoxp-`, `xapp-`, `xoxe-`, `xoxe.xoxp-`…). */
 const SLACK_TOKEN = /\b(?:xox[a-z](?:\.xox[a-z])?|xapp)-[A-Za-z0-9-]+/gi;
-
-/** Query parameters that hold credentials in the links Slack and other tools produce. */
-const SECRET_PARAMS =
-  /^(?:t|token|access_token|api_key|apikey|key|sig|signature|auth|x-amz-signature|x-amz-credential|x-amz-security-token)$/i;
 
 /** The URL without credential-bearing query parameters (and without a query left empty). */
 export function cleanUrl(url: string): string {
@@ -23,7 +22,7 @@ export function cleanUrl(url: string): string {
     .split('&')
     .filter((pair) => {
       const [name = '', value = ''] = pair.split('=');
-      return pair !== '' && !SECRET_PARAMS.test(decodeSafely(name)) && !/xox[a-z]|xapp-/i.test(value);
+      return pair !== '' && !isSecretQueryParam(decodeSafely(name)) && !/xox[a-z]|xapp-/i.test(value);
     })
     .join('&');
   return `${base}${kept ? `?${kept}` : ''}${fragment}`.replace(SLACK_TOKEN, '');

@@ -3,8 +3,9 @@ import type { Person } from '../../../../src/lib/incident/model.ts';
 import { parseShape } from '../../input/json.ts';
 
 /**
- * `users.json`: every member of the workspace. Only the fields that name a person or tell a bot
- * from a human are read; phone numbers, e-mails and avatars are left where they are.
+ * `users.json`: every member of the workspace. Only the fields that name a person (every name
+ * they go by, and their e-mail, so redaction can find each one in the messages) or tell a bot
+ * from a human are read; phone numbers and avatars are left where they are.
  */
 
 const optionalText = z.string().nullish();
@@ -17,7 +18,12 @@ const slackUserSchema = z.looseObject({
   profile: z
     .looseObject({
       real_name: optionalText,
+      real_name_normalized: optionalText,
       display_name: optionalText,
+      display_name_normalized: optionalText,
+      first_name: optionalText,
+      last_name: optionalText,
+      email: optionalText,
       title: optionalText,
     })
     .nullish(),
@@ -30,6 +36,7 @@ export interface EmbeddedProfile {
   name?: string | null;
   real_name?: string | null;
   display_name?: string | null;
+  first_name?: string | null;
 }
 
 /** Slack's own system user, which posts reminders and notices. */
@@ -49,7 +56,19 @@ export class SlackUsers {
       const handle = nonEmpty(user.name) ?? nonEmpty(user.profile?.display_name);
       const title = nonEmpty(user.profile?.title);
       const role = user.is_bot || user.id === SLACKBOT ? 'system' : 'responder';
-      users.#people.set(user.id, describe(user.id, role, handle, name, title));
+      const profile = user.profile;
+      const aliases = [
+        user.real_name,
+        profile?.real_name,
+        profile?.real_name_normalized,
+        profile?.display_name,
+        profile?.display_name_normalized,
+        profile?.first_name,
+        profile?.last_name,
+        profile?.email,
+        user.name,
+      ];
+      users.#people.set(user.id, describe(user.id, role, handle, name, title, aliases));
     }
     return users;
   }
@@ -63,7 +82,8 @@ export class SlackUsers {
     if (!person) {
       const name = nonEmpty(profile?.real_name) ?? nonEmpty(profile?.display_name);
       const handle = nonEmpty(profile?.name) ?? nonEmpty(profile?.display_name);
-      person = describe(userId, userId === SLACKBOT ? 'system' : 'responder', handle, name, undefined);
+      const aliases = [profile?.real_name, profile?.display_name, profile?.first_name, profile?.name];
+      person = describe(userId, userId === SLACKBOT ? 'system' : 'responder', handle, name, undefined, aliases);
       this.#people.set(userId, person);
     }
     this.#referenced.add(userId);
@@ -90,6 +110,7 @@ function describe(
   handle: string | undefined,
   name: string | undefined,
   title: string | undefined,
+  names: readonly (string | null | undefined)[],
 ): Person {
   const person: Person = { id: personId(userId), role };
   if (handle) person.handle = handle;
@@ -97,6 +118,10 @@ function describe(
   const shown = name ?? handle;
   if (shown) person.name = shown;
   if (title) person.title = title;
+  const aliases = [...new Set(names.flatMap((alias) => nonEmpty(alias) ?? []))].filter(
+    (alias) => alias !== person.name && alias !== person.handle,
+  );
+  if (aliases.length > 0) person.aliases = aliases;
   return person;
 }
 

@@ -31,6 +31,8 @@ describe('Slack adapter on the real hfaran export', () => {
       handle: 'doubledeez',
       name: 'Hermione Granger',
       title: 'Eat Monkeys',
+      // profile.first_name and last_name: names she goes by, for redaction.
+      aliases: ['Hermione', 'Granger'],
     });
     // A user with no real name is named by the handle, so mentions read as something.
     expect(people['slack:U0BMM2FEH']).toEqual({

@@ -51,6 +51,8 @@ describe('Slack adapter on a war-room export', () => {
       handle: 'dana.w',
       name: 'Dana Whitfield',
       title: 'Head of Communications',
+      // Every other name she goes by, so redaction can find it in the text.
+      aliases: ['dana@example.com'],
     });
     expect(people.get('slack:U07BOT')).toMatchObject({ role: 'system', name: 'Status Bot' });
     // A Slack Connect guest is known only from the message's user_profile.
@@ -59,6 +61,7 @@ describe('Slack adapter on a war-room export', () => {
       role: 'responder',
       handle: 'morgan',
       name: 'Morgan Ellis',
+      aliases: ['morgan.agency'],
     });
     // Only people who appear: the member who never posted is not listed.
     expect(people.has('slack:U07QUIET')).toBe(false);
@@ -69,10 +72,12 @@ describe('Slack adapter on a war-room export', () => {
     expect(byText('Care team')).toMatchObject({ actor: 'responder', actorId: 'slack:U07LEE' });
   });
 
-  it('keeps no contact details from users.json', () => {
+  it('keeps no phone number from users.json; the e-mail only as an alias the redactor replaces', () => {
     const people = JSON.stringify(result.people);
-    expect(people).not.toContain('dana@example.com');
     expect(people).not.toContain('7946');
+    expect(result.people.filter((person) => JSON.stringify(person).includes('dana@example.com'))).toEqual([
+      expect.objectContaining({ id: 'slack:U07DANA', aliases: ['dana@example.com'] }),
+    ]);
   });
 
   it('groups thread replies, across days, right after their parent', () => {
