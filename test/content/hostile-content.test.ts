@@ -64,6 +64,7 @@ const expected: Record<string, { line?: number; message: RegExp }[]> = {
   'bom-crlf': [{ line: 41, message: /link "javascript:alert\(1\)" is refused/ }],
   'alias-bomb': [{ line: 4, message: /YAML aliases \(\*name\) that repeat a list or a mapping are not allowed/ }],
   'toml-frontmatter': [{ line: 1, message: /front matter is YAML between two "---" lines, not TOML/ }],
+  'invisible-title': [{ line: 2, message: /invisible or text-direction character U\+202E/ }],
   mdx: [{ message: /post-mortems are Markdown \(\.md\) only: MDX runs code at build time/ }],
 };
 

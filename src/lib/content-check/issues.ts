@@ -2,8 +2,14 @@ import type { z } from 'zod';
 import type { RawEntry } from './load.ts';
 import type { Problem } from './problem.ts';
 
-/** Turns zod's issues into contributor-facing problems, with the line of the field. */
-export function problemsFromIssues(entry: RawEntry, issues: readonly z.core.$ZodIssue[]): Problem[] {
+/** What turning issues into problems needs of a file: its name, its data and where each field is. */
+export type IssueSource = Pick<RawEntry, 'file' | 'lineOf'> & { data: unknown };
+
+/**
+ * Turns zod's issues into contributor-facing problems, with the line of the field: the one way
+ * from a zod issue to a message (content files, the privacy allowlist, the roster).
+ */
+export function problemsFromIssues(entry: IssueSource, issues: readonly z.core.$ZodIssue[]): Problem[] {
   const problems: Problem[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
@@ -25,7 +31,7 @@ export function problemsFromIssues(entry: RawEntry, issues: readonly z.core.$Zod
 }
 
 export function problemAt(
-  entry: RawEntry,
+  entry: IssueSource,
   path: readonly PropertyKey[],
   message: string,
   level: Problem['level'] = 'error',

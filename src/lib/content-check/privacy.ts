@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { CountryCode } from 'libphonenumber-js';
 import { DEFAULT_PHONE_REGIONS, findPersonalData, isPhoneRegion, type Finding } from '../privacy/patterns.ts';
+import { readYaml, YamlError } from '../yaml.ts';
 import { eachFrontmatterString, lineOfIndex } from './frontmatter.ts';
+import { problemsFromIssues } from './issues.ts';
 import type { RawEntry } from './load.ts';
 import type { Problem } from './problem.ts';
 
@@ -83,43 +84,25 @@ export function toAllowlist(input: z.input<typeof allowlistFileSchema>): Privacy
 export function readPrivacyAllowlist(root: string, problems: Problem[]): PrivacyAllowlist {
   const path = resolve(root, PRIVACY_ALLOWLIST_FILE);
   if (!existsSync(path)) return EMPTY_ALLOWLIST;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter, prettyErrors: false });
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
-  const yamlError = doc.errors[0];
-  if (yamlError) {
+  let read: ReturnType<typeof readYaml>;
+  try {
+    read = readYaml(readFileSync(path, 'utf8'));
+  } catch (error) {
+    if (!(error instanceof YamlError)) throw error;
     problems.push({
       file: PRIVACY_ALLOWLIST_FILE,
-      line: lineAt(yamlError.pos[0]),
       field: '',
       level: 'error',
-      message: `not valid YAML: ${yamlError.message.split('\n')[0]}`,
+      message: error.message,
+      ...(error.line ? { line: error.line } : {}),
     });
     return EMPTY_ALLOWLIST;
   }
-  const result = allowlistFileSchema.safeParse(doc.toJS() ?? {});
+  const result = allowlistFileSchema.safeParse(read.data ?? {});
   if (result.success) return toAllowlist(result.data);
-  const lineOf = (path: readonly PropertyKey[]) => {
-    const node = doc.getIn(path as (string | number)[], true);
-    return isNode(node) && node.range ? lineAt(node.range[0]) : undefined;
-  };
-  for (const issue of result.error.issues) {
-    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
-    for (const key of keys) {
-      const path = key === undefined ? issue.path : [...issue.path, key];
-      const line = lineOf(path);
-      problems.push({
-        file: PRIVACY_ALLOWLIST_FILE,
-        field: path.map(String).join('.'),
-        level: 'error',
-        message:
-          key === undefined
-            ? issue.message
-            : `unknown field "${key}": expected handles, emailDomains, phones or phoneRegions`,
-        ...(line ? { line } : {}),
-      });
-    }
-  }
+  problems.push(
+    ...problemsFromIssues({ file: PRIVACY_ALLOWLIST_FILE, data: read.data, lineOf: read.lineOf }, result.error.issues),
+  );
   return EMPTY_ALLOWLIST;
 }
 
