@@ -13,7 +13,7 @@ export default defineConfig({
           include: [
             'test/unit/**/*.test.ts',
             'test/content/**/*.test.ts',
-            'test/import/**/*.test.ts',
+            'test/importer/**/*.test.ts',
             'test/scripts/**/*.test.ts',
             'test/site-check/**/*.test.ts',
           ],

@@ -11,7 +11,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ADAPTERS } from './import/registry.ts';
+import { ADAPTERS } from '../src/importer/registry.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CSV_ROWS = 1_000_000;

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { checkContent, formatProblem, type Problem } from '../src/lib/content-check/index.ts';
 import { site } from '../src/site.config.ts';
 import { checkBuiltSite } from '../src/site-check/index.ts';
-import { displayPath } from '../src/lib/content-check/load.ts';
+import { displayPath } from '../src/lib/file-paths.ts';
 import { findPlaceholders } from './check/placeholders.ts';
 
 const USAGE = `Usage: npm run check [-- --root DIR] [-- --dist DIR]

@@ -4,20 +4,21 @@
  * post-mortem page. See --help and docs/importer.md.
  */
 import { resolve } from 'node:path';
-import { displayPath } from '../src/lib/content-check/load.ts';
+import { displayPath } from '../src/lib/file-paths.ts';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import type { CountryCode } from 'libphonenumber-js';
-import type { PartialIncident } from '../src/lib/incident/model.ts';
 import { isPhoneRegion } from '../src/lib/privacy/patterns.ts';
 import { incidentExportJsonSchema } from '../src/schema/incident-export.ts';
-import type { AdapterOptions } from './import/adapters/types.ts';
-import { ImportError } from './import/errors.ts';
-import { toExportInput } from './import/inputs.ts';
-import { mergeIncidents } from './import/merge.ts';
-import { ADAPTERS, selectAdapter } from './import/registry.ts';
-import { renderPage, writePageAtomically } from './import/write.ts';
+import {
+  ADAPTERS,
+  ImportError,
+  importExports,
+  writeImportedPage,
+  type AdapterOptions,
+  type ReadProgress,
+} from '../src/importer/index.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_OUT = 'content/postmortems';
@@ -190,7 +191,7 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' | 'json-schema' {
 }
 
 /** A progress bar on stderr for big inputs when a person is watching; nothing in pipes and CI. */
-function progressFor(label: string, size: number): { onProgress?: AdapterOptions['onProgress']; stop(): void } {
+function progressFor(label: string, size: number): ReadProgress {
   if (!process.stderr.isTTY || size < PROGRESS_MIN_BYTES) return { stop() {} };
   const bar = new cliProgress.SingleBar(
     {
@@ -219,55 +220,28 @@ function progressFor(label: string, size: number): { onProgress?: AdapterOptions
 }
 
 async function run(options: CliOptions): Promise<void> {
-  const partials: PartialIncident[] = [];
-  for (const path of options.paths) {
-    const input = await toExportInput(path);
-    const adapter = selectAdapter(input, options.format, ADAPTERS, Object.keys(options.adapter.map).length > 0);
-    const progress = progressFor(`${adapter.name} ${path}`, input.size);
-    try {
-      partials.push(
-        await adapter.read(input, {
-          ...options.adapter,
-          ...(progress.onProgress && { onProgress: progress.onProgress }),
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ImportError) throw error;
-      const message = error instanceof Error ? error.message : String(error);
-      throw new ImportError(path, `could not be read as ${adapter.label}: ${message.split('\n')[0]}`);
-    } finally {
-      progress.stop();
-    }
-  }
-
-  const incident = mergeIncidents(partials);
   const outDir = options.out !== undefined ? resolve(process.cwd(), options.out) : resolve(PROJECT_ROOT, DEFAULT_OUT);
-  const displayDir = displayPath(process.cwd(), outDir) || '.';
-  const page = renderPage(
-    incident,
-    {
-      title: options.title,
-      slug: options.slug,
-      tz: options.adapter.tz,
-      redact: options.redact,
-      brandHandles: options.adapter.brandHandles,
-      keep: options.keep,
-      phoneRegions: options.phoneRegions,
-    },
-    displayDir,
-  );
+  const { page, incident, exports } = await importExports(options.paths, {
+    ...options.adapter,
+    format: options.format,
+    progress: progressFor,
+    title: options.title,
+    slug: options.slug,
+    redact: options.redact,
+    keep: options.keep,
+    phoneRegions: options.phoneRegions,
+    displayDir: displayPath(process.cwd(), outDir) || '.',
+  });
   if (options.dryRun) {
     process.stdout.write(page.content);
     return;
   }
-  const target = resolve(outDir, `${page.id}.md`);
-  const display = displayPath(process.cwd(), target);
-  writePageAtomically(target, display, page.content, options.force);
+  const written = writeImportedPage(page, outDir, (path) => displayPath(process.cwd(), path), options.force);
   const { lessons } = page.draft;
   process.stderr.write(
-    `Drafted from ${partials.length} export${partials.length === 1 ? '' : 's'}: ${incident.events.length} events, ${lessons.length} suggested lesson${lessons.length === 1 ? '' : 's'}. Edit the TODOs before review.\n`,
+    `Drafted from ${exports} export${exports === 1 ? '' : 's'}: ${incident.events.length} events, ${lessons.length} suggested lesson${lessons.length === 1 ? '' : 's'}. Edit the TODOs before review.\n`,
   );
-  process.stdout.write(`${display}\n`);
+  process.stdout.write(`${displayPath(process.cwd(), written)}\n`);
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { toPosix } from './content-check/load.ts';
+import { toPosix } from './file-paths.ts';
 
 /**
  * "Last updated" for content pages, from git: the committer date of the last commit that

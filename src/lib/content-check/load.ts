@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
+import { displayPath } from '../file-paths.ts';
 import { FrontmatterError, parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
 import type { Problem } from './problem.ts';
 import { YAML_MAX_BYTES } from '../yaml.ts';
@@ -17,16 +18,6 @@ const CONTENT_FILE = /\.(md|mdx)$/;
 /** The largest content file read: a real post-mortem is 5–40 kB; a page past this is a mistake or an attack. */
 export const CONTENT_FILE_MAX_BYTES = YAML_MAX_BYTES;
 const FILE_NAME = /^[a-z0-9][a-z0-9-]*\.(md|mdx)$/;
-
-export function toPosix(path: string): string {
-  return path.split(sep).join('/');
-}
-
-/** A path as people should see it: relative to the project when inside it, absolute otherwise. */
-export function displayPath(root: string, path: string): string {
-  const rel = relative(root, path);
-  return toPosix(rel.startsWith('..') || rel === '' ? path : rel);
-}
 
 /** Reads every `.md`/`.mdx` file of a folder (not recursive), reporting unreadable ones. */
 export function loadFolder(root: string, folder: string, problems: Problem[]): RawEntry[] {

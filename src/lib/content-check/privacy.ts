@@ -164,7 +164,7 @@ function isAllowed(finding: Finding, allowlist: PrivacyAllowlist): boolean {
       return allowlist.emailDomains.some((allowed) => domain === allowed || domain.endsWith(`.${allowed}`));
     }
     case 'handle':
-      // `@person-3` is a pseudonym written by `npm run import`'s redaction (src/lib/privacy/redact.ts).
+      // `@person-3` is a pseudonym written by `npm run import`'s redaction (src/importer/redact.ts).
       if (/^@person-\d+$/.test(finding.match)) return true;
       return allowlist.handles.has(finding.match.replace(/^@/, '').toLowerCase());
     case 'profile-handle':

@@ -3,7 +3,7 @@ import { findNumbers, getCountryCallingCode, isSupportedCountry, type CountryCod
 
 /**
  * What counts as personal data or a secret in free text. One detection module, used by the
- * importer's redaction (src/lib/privacy/redact.ts) and by `npm run check`'s privacy lint
+ * importer's redaction (src/importer/redact.ts) and by `npm run check`'s privacy lint
  * (src/lib/content-check/privacy.ts), so both agree on what they see.
  * The exported regexes are global; reset `lastIndex` (or use `matchAll`/`replace`) when reusing one.
  */

@@ -1,0 +1,191 @@
+import type {
+  Incident,
+  IncidentEvent,
+  MentionBucket,
+  MentionSummary,
+  PartialIncident,
+  Person,
+} from './model/incident.ts';
+import type { Platform } from '../schema/taxonomy.ts';
+import type { AuthoredFields } from '../schema/incident-export.ts';
+
+/** The merged incident plus what authored exports (Firebreak JSON) said outright. */
+export interface MergedIncident extends Incident {
+  /** Post-mortem fields given by the exports; the first export that gives a field wins. */
+  authored: AuthoredFields;
+  /** A first public response an export stated outright (otherwise analysis derives it). */
+  firstResponse?: Date;
+}
+
+const HOUR = 3_600_000;
+
+function earliest(...dates: (Date | undefined)[]): Date | undefined {
+  let best: Date | undefined;
+  for (const date of dates) if (date && (!best || date < best)) best = date;
+  return best;
+}
+
+function latest(...dates: (Date | undefined)[]): Date | undefined {
+  let best: Date | undefined;
+  for (const date of dates) if (date && (!best || date > best)) best = date;
+  return best;
+}
+
+function isText(value: string | undefined): value is string {
+  return value !== undefined && value !== '';
+}
+
+/** One person seen by several exports: later exports fill what earlier ones left out. */
+function mergePerson(a: Person, b: Person): Person {
+  const merged: Person = { ...b, ...a };
+  if (a.role !== b.role && (a.role === 'brand' || b.role === 'brand')) merged.role = 'brand';
+  if (a.verified || b.verified) merged.verified = true;
+  const followers = Math.max(a.followers ?? -1, b.followers ?? -1);
+  if (followers >= 0) merged.followers = followers;
+  // Every name either export knows, so redaction catches each one.
+  const aliases = [...new Set([...(a.aliases ?? []), ...(b.aliases ?? []), ...[b.name, b.handle].filter(isText)])];
+  const known = new Set([merged.name, merged.handle]);
+  const extra = aliases.filter((alias) => !known.has(alias));
+  if (extra.length > 0) merged.aliases = extra;
+  return merged;
+}
+
+/** Two events are the same when exports overlap (the same post in a listening CSV and the X API). */
+function eventKey(event: IncidentEvent): string {
+  return event.sourceId
+    ? `id:${event.sourceId}`
+    : `${event.at.getTime()}|${event.actorId ?? event.actor}|${event.text}`;
+}
+
+/**
+ * Adds mention series hour by hour. Two listening exports of the same query would double count,
+ * so the writer tells the author when more than one export contributed volume.
+ */
+function mergeMentions(summaries: MentionSummary[]): MentionSummary | undefined {
+  if (summaries.length === 0) return undefined;
+  if (summaries.length === 1) return summaries[0];
+  const byHour = new Map<number, MentionBucket>();
+  for (const summary of summaries) {
+    for (const bucket of summary.series) {
+      const key = Math.floor(bucket.at.getTime() / HOUR) * HOUR;
+      const into = byHour.get(key) ?? { at: new Date(key), positive: 0, neutral: 0, negative: 0 };
+      into.positive += bucket.positive;
+      into.neutral += bucket.neutral;
+      into.negative += bucket.negative;
+      byHour.set(key, into);
+    }
+  }
+  const keys = [...byHour.keys()].sort((a, b) => a - b);
+  const series: MentionBucket[] = [];
+  // Fill gaps so the chart's time axis stays honest.
+  if (keys.length > 0) {
+    for (let at = keys[0]!; at <= keys[keys.length - 1]!; at += HOUR) {
+      series.push(byHour.get(at) ?? { at: new Date(at), positive: 0, neutral: 0, negative: 0 });
+    }
+  }
+  let peak: MentionBucket | undefined;
+  let peakCount = 0;
+  for (const bucket of series) {
+    const count = bucket.positive + bucket.neutral + bucket.negative;
+    if (count > peakCount) {
+      peakCount = count;
+      peak = bucket;
+    }
+  }
+  const sources = new Map<string, number>();
+  for (const summary of summaries)
+    for (const source of summary.topSources) sources.set(source.name, (sources.get(source.name) ?? 0) + source.count);
+  const total = summaries.reduce((sum, summary) => sum + summary.total, 0);
+  const withSentiment = summaries.filter((summary) => summary.negativeShare !== undefined);
+  const sentimentTotal = withSentiment.reduce((sum, summary) => sum + summary.total, 0);
+  const reach = summaries.filter((summary) => summary.totalReach !== undefined);
+  const first = earliest(...summaries.map((summary) => summary.first));
+  return {
+    series,
+    total,
+    peakCount,
+    topSources: [...sources]
+      .map(([name, count]) => ({ name, count }))
+      .sort((a, b) => b.count - a.count)
+      .slice(0, 10),
+    ...(first && { first }),
+    ...(peak && { peakHour: peak.at }),
+    ...(sentimentTotal > 0 && {
+      negativeShare:
+        withSentiment.reduce((sum, summary) => sum + summary.negativeShare! * summary.total, 0) / sentimentTotal,
+    }),
+    ...(reach.length > 0 && { totalReach: reach.reduce((sum, summary) => sum + summary.totalReach!, 0) }),
+  };
+}
+
+/**
+ * Combines what every adapter read into one incident: people by id, events in time order
+ * (duplicates across exports dropped), platforms in order of first appearance, the earliest
+ * start and detection, the latest resolution, the most severe severity.
+ */
+export function mergeIncidents(partials: readonly PartialIncident[]): MergedIncident {
+  if (partials.length === 0) throw new Error('mergeIncidents needs at least one partial incident');
+
+  const people = new Map<string, Person>();
+  const seen = new Set<string>();
+  const events: IncidentEvent[] = [];
+  const platforms: Platform[] = [];
+  const notes: string[] = [];
+  const engagement: Record<string, number> = {};
+  let authored: AuthoredFields = {};
+  let title: string | undefined;
+  let severity: number | undefined;
+
+  for (const partial of partials) {
+    title ??= partial.title;
+    if (partial.severity !== undefined) severity = Math.min(severity ?? 4, partial.severity);
+    for (const platform of partial.platforms) if (!platforms.includes(platform)) platforms.push(platform);
+    for (const person of partial.people) {
+      const known = people.get(person.id);
+      people.set(person.id, known ? mergePerson(known, person) : person);
+    }
+    for (const event of partial.events) {
+      const key = eventKey(event);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      events.push(event);
+      if (event.platform && !platforms.includes(event.platform)) platforms.push(event.platform);
+    }
+    for (const [name, value] of Object.entries(partial.engagement ?? {}))
+      engagement[name] = (engagement[name] ?? 0) + value;
+    for (const note of partial.notes) notes.push(`${partial.file}: ${note}`);
+    if (partial.authored) authored = { ...partial.authored, ...authored };
+  }
+  events.sort((a, b) => a.at.getTime() - b.at.getTime());
+
+  const mentionSummaries = partials.flatMap((partial) => (partial.mentions ? [partial.mentions] : []));
+  if (mentionSummaries.length > 1) {
+    notes.push(
+      `Mention volume was added up from ${mentionSummaries.length} exports; if they cover the same query, the counts are doubled.`,
+    );
+  }
+  const mentions = mergeMentions(mentionSummaries);
+  // Metric events stand for a whole hour bucket; they do not mark when anything began.
+  const firstEvent = events.find((event) => event.kind !== 'metric');
+  const started = earliest(...partials.map((partial) => partial.started), mentions?.first, firstEvent?.at);
+  const detected = earliest(...partials.map((partial) => partial.detected));
+  const resolved = latest(...partials.map((partial) => partial.resolved));
+  const firstResponse = earliest(...partials.map((partial) => partial.firstResponse));
+
+  return {
+    sources: partials.map((partial) => ({ adapter: partial.adapter, file: partial.file })),
+    platforms,
+    events,
+    people: [...people.values()],
+    notes,
+    authored,
+    ...(title !== undefined && { title }),
+    ...(severity !== undefined && { severity }),
+    ...(started && { started }),
+    ...(detected && { detected }),
+    ...(resolved && { resolved }),
+    ...(firstResponse && { firstResponse }),
+    ...(mentions && { mentions }),
+    ...(Object.keys(engagement).length > 0 && { engagement }),
+  };
+}

@@ -1,0 +1,134 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ImportError } from '../../errors.ts';
+import { hasZipSignature, listZipEntryNames, ZipArchive } from '../../io/zip.ts';
+import type { ExportInput } from '../types.ts';
+
+/**
+ * A Slack export is the same tree whether Slack's `.zip` or the folder it unzips to: top-level
+ * `users.json` and `channels.json` (plus `groups.json`/`mpims.json` in exports that include
+ * private conversations), and one folder per conversation of `YYYY-MM-DD.json` day files.
+ * This hides which of the two was given; names are always relative to the export's root.
+ */
+
+/** Files whose presence next to `users.json` marks a Slack export. */
+export const CONVERSATION_LISTS = ['channels.json', 'groups.json', 'mpims.json'] as const;
+
+export interface SlackExportSource {
+  /** Names (relative to the root) of the day files of one conversation folder, sorted by date. */
+  dayFiles(folder: string): Promise<{ name: string; size: number }[]>;
+  /** Whether a top-level file (`groups.json`, …) is there. */
+  has(name: string): boolean;
+  readText(name: string): Promise<string>;
+  close(): void;
+}
+
+const DAY_FILE = /^\d{4}-\d{2}-\d{2}\.json$/;
+
+/**
+ * The folder inside `names` that holds the export: `` for a tree at the top, `name/` for a zip
+ * made by zipping the unzipped folder itself. Undefined when no Slack layout is there.
+ */
+export function exportRoot(names: readonly string[]): string | undefined {
+  const present = new Set(names);
+  for (const name of names) {
+    const match = /^([^/]+\/)?users\.json$/.exec(name);
+    if (!match) continue;
+    const root = match[1] ?? '';
+    if (CONVERSATION_LISTS.some((list) => present.has(root + list))) return root;
+  }
+  return undefined;
+}
+
+/** Cheap detection for `slackAdapter.detect`. */
+export function looksLikeSlackExport(input: ExportInput): boolean {
+  if (input.kind === 'directory') {
+    // Conversation folders are named after channels, which never contain a dot.
+    return (
+      input.entries.includes('users.json') &&
+      CONVERSATION_LISTS.some((list) => input.entries.includes(list)) &&
+      input.entries.some((entry) => !entry.includes('.'))
+    );
+  }
+  if (!hasZipSignature(input.head)) return false;
+  const names = listZipEntryNames(input.absolutePath);
+  return (
+    names !== undefined &&
+    exportRoot(names) !== undefined &&
+    names.some((name) => DAY_FILE.test(name.slice(name.lastIndexOf('/') + 1)))
+  );
+}
+
+export async function openSlackExport(input: ExportInput): Promise<SlackExportSource> {
+  if (input.kind === 'directory') return folderSource(input);
+  if (!hasZipSignature(input.head)) {
+    throw new ImportError(
+      input.path,
+      'is neither a folder nor a .zip file; expected a Slack export (the .zip or its unzipped folder)',
+    );
+  }
+  const zip = await ZipArchive.open(input.path, input.absolutePath);
+  const root = exportRoot(zip.entries.map((entry) => entry.name));
+  if (root === undefined) {
+    zip.close();
+    throw new ImportError(
+      input.path,
+      'the zip has no users.json next to a channels.json; expected a Slack workspace export',
+    );
+  }
+  const sizes = new Map(zip.entries.map((entry) => [entry.name, entry.size]));
+  return {
+    async dayFiles(folder) {
+      const prefix = `${root}${folder}/`;
+      return zip.entries
+        .filter((entry) => entry.name.startsWith(prefix) && DAY_FILE.test(entry.name.slice(prefix.length)))
+        .map((entry) => ({ name: entry.name.slice(root.length), size: entry.size }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+    },
+    has: (name) => sizes.has(root + name),
+    readText: (name) => zip.readText(root + name),
+    close: () => zip.close(),
+  };
+}
+
+function folderSource(input: ExportInput): SlackExportSource {
+  const top = new Set(input.entries);
+  const fail = (name: string, error: unknown): never => {
+    throw new ImportError(
+      input.path,
+      `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      `entry ${name}`,
+    );
+  };
+  return {
+    async dayFiles(folder) {
+      // Folder names come from channels.json, which is untrusted: never let one leave the export.
+      if (!/^[^/\\]+$/.test(folder) || folder === '..' || folder === '.')
+        return fail(folder, 'not a conversation folder name');
+      let names: string[];
+      try {
+        names = await readdir(join(input.absolutePath, folder));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        return fail(folder, error);
+      }
+      const days = names.filter((name) => DAY_FILE.test(name)).sort();
+      return Promise.all(
+        days.map(async (day) => {
+          const name = `${folder}/${day}`;
+          const info = await stat(join(input.absolutePath, name)).catch((error: unknown) => fail(name, error));
+          return { name, size: info.size };
+        }),
+      );
+    },
+    has: (name) => top.has(name),
+    async readText(name) {
+      try {
+        return await readFile(join(input.absolutePath, name), 'utf8');
+      } catch (error) {
+        return fail(name, error);
+      }
+    },
+    close() {},
+  };
+}

@@ -1,0 +1,44 @@
+import type { Readable } from 'node:stream';
+import type { PartialIncident } from '../model/incident.ts';
+
+/** Options every adapter may read (from the CLI flags). */
+export interface AdapterOptions {
+  /** --channel: the Slack war-room channel. */
+  channel?: string;
+  /** --brand-handle (repeatable), lowercased, without @. */
+  brandHandles: string[];
+  /** --map field=Column, for CSVs of other tools. */
+  map: Record<string, string>;
+  /** --tz: IANA zone for timestamps that carry none (default "UTC"). */
+  tz: string;
+  /** Progress for large inputs: bytes or rows done, and the total when known. */
+  onProgress?: (done: number, total?: number) => void;
+}
+
+/** One export as given on the command line: a file or a folder. */
+export interface ExportInput {
+  /** The path as typed (used in every message). */
+  path: string;
+  /** Absolute path. */
+  absolutePath: string;
+  kind: 'file' | 'directory';
+  /** Size in bytes (files only; 0 for folders). */
+  size: number;
+  /** The first bytes of a file (up to 64 KiB), for detection; empty for folders. */
+  head: Buffer;
+  /** Names in a folder (top level), for detection; empty for files. */
+  entries: string[];
+  /** A fresh stream over the whole file. */
+  open(): Readable;
+}
+
+export interface Adapter {
+  /** Short id used by --format, e.g. `slack`, `brandwatch`. */
+  name: string;
+  /** What the format is, for --help and messages. */
+  label: string;
+  /** True when this input is in this adapter's format (content-based, cheap: head/entries only). */
+  detect(input: ExportInput): boolean;
+  /** Reads the export. Throws ImportError (file + place + expectation) on bad input. */
+  read(input: ExportInput, options: AdapterOptions): Promise<PartialIncident>;
+}

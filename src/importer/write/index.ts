@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { readYaml, writeYaml } from '../../lib/yaml.ts';
+import { postmortemSchema } from '../../schema/postmortem.ts';
+import { ImportError } from '../errors.ts';
+import type { MergedIncident } from '../merge.ts';
+import { renderBody } from './body.ts';
+import { buildDraft, type Draft, type DraftOptions } from './draft.ts';
+import { fieldPath } from '../io/json.ts';
+
+export { buildDraft, type Draft, type DraftOptions } from './draft.ts';
+
+/** A rendered page, checked against the post-mortem schema. */
+export interface Page {
+  /** `<YYYY-MM-DD>-<slug>`; the file is `<id>.md`. */
+  id: string;
+  /** The whole file: front matter and body. */
+  content: string;
+  draft: Draft;
+}
+
+/**
+ * Front matter through the project's YAML writer, never by concatenation: strings that YAML
+ * would read as something else (`yes`, `2025-03-01`, `null`) are quoted, so Astro and the
+ * content check read back exactly the same values.
+ */
+export function stringifyFrontmatter(frontmatter: Record<string, unknown>): string {
+  return writeYaml(frontmatter);
+}
+
+/**
+ * Renders the page and proves it: the front matter is parsed back from the rendered text and
+ * validated with the same schema the site uses, so what is written is what was checked.
+ */
+export function renderPage(incident: MergedIncident, options: DraftOptions, displayDir: string): Page {
+  const draft = buildDraft(incident, options);
+  const yaml = stringifyFrontmatter(draft.frontmatter);
+  const content = `---\n${yaml}---\n\n${renderBody(draft)}`;
+  const parsedBack = readYaml(yaml).data;
+  const result = postmortemSchema.safeParse(parsedBack);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ImportError(
+      join(displayDir, `${draft.id}.md`),
+      `the drafted page does not pass the post-mortem schema (${issue.message}); nothing was written`,
+      `field ${fieldPath(issue.path)}`,
+    );
+  }
+  return { id: draft.id, content, draft };
+}
+
+/**
+ * Writes `content` to `path` atomically: a temporary file in the same folder, then a rename
+ * (with --force) or a hard link that fails if the page appeared meanwhile (without). A reader
+ * never sees half a page, and an existing page is never replaced without --force.
+ */
+export function writePageAtomically(path: string, displayPath: string, content: string, force: boolean): void {
+  if (!force && existsSync(path)) {
+    throw new ImportError(displayPath, 'already exists; use --force to overwrite it, or --slug to pick another name');
+  }
+  const dir = dirname(path);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new ImportError(
+      displayPath,
+      `cannot create the output folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temp, content, { flag: 'wx' });
+    if (force) renameSync(temp, path);
+    else linkSync(temp, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST')
+      throw new ImportError(displayPath, 'already exists; use --force to overwrite it, or --slug to pick another name');
+    throw new ImportError(displayPath, `cannot write the page (${code ?? 'error'}); nothing was written`);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
