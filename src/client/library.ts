@@ -149,13 +149,16 @@ export function startLibrary(): void {
     return item;
   }
 
-  async function showMore(run: number) {
+  /** Appends the next batch of cards; the first batch of a search replaces the list. */
+  async function showMore(run: number, replace = false) {
     const batch = results.slice(shown, shown + BATCH);
     const datas = await Promise.all(batch.map((result) => result.data()));
-    if (run !== generation) return;
+    if (run !== generation) return false;
+    if (replace) list!.replaceChildren();
     list!.append(...datas.map(card));
     shown += batch.length;
     more!.hidden = shown >= results.length;
+    return true;
   }
 
   async function run(state: ViewState) {
@@ -173,13 +176,13 @@ export function startLibrary(): void {
     renderFacets(state, all, search.filters);
     results = search.results;
     shown = 0;
-    list!.replaceChildren();
     const n = results.length;
     const filtered = state.q || Object.keys(state.filters).length > 0;
-    status!.textContent = `${n} incident${n === 1 ? '' : 's'}${filtered ? ' match' : ''}.`;
     if (showButton) showButton.textContent = `Show ${n} incident${n === 1 ? '' : 's'}`;
     renderChips(state);
-    await showMore(current);
+    // The count and the cards change together, so the count never describes another list.
+    if (!(await showMore(current, true))) return;
+    status!.textContent = `${n} incident${n === 1 ? '' : 's'}${filtered ? ' match' : ''}.`;
     // The filtered list is ready: a filtered link may now show it (see Library.astro).
     document.documentElement.classList.remove('library-pending');
   }
