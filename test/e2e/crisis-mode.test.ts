@@ -399,6 +399,22 @@ describe('library on a phone', () => {
     await context.close();
   });
 
+  it('keeps the full list hidden while the search index hangs, and offers it by choice', async () => {
+    const context = await session.browser().newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    await page.clock.install();
+    // The index never answers: a stalled connection.
+    await page.route('**/pagefind/**', () => undefined);
+    await page.goto(url('incidents/?platform=TikTok'));
+    await page.clock.fastForward(11_000);
+    const loading = page.locator('[data-library-loading]');
+    await expect.poll(() => loading.locator('a').textContent()).toBe('Show every incident instead');
+    expect(await loading.locator('a').getAttribute('href')).toBe('/incidents/');
+    expect(await page.locator('[data-library-status]').isVisible()).toBe(false);
+    expect(await page.locator('[data-library-results]').isVisible()).toBe(false);
+    await context.close();
+  });
+
   it('says without JavaScript that filters need it, with a link to the plain list', async () => {
     const context = await session.browser().newContext({ viewport: PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
