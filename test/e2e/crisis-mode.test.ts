@@ -143,29 +143,33 @@ describe('sticky header', () => {
     'search/?q=apology',
   ];
   for (const [size, viewport] of sizes) {
-    it(`keeps Crisis now visible and working after scrolling to the bottom (${size})`, async () => {
-      const context = await session.browser().newContext({ viewport });
-      const { page } = await openPage(context);
-      for (const path of pages) {
-        await page.goto(url(path));
-        const scrolls = await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight + 20);
-        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-        if (scrolls) await expect.poll(() => page.evaluate(() => window.scrollY), { message: path }).toBeGreaterThan(0);
-        const link = page.locator('.site-header a.crisis-link');
-        const box = await link.boundingBox();
-        expect(box, path).not.toBeNull();
-        expect(box!.y, path).toBeGreaterThanOrEqual(0);
-        expect(box!.y + box!.height, path).toBeLessThanOrEqual(viewport.height);
-        expect(await link.isVisible(), path).toBe(true);
-        if (size === 'phone') {
-          const header = await page.locator('.site-header').boundingBox();
-          expect(header!.height, `${path}: header height`).toBeLessThanOrEqual(56);
+    it.each(schemes)(
+      `keeps Crisis now visible and working after scrolling to the bottom (${size}, %s)`,
+      async (scheme) => {
+        const context = await session.browser().newContext({ viewport, colorScheme: scheme });
+        const { page } = await openPage(context);
+        for (const path of pages) {
+          await page.goto(url(path));
+          const scrolls = await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight + 20);
+          await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+          if (scrolls)
+            await expect.poll(() => page.evaluate(() => window.scrollY), { message: path }).toBeGreaterThan(0);
+          const link = page.locator('.site-header a.crisis-link');
+          const box = await link.boundingBox();
+          expect(box, path).not.toBeNull();
+          expect(box!.y, path).toBeGreaterThanOrEqual(0);
+          expect(box!.y + box!.height, path).toBeLessThanOrEqual(viewport.height);
+          expect(await link.isVisible(), path).toBe(true);
+          if (size === 'phone') {
+            const header = await page.locator('.site-header').boundingBox();
+            expect(header!.height, `${path}: header height`).toBeLessThanOrEqual(56);
+          }
         }
-      }
-      await page.locator('.site-header a.crisis-link').click();
-      await expect.poll(() => new URL(page.url()).pathname).toBe('/playbook/crisis-now/');
-      await context.close();
-    });
+        await page.locator('.site-header a.crisis-link').click();
+        await expect.poll(() => new URL(page.url()).pathname).toBe('/playbook/crisis-now/');
+        await context.close();
+      },
+    );
   }
 
   it('keeps search and the theme control reachable on a phone', async () => {
