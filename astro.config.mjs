@@ -6,6 +6,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { baseLinks } from './src/integrations/base-links.ts';
 import { inertHtml, inertMarkdown } from './src/integrations/inert-markdown.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
+import { serviceWorker } from './src/integrations/service-worker.ts';
 import { site } from './src/site.config.ts';
 
 export default defineConfig({
@@ -17,7 +18,7 @@ export default defineConfig({
   markdown: {
     processor: satteri({ mdastPlugins: [inertMarkdown, baseLinks(site.base)], hastPlugins: [inertHtml] }),
   },
-  integrations: [contentCheck(), mdx(), pagefind()],
+  integrations: [contentCheck(), mdx(), pagefind(), serviceWorker()],
   devToolbar: { enabled: false },
   vite: {
     build: {

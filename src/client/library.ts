@@ -4,6 +4,8 @@
  * the URL so it can be shared, reloaded and navigated with the back button.
  */
 import { formatMinutes } from '../lib/analysis/durations.ts';
+import { formatDate } from '../lib/format.ts';
+import { severityBadge } from './severity-badge.ts';
 import { LIBRARY_FACETS, LIBRARY_SORTS } from '../lib/library-facets.ts';
 import { loadPagefind, appendExcerpt, type PagefindResult, type PagefindResultData } from './pagefind.ts';
 
@@ -49,6 +51,12 @@ export function startLibrary(): void {
   const more = document.querySelector<HTMLButtonElement>('[data-library-more]');
   const pager = document.querySelector<HTMLElement>('[data-library-pager]');
   const clear = document.querySelector<HTMLButtonElement>('[data-library-clear]');
+  const sheet = document.querySelector<HTMLDialogElement>('[data-library-sheet]');
+  const openSheet = document.querySelector<HTMLButtonElement>('[data-library-open]');
+  const closeSheet = document.querySelector<HTMLButtonElement>('[data-library-close]');
+  const showButton = document.querySelector<HTMLButtonElement>('[data-library-show]');
+  const chips = document.querySelector<HTMLUListElement>('[data-library-chips]');
+  const activeCount = document.querySelector<HTMLElement>('[data-library-active-count]');
   if (!form || !status || !list || !more) return;
   const queryInput = form.elements.namedItem('q') as HTMLInputElement;
   const sortSelect = form.elements.namedItem('sort') as HTMLSelectElement;
@@ -103,6 +111,7 @@ export function startLibrary(): void {
     }
   }
 
+  /** The same card as src/components/incident/IncidentCard.astro, from the index record. */
   function card(data: PagefindResultData): HTMLLIElement {
     const item = document.createElement('li');
     item.className = 'incident-card';
@@ -110,16 +119,29 @@ export function startLibrary(): void {
     link.href = data.url;
     link.textContent = data.meta['title'] ?? data.url;
     const meta = document.createElement('p');
-    meta.className = 'meta';
-    const parts = [data.meta['date'], data.meta['severity'] && `Severity ${data.meta['severity']}`];
+    meta.className = 'meta incident-card__meta';
+    const badge = severityBadge(data.filters['severity']?.[0] ?? '');
+    if (badge) meta.append(badge);
     const ttfr = data.meta['ttfr'];
+    const date = data.meta['date'];
     item.dataset['ttfr'] = ttfr ?? '';
-    item.dataset['date'] = data.meta['date'] ?? '';
-    parts.push(
-      ttfr === undefined ? 'no public response' : `first response ${formatMinutes(Number(ttfr))} after detection`,
+    item.dataset['date'] = date ?? '';
+    const facts = document.createElement('span');
+    if (date) {
+      const time = document.createElement('time');
+      time.dateTime = date;
+      time.textContent = formatDate(new Date(`${date}T00:00:00Z`));
+      facts.append(time, ' · ');
+    }
+    facts.append(
+      [
+        ttfr === undefined ? 'no public response' : `first response ${formatMinutes(Number(ttfr))} after detection`,
+        (data.filters['platform'] ?? []).join(', '),
+      ]
+        .filter(Boolean)
+        .join(' · '),
     );
-    parts.push((data.filters['platform'] ?? []).join(', '));
-    meta.textContent = parts.filter(Boolean).join(' · ');
+    meta.append(facts);
     const text = document.createElement('p');
     if (queryInput.value.trim()) appendExcerpt(text, data.excerpt);
     else text.textContent = data.meta['summary'] ?? '';
@@ -127,13 +149,16 @@ export function startLibrary(): void {
     return item;
   }
 
-  async function showMore(run: number) {
+  /** Appends the next batch of cards; the first batch of a search replaces the list. */
+  async function showMore(run: number, replace = false) {
     const batch = results.slice(shown, shown + BATCH);
     const datas = await Promise.all(batch.map((result) => result.data()));
-    if (run !== generation) return;
+    if (run !== generation) return false;
+    if (replace) list!.replaceChildren();
     list!.append(...datas.map(card));
     shown += batch.length;
     more!.hidden = shown >= results.length;
+    return true;
   }
 
   async function run(state: ViewState) {
@@ -151,11 +176,41 @@ export function startLibrary(): void {
     renderFacets(state, all, search.filters);
     results = search.results;
     shown = 0;
-    list!.replaceChildren();
     const n = results.length;
     const filtered = state.q || Object.keys(state.filters).length > 0;
+    if (showButton) showButton.textContent = `Show ${n} incident${n === 1 ? '' : 's'}`;
+    renderChips(state);
+    // The count and the cards change together, so the count never describes another list.
+    if (!(await showMore(current, true))) return;
     status!.textContent = `${n} incident${n === 1 ? '' : 's'}${filtered ? ' match' : ''}.`;
-    await showMore(current);
+    // The filtered list is ready: a filtered link may now show it (see Library.astro).
+    document.documentElement.classList.remove('library-pending');
+  }
+
+  /** One removable chip per ticked filter value, and the number of them on the Filters button. */
+  function renderChips(state: ViewState) {
+    const active = LIBRARY_FACETS.flatMap((facet) =>
+      (state.filters[facet.filter] ?? []).map((value) => ({ facet, value })),
+    );
+    if (activeCount) activeCount.textContent = active.length ? String(active.length) : '';
+    chips?.replaceChildren(
+      ...active.map(({ facet, value }) => {
+        const item = document.createElement('li');
+        const button = document.createElement('button');
+        button.type = 'button';
+        const shown = facet.filter === 'step' ? `Step ${value}` : value;
+        button.textContent = `${shown} ✕`;
+        button.setAttribute('aria-label', `Remove filter ${facet.label}: ${shown}`);
+        button.addEventListener('click', () => {
+          for (const box of form!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:checked'))
+            if (box.name === facet.filter && box.value === value) box.checked = false;
+          apply(true);
+          (chips.querySelector('button') ?? openSheet)?.focus();
+        });
+        item.append(button);
+        return item;
+      }),
+    );
   }
 
   function apply(push: boolean) {
@@ -171,15 +226,24 @@ export function startLibrary(): void {
     queryInput.value = state.q;
     sortSelect.value = state.sort;
     void run(state).catch(() => {
-      status!.textContent = 'Search is unavailable right now; the list below is newest first.';
+      document.documentElement.classList.remove('library-pending');
+      status!.textContent = navigator.onLine
+        ? 'Filters are unavailable right now; the list below is every incident, newest first.'
+        : 'You are offline: filters need the network. The list below is every incident, newest first.';
     });
   }
 
   form.hidden = false;
-  // On a phone the filters would push the results off the screen: start them folded there.
-  const filters = form.querySelector<HTMLDetailsElement>('[data-library-filters]');
-  if (filters && !window.matchMedia('(min-width: 60rem)').matches) filters.open = false;
   if (pager) pager.hidden = true;
+  // On a phone the facets open as a modal sheet; on a wide screen they are the filter column.
+  const wide = window.matchMedia('(min-width: 60rem)');
+  openSheet?.addEventListener('click', () => sheet?.showModal());
+  closeSheet?.addEventListener('click', () => sheet?.close());
+  showButton?.addEventListener('click', () => sheet?.close());
+  sheet?.addEventListener('close', () => openSheet?.focus());
+  wide.addEventListener('change', () => {
+    if (wide.matches && sheet?.open) sheet.close();
+  });
   form.addEventListener('change', (event) => {
     if ((event.target as HTMLElement).matches('input[type="checkbox"], select')) apply(true);
   });

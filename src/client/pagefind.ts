@@ -2,6 +2,7 @@
  * Loads Pagefind's browser API lazily (only once somebody searches) and renders its results
  * without ever handing index text to innerHTML.
  */
+import { severityBadge } from './severity-badge.ts';
 
 export interface PagefindResultData {
   url: string;
@@ -64,7 +65,7 @@ export function appendExcerpt(target: HTMLElement, excerpt: string): void {
   }
 }
 
-/** One result as a list item: type badge, linked title, excerpt. */
+/** One result as a list item: type badge, severity badge (incidents), linked title, excerpt. */
 export function resultItem(data: PagefindResultData): HTMLLIElement {
   const item = document.createElement('li');
   const type = data.filters['type']?.[0];
@@ -74,6 +75,9 @@ export function resultItem(data: PagefindResultData): HTMLLIElement {
     badge.textContent = type;
     item.append(badge);
   }
+  const severity = data.filters['severity']?.[0];
+  const severityMark = severity ? severityBadge(severity) : undefined;
+  if (severityMark) item.append(severityMark);
   const link = document.createElement('a');
   link.href = data.url;
   link.textContent = data.meta['title'] ?? data.url;

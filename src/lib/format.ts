@@ -40,3 +40,10 @@ export function formatCount(value: number): string {
   if (abs >= 10_000) return `${(value / 1000).toFixed(1).replace(/\.0$/, '')}k`;
   return value.toLocaleString('en-GB');
 }
+
+/** A deadline in minutes as said aloud: 15 → "15 min", 120 → "2 hours", 60 → "1 hour". */
+export function formatWithin(minutes: number): string {
+  if (minutes < 60 || minutes % 60 !== 0) return `${minutes} min`;
+  const hours = minutes / 60;
+  return `${hours} hour${hours === 1 ? '' : 's'}`;
+}

@@ -8,6 +8,12 @@ import { z } from 'zod';
 export const SEVERITIES = [1, 2, 3, 4] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+/**
+ * Mention volume as a multiple of the normal hourly rate, at which each level starts. The
+ * triage ladder and the level criteria both quote these numbers.
+ */
+export const VOLUME_MULTIPLE = { critical: 20, high: 5, elevated: 2 } as const;
+
 export interface SeverityLevel {
   level: Severity;
   /** Short name used in badges and filters. */
@@ -20,39 +26,61 @@ export interface SeverityLevel {
   exposure: string;
   /** Whether executives are involved or must be. */
   executives: string;
-  /** Who to alert, and how fast. */
-  alert: string;
+  /** The roles to alert at this level, most urgent first. */
+  alertWho: readonly string[];
+  /** Alert them within this many minutes of the triage. */
+  alertWithinMinutes: number;
+  /** What else the alert involves (a briefing, a standby), or nothing. */
+  alertNote?: string;
+  /** The role that runs the response at this level. */
+  lead: string;
+  /** A holding statement goes out within this many minutes when people are waiting; none at the lowest levels. */
+  holdingStatementWithinMinutes?: number;
+  /** What the public reply looks like when there is no holding statement deadline. */
+  replyNote?: string;
 }
+
+const { critical, high, elevated } = VOLUME_MULTIPLE;
 
 export const SEVERITY_LEVELS: readonly SeverityLevel[] = [
   {
     level: 1,
     name: 'Critical',
-    reach:
-      'Trending nationally or in several markets; mentions at 20× the normal hourly rate or more and still climbing.',
+    reach: `Trending nationally or in several markets; mentions at ${critical}× the normal hourly rate or more and still climbing.`,
     media: 'National or international outlets are reporting, or have asked for comment.',
     exposure: 'Anyone’s physical safety, a regulator, a data breach or likely litigation is involved.',
     executives: 'The CEO or a board member is named, or must speak.',
-    alert:
-      'Within 15 minutes: crisis lead, head of communications, legal, the executive on call; CEO briefed within the hour.',
+    alertWho: ['crisis lead', 'head of communications', 'legal', 'the executive on call'],
+    alertWithinMinutes: 15,
+    alertNote: 'CEO briefed within the hour.',
+    lead: 'crisis lead',
+    holdingStatementWithinMinutes: 60,
   },
   {
     level: 2,
     name: 'High',
-    reach: 'Spreading beyond our followers: 5–20× normal volume, shared by accounts with large audiences.',
+    reach: `Spreading beyond our followers: ${high}–${critical}× normal volume, shared by accounts with large audiences.`,
     media: 'Trade press or local media are asking, or one outlet has published.',
     exposure: 'Possible legal or policy exposure (claims about discrimination, false advertising, privacy).',
     executives: 'A senior leader is mentioned, or the issue needs a decision above the social team.',
-    alert: 'Within 30 minutes: crisis lead, head of communications, the owning business team; legal on standby.',
+    alertWho: ['crisis lead', 'head of communications', 'the owning business team'],
+    alertWithinMinutes: 30,
+    alertNote: 'Legal on standby.',
+    lead: 'crisis lead or the deputy',
+    holdingStatementWithinMinutes: 120,
   },
   {
     level: 3,
     name: 'Elevated',
-    reach: 'Above normal (2–5×) but mostly within our own audience; a handful of posts drive it.',
+    reach: `Above normal (${elevated}–${high}×) but mostly within our own audience; a handful of posts drive it.`,
     media: 'No media interest yet.',
     exposure: 'No safety or legal angle beyond an ordinary customer complaint.',
     executives: 'Handled at team level.',
-    alert: 'Within 2 hours: social media lead and the customer-service lead; log it in the crisis channel.',
+    alertWho: ['social media lead', 'customer-service lead'],
+    alertWithinMinutes: 120,
+    alertNote: 'Log it in the crisis channel.',
+    lead: 'social media lead',
+    replyNote: 'Reply to the people involved the same day.',
   },
   {
     level: 4,
@@ -61,7 +89,11 @@ export const SEVERITY_LEVELS: readonly SeverityLevel[] = [
     media: 'None.',
     exposure: 'None.',
     executives: 'None.',
-    alert: 'Same day: the community manager on shift tracks it and notes it in the monitoring log.',
+    alertWho: ['the community manager on shift'],
+    alertWithinMinutes: 24 * 60,
+    alertNote: 'Track it and note it in the monitoring log.',
+    lead: 'community manager on shift',
+    replyNote: 'Ordinary customer care; no statement.',
   },
 ];
 
@@ -74,4 +106,8 @@ export const severitySchema = z
 
 export function severityName(level: number): string {
   return SEVERITY_LEVELS.find((s) => s.level === level)?.name ?? `Level ${level}`;
+}
+
+export function severityLevel(level: number): SeverityLevel | undefined {
+  return SEVERITY_LEVELS.find((s) => s.level === level);
 }

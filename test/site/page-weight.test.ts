@@ -58,8 +58,9 @@ describe('page weight of a step page', () => {
       `JS on a step page: ${(size / 1024).toFixed(1)} kB gzipped in ${external.length + inline.length} scripts`,
     );
     expect(size).toBeLessThanOrEqual(JS_BUDGET);
-    // The features this page uses: theme toggle, checklist, search.
-    for (const marker of ['firebreak:theme', 'firebreak:checklist', 'pagefind.js']) {
+    // The features this page uses: theme toggle, checklist, search, and the service worker
+    // (offline), the one script crisis mode adds to a playbook page.
+    for (const marker of ['firebreak:theme', 'firebreak:checklist', 'pagefind.js', 'sw.js']) {
       expect(code, `feature script for ${marker}`).toContain(marker);
     }
   });
