@@ -12,6 +12,8 @@ export interface PagefindResultData {
 
 export interface PagefindResult {
   id: string;
+  /** Pagefind's relevance score (higher is better); comparable within one index. */
+  score: number;
   data(): Promise<PagefindResultData>;
 }
 
@@ -35,13 +37,30 @@ export interface PagefindApi {
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
+/**
+ * How much a match in each metadata field lifts a page (Pagefind searches metadata too). The
+ * title leads; aliases are words the authors chose for the page; keywords are synonyms added
+ * at build time (src/schema/synonyms.ts), worth as much as body text; the rest is display
+ * data that must not rank anything ("2" in a severity field is no reason to match "2").
+ */
+export const META_WEIGHTS: Record<string, number> = {
+  title: 5,
+  aliases: 3,
+  keywords: 1,
+  summary: 1,
+  kind: 0,
+  date: 0,
+  severity: 0,
+  ttfr: 0,
+};
+
 let api: Promise<PagefindApi> | undefined;
 
 export function loadPagefind(): Promise<PagefindApi> {
   api ??= (async () => {
     const url = `${import.meta.env.BASE_URL.replace(/\/$/, '')}/pagefind/pagefind.js`;
     const module = (await import(/* @vite-ignore */ url)) as PagefindApi;
-    await module.options({ excerptLength: 24 });
+    await module.options({ excerptLength: 24, ranking: { metaWeights: META_WEIGHTS } });
     return module;
   })();
   return api;
@@ -64,15 +83,29 @@ export function appendExcerpt(target: HTMLElement, excerpt: string): void {
   }
 }
 
-/** One result as a list item: type badge, linked title, excerpt. */
+function badge(text: string, data: Record<string, string>): HTMLSpanElement {
+  const span = document.createElement('span');
+  span.className = 'badge';
+  span.textContent = text;
+  Object.assign(span.dataset, data);
+  return span;
+}
+
+/**
+ * One result as a list item: its type badge ("Playbook · Step 3", "Incident"), the severity
+ * of an incident ("Severity 2 · High", with `data-severity` for styling), linked title, excerpt.
+ */
 export function resultItem(data: PagefindResultData): HTMLLIElement {
   const item = document.createElement('li');
   const type = data.filters['type']?.[0];
   if (type) {
-    const badge = document.createElement('span');
-    badge.className = 'badge';
-    badge.textContent = type;
-    item.append(badge);
+    const kind = data.meta['kind'];
+    item.dataset['type'] = type.toLowerCase();
+    item.append(badge(kind ? `${type} · ${kind}` : type, { type: type.toLowerCase() }));
+  }
+  const severity = data.filters['severity']?.[0];
+  if (severity) {
+    item.append(' ', badge(`Severity ${severity}`, { severity: data.meta['severity'] ?? severity.slice(0, 1) }));
   }
   const link = document.createElement('a');
   link.href = data.url;
