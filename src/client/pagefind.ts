@@ -60,7 +60,9 @@ export function loadPagefind(): Promise<PagefindApi> {
   api ??= (async () => {
     const url = `${import.meta.env.BASE_URL.replace(/\/$/, '')}/pagefind/pagefind.js`;
     const module = (await import(/* @vite-ignore */ url)) as PagefindApi;
-    await module.options({ excerptLength: 24, ranking: { metaWeights: META_WEIGHTS } });
+    // No Web Worker: it would be a second ~14 kB script on the first search, and a search here
+    // takes milliseconds even at 10,000 incidents (the budget is 150 kB for a first search).
+    await module.options({ excerptLength: 24, noWorker: true, ranking: { metaWeights: META_WEIGHTS } });
     return module;
   })();
   return api;
