@@ -11,7 +11,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'up us very was we were weve what when where which while who whom why will with would you your ' +
     'ive id ill youre theyre thats whats hows lets let not also any each such only same too again ' +
     'about against among around behind between during per since through toward towards until upon via ' +
-    'within without while'
+    'within without while someone somebody something anyone anybody anything everyone everybody everything'
   ).split(' '),
 );
 
