@@ -1,5 +1,5 @@
-import { decodeHTML, escapeAttribute } from 'entities';
-import { ELEMENT_NODE, TEXT_NODE, parse, walkSync } from 'ultrahtml';
+import { escapeAttribute } from 'entities';
+import { Parser } from 'htmlparser2';
 
 /** What Pagefind will index of a built page, as plain text. */
 export interface IndexedText {
@@ -10,41 +10,70 @@ export interface IndexedText {
 }
 
 const SKIPPED = new Set(['script', 'style', 'template', 'noscript']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
 
 /**
  * Reads a built page the way Pagefind will, so the synonyms and the vocabulary are computed
- * from the same text the index holds. Our own build output, parsed only to read text.
+ * from the same text the index holds. Our own build output, parsed with the project's HTML
+ * parser (htmlparser2, as the built-site check does) only to read text.
  */
 export function indexedText(html: string): IndexedText {
-  const root = parse(html);
   const parts: string[] = [];
   const meta: Record<string, string> = {};
-  const inside = (node: { attributes?: Record<string, string>; parent?: unknown }, attribute: string): boolean => {
-    for (let at: unknown = node; at; at = (at as { parent?: unknown }).parent) {
-      const attributes = (at as { attributes?: Record<string, string> }).attributes;
-      if (attributes && attribute in attributes) return true;
-    }
-    return false;
-  };
-  const skipped = (node: { name?: string; parent?: unknown }): boolean => {
-    for (let at: unknown = node; at; at = (at as { parent?: unknown }).parent) {
-      const name = (at as { name?: string }).name;
-      if (name && SKIPPED.has(name)) return true;
-    }
-    return false;
-  };
-  walkSync(root, (node) => {
-    if (node.type === ELEMENT_NODE) {
-      const spec = (node.attributes as Record<string, string>)['data-pagefind-meta'];
-      const inline = spec === undefined ? undefined : /(?:^|,)\s*([\w-]+):(.*)$/s.exec(spec);
-      if (inline) meta[inline[1]!] = decodeHTML(inline[2]!).trim();
-      return;
-    }
-    if (node.type !== TEXT_NODE) return;
-    if (!inside(node, 'data-pagefind-body') || inside(node, 'data-pagefind-ignore') || skipped(node)) return;
-    parts.push(decodeHTML(node.value as string));
-  });
-  return { body: parts.join(' ').replace(/\s+/g, ' ').trim(), meta };
+  // For each open element: does it open the body, an ignored part or a skipped element?
+  const open: { body: boolean; ignore: boolean; skip: boolean }[] = [];
+  let body = 0;
+  let ignore = 0;
+  let skip = 0;
+  const parser = new Parser(
+    {
+      onopentag(tag, attributes) {
+        parts.push(' '); // elements separate words; text chunks within one element do not
+        const spec = attributes['data-pagefind-meta'];
+        const inline = spec === undefined ? undefined : /(?:^|,)\s*([\w-]+):(.*)$/s.exec(spec);
+        if (inline) meta[inline[1]!] = inline[2]!.trim();
+        if (VOID.has(tag)) return;
+        const frame = {
+          body: 'data-pagefind-body' in attributes,
+          ignore: 'data-pagefind-ignore' in attributes,
+          skip: SKIPPED.has(tag),
+        };
+        open.push(frame);
+        body += Number(frame.body);
+        ignore += Number(frame.ignore);
+        skip += Number(frame.skip);
+      },
+      onclosetag(tag) {
+        parts.push(' ');
+        if (VOID.has(tag)) return;
+        const frame = open.pop();
+        if (!frame) return;
+        body -= Number(frame.body);
+        ignore -= Number(frame.ignore);
+        skip -= Number(frame.skip);
+      },
+      ontext(text) {
+        if (body > 0 && ignore === 0 && skip === 0) parts.push(text);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
+  return { body: parts.join('').replace(/\s+/g, ' ').trim(), meta };
 }
 
 /**
