@@ -8,6 +8,8 @@ import { formatDate } from '../lib/format.ts';
 import { severityBadge } from './severity-badge.ts';
 import { LIBRARY_FACETS, LIBRARY_SORTS } from '../lib/library-facets.ts';
 import { loadPagefind, appendExcerpt, type PagefindResult, type PagefindResultData } from './pagefind.ts';
+import { countFacets, forgivingSearch } from './search.ts';
+import { searchNotices } from './search-notice.ts';
 
 const BATCH = 20;
 
@@ -65,6 +67,10 @@ export function startLibrary(): void {
   let shown = 0;
   let generation = 0;
   let allValues: Record<string, Record<string, number>> | undefined;
+  // What the text query search did with the words ("No page has all of …"), above the count.
+  const notices = document.createElement('div');
+  notices.dataset['libraryNotices'] = '';
+  status.before(notices);
 
   const currentState = (): ViewState => {
     const filters: Record<string, string[]> = {};
@@ -171,10 +177,22 @@ export function startLibrary(): void {
     const filters: Record<string, { any: string[] } | string[]> = { type: ['Incident'] };
     for (const [facet, values] of Object.entries(state.filters)) filters[facet] = { any: values };
     const sort = state.sort ? LIBRARY_SORTS[state.sort] : state.q ? undefined : LIBRARY_SORTS['date-desc'];
-    const search = await pagefind.search(state.q || null, { filters, ...(sort ? { sort } : {}) });
+    const options = { filters, ...(sort ? { sort } : {}) };
+    // A text query follows the site's search rules (function words, typos, relaxation);
+    // browsing by facets alone is a plain filter search.
+    const found = state.q ? await forgivingSearch(state.q, { ...options, enough: 1 }) : undefined;
+    const search = found ? undefined : await pagefind.search(null, options);
+    const counts =
+      search?.filters ??
+      found?.filters ??
+      (await countFacets(
+        found!.results.map((result) => result.id),
+        all,
+      ));
     if (current !== generation) return;
-    renderFacets(state, all, search.filters);
-    results = search.results;
+    renderFacets(state, all, counts);
+    notices.replaceChildren(...(found ? searchNotices(found, (q) => stateToQuery({ ...state, q })) : []));
+    results = found ? found.results : search!.results;
     shown = 0;
     const n = results.length;
     const filtered = state.q || Object.keys(state.filters).length > 0;

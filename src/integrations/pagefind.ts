@@ -1,9 +1,14 @@
 import type { AstroIntegration } from 'astro';
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { isShownOnSite } from '../build-flags.ts';
+import { indexedText, withIndexMeta } from '../lib/search/html-text.ts';
+import { searchKeywords } from '../lib/search/synonyms.ts';
+import { VOCABULARY_DIR, VocabularyBuilder } from '../lib/search/vocabulary.ts';
 import { incidentSearchRecord } from '../lib/search-record.ts';
 import { takeRememberedPostmortems } from './content-cache.ts';
 
@@ -16,11 +21,16 @@ const INCIDENTS_DIR = 'incidents';
  * data as soon as the build starts, while Astro is still generating pages (Pagefind works in its
  * own process, so on two cores the two overlap); the remaining pages (the playbook) are indexed
  * from their HTML at `astro:build:done`, where `data-pagefind-body` keeps navigation out.
+ *
+ * Every page is indexed with a hidden `keywords` field holding the synonyms of what it says
+ * (src/schema/synonyms.ts), and the words of the whole index are written to
+ * `search-vocabulary/` for the browser's typo suggestions (src/lib/search/vocabulary.ts).
  */
 export function pagefind(): AstroIntegration {
   let root = '';
   let base = '/';
-  let incidents: Promise<{ index: PagefindIndex; count: number; errors: string[] }> | undefined;
+  let incidents:
+    Promise<{ index: PagefindIndex; count: number; errors: string[]; vocabulary: VocabularyBuilder }> | undefined;
 
   return {
     name: 'firebreak:pagefind',
@@ -37,14 +47,25 @@ export function pagefind(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
-        const { index, count, errors } = await (incidents ?? indexIncidents(root, base));
+        const { index, count, errors, vocabulary } = await (incidents ?? indexIncidents(root, base));
         const pages = await htmlFiles(outDir);
         const added = await Promise.all(
-          pages.map(async (file) =>
-            index.addHTMLFile({ url: urlOf(base, relative(outDir, file)), content: await readFile(file, 'utf8') }),
-          ),
+          pages.map(async (file) => {
+            const html = await readFile(file, 'utf8');
+            const text = indexedText(html);
+            const aliases = (text.meta['aliases'] ?? '').split(',').map((alias) => alias.trim());
+            const keywords = searchKeywords(text.body, aliases.filter(Boolean));
+            vocabulary.add(text.body, keywords, ...Object.values(text.meta));
+            return index.addHTMLFile({
+              url: urlOf(base, relative(outDir, file)),
+              content: withIndexMeta(html, 'keywords', keywords),
+            });
+          }),
         );
-        const { errors: writeErrors } = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+        const [{ errors: writeErrors }] = await Promise.all([
+          index.writeFiles({ outputPath: join(outDir, 'pagefind') }),
+          writeVocabulary(join(outDir, VOCABULARY_DIR), vocabulary),
+        ]);
         await close();
         const allErrors = [...errors, ...added.flatMap((r) => r.errors), ...writeErrors];
         if (allErrors.length > 0) throw new Error(`Pagefind failed: ${allErrors.join('; ')}`);
@@ -61,11 +82,31 @@ async function indexIncidents(root: string, base: string) {
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   // The pages' rule (the index is only built by `astro build`, never in dev).
   const entries = takeRememberedPostmortems(root).filter((entry) => isShownOnSite(entry.data.status, false));
-  const pending = entries.map((entry) =>
-    index.addCustomRecord(incidentSearchRecord(entry.id, entry.data, entry.body, base)),
-  );
+  const vocabulary = new VocabularyBuilder();
+  const pending = entries.map((entry) => {
+    const record = incidentSearchRecord(entry.id, entry.data, entry.body, base);
+    const { title = '', aliases = '', keywords = '' } = record.meta;
+    vocabulary.add(record.content, title, aliases, keywords);
+    return index.addCustomRecord(record);
+  });
   const results = await Promise.all(pending);
-  return { index, count: entries.length, errors: [...errors, ...results.flatMap((r) => r.errors)] };
+  return { index, count: entries.length, errors: [...errors, ...results.flatMap((r) => r.errors)], vocabulary };
+}
+
+/**
+ * One gzipped JSON file per first letter (`a.vocab`…): the browser fetches the few a query
+ * needs and unpacks them with DecompressionStream. Not `.gz`, so no server mistakes them for
+ * a compressed response and unpacks them on the way.
+ */
+async function writeVocabulary(dir: string, vocabulary: VocabularyBuilder): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const pack = promisify(gzip);
+  await Promise.all(
+    [...vocabulary.shards()].map(async ([key, shard]) =>
+      writeFile(join(dir, `${key}.vocab`), await pack(JSON.stringify(shard), { level: 9 })),
+    ),
+  );
 }
 
 /** Every HTML file of the built site outside the incident pages (which are indexed from data). */

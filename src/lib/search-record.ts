@@ -9,6 +9,7 @@ import {
   TIMELINE_KIND_LABELS,
 } from '../schema/taxonomy.ts';
 import { durationsOfPostmortem } from './analysis/postmortem-durations.ts';
+import { searchKeywords } from './search/synonyms.ts';
 
 /** A Pagefind custom record (see pagefind's `addCustomRecord`). */
 export interface SearchRecord {
@@ -25,7 +26,9 @@ export const NO_RESPONSE_SORT = 99_999_999;
 
 /**
  * What the search index holds for one post-mortem: its text, the facets of the library
- * (`filters`), the sort keys and the fields a result card shows (`meta`). Built from the data,
+ * (`filters`), the sort keys and the fields a result card shows (`meta`), plus two fields no
+ * card shows: `keywords`, the synonyms of what it says (src/schema/synonyms.ts), and
+ * `aliases`, the other words its authors expect readers to type. Built from the data,
  * not scraped from the page, so indexing can run while the pages are still being generated,
  * and the library's facets come from one place. Filter names match src/lib/library-facets.ts.
  */
@@ -48,6 +51,7 @@ export function incidentSearchRecord(id: string, data: Postmortem, body: string,
   ]
     .filter(Boolean)
     .join('\n');
+  const keywords = searchKeywords(content, data.aliases);
   return {
     url: `${base.replace(/\/$/, '')}/incidents/${id}/`,
     content,
@@ -55,6 +59,8 @@ export function incidentSearchRecord(id: string, data: Postmortem, body: string,
     meta: {
       title: data.title,
       summary: data.summary,
+      ...(data.aliases.length > 0 ? { aliases: data.aliases.join(', ') } : {}),
+      ...(keywords ? { keywords } : {}),
       date,
       severity: String(data.severity),
       ...(durations.toFirstResponse !== undefined ? { ttfr: String(durations.toFirstResponse) } : {}),

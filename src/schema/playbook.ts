@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate } from './dates.ts';
+import { aliasesSchema } from './synonyms.ts';
 import { visibleText } from './visible-text.ts';
 
 /** When in the life of a crisis a playbook page is meant to be read. */
@@ -14,6 +15,15 @@ export const PHASE_LABELS: Record<Phase, string> = {
 
 /** What kind of page this is; it decides the navigation slot and which rules apply. */
 export const PLAYBOOK_KINDS = ['step', 'start', 'templates', 'guide'] as const;
+export type PlaybookKind = (typeof PLAYBOOK_KINDS)[number];
+
+/** The badge a search result shows for each kind of page (a step adds its number). */
+export const PLAYBOOK_KIND_LABELS: Record<PlaybookKind, string> = {
+  step: 'Step',
+  start: 'Start here',
+  templates: 'Templates',
+  guide: 'Guide',
+};
 
 /** The ten steps of the method: the backbone of the playbook. */
 export const METHOD_STEP_COUNT = 10;
@@ -57,6 +67,8 @@ export const playbookSchema = z
     owner: visibleText(z.string().trim().min(2, 'name the role that owns this page, e.g. "Head of Social"')),
     /** The day someone last checked this page against reality. */
     lastReviewed: calendarDate,
+    /** Other words a reader might search for to find this page ("who do I call", "hacked account"). */
+    aliases: aliasesSchema,
     /** Position in the navigation among pages that are not method steps (lower comes first). */
     order: z.number().int().optional(),
   })

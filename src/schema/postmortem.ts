@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { calendarDate, zonedTimestamp } from './dates.ts';
 import { METHOD_STEP_COUNT } from './playbook.ts';
 import { severitySchema } from './severity.ts';
+import { aliasesSchema } from './synonyms.ts';
 import { webUrl } from './url-policy.ts';
 import { visibleText } from './visible-text.ts';
 import {
@@ -153,6 +154,8 @@ export const postmortemFields = z
     example: z.boolean().default(false),
     /** Free keywords that help search ("discount code", "influencer"). */
     tags: z.array(visibleText(z.string().trim().min(1))).default([]),
+    /** Other words a reader might search for to find this incident ("CEO post", "account takeover"). */
+    aliases: aliasesSchema,
     /** Peak severity on the triage scale: 1 critical … 4 watch. */
     severity: severitySchema,
     /** What kind of crisis it was. */

@@ -16,7 +16,7 @@ describe('search', () => {
     const first = page.locator('.search__results li').first();
     await first.waitFor();
     expect(await first.locator('a').getAttribute('href')).toContain('/playbook/step-07-no-last-word/');
-    expect(await first.locator('.badge').textContent()).toBe('Playbook');
+    expect(await first.locator('.badge').textContent()).toBe('Playbook · Step 7');
     expect(await first.locator('p mark').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   });
@@ -25,12 +25,15 @@ describe('search', () => {
 describe('search page', () => {
   it('separates playbook pages from incidents with the type filter', async () => {
     const { page, errors } = await openPage(session.context());
-    const badges = () => page.locator('[data-search-page-results] .badge').allTextContents();
+    const badges = () =>
+      page
+        .locator('[data-search-page-results] > li')
+        .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-type')));
     await page.goto(url('search/?q=apology'));
-    await expect.poll(async () => new Set(await badges())).toEqual(new Set(['Playbook', 'Incident']));
+    await expect.poll(async () => new Set(await badges())).toEqual(new Set(['playbook', 'incident']));
     await page.goto(url('search/?q=apology&type=Incident'));
     await expect.poll(async () => (await badges()).length).toBeGreaterThan(0);
-    expect(new Set(await badges())).toEqual(new Set(['Incident']));
+    expect(new Set(await badges())).toEqual(new Set(['incident']));
     expect(await page.locator('input[name="type"][value="Incident"]').isChecked()).toBe(true);
     expect(errors).toEqual([]);
   });

@@ -55,6 +55,21 @@ describe('search record of a post-mortem', () => {
   });
 });
 
+describe('search words of a post-mortem no card shows', () => {
+  it('indexes the synonyms of what it says in a hidden keywords field', () => {
+    const record = incidentSearchRecord('x', { ...data, title: 'Our Instagram account was compromised' }, '', '/');
+    expect(record.meta['keywords']?.split(', ')).toEqual(expect.arrayContaining(['hacked', 'hijacked', 'takeover']));
+    expect(record.content).not.toContain('hijacked');
+  });
+
+  it('indexes its aliases, and their synonyms', () => {
+    const record = incidentSearchRecord('x', { ...data, aliases: ['CEO post', 'weekend shift'] }, '', '/');
+    expect(record.meta['aliases']).toBe('CEO post, weekend shift');
+    expect(record.meta['keywords']?.split(', ')).toEqual(expect.arrayContaining(['executive', 'founder']));
+    expect(incidentSearchRecord('x', { ...data, aliases: [] }, '', '/').meta['aliases']).toBeUndefined();
+  });
+});
+
 describe('markdownToText', () => {
   it('keeps words and drops syntax, link targets and tags', () => {
     expect(markdownToText('# Title\n\n- **bold** and _em_\n> quote <b>x</b> ![alt](a.png)')).toBe(

@@ -4,6 +4,7 @@ import { problemAt, problemsFromIssues } from './issues.ts';
 import { loadFolder, type RawEntry } from './load.ts';
 import { markdownProblems } from './markdown-rules.ts';
 import { privacyProblems } from './privacy.ts';
+import { synonymProblems } from './synonyms.ts';
 import type { Problem } from './problem.ts';
 import { contentPaths } from '../../content-paths.ts';
 
@@ -134,6 +135,8 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths): Co
   // Personal data and secrets (src/lib/privacy/patterns.ts): in post-mortems, errors once in
   // review and warnings in drafts; playbook pages are always published, so always errors.
   problems.push(...privacyProblems(root, [...playbook, ...postmortems]));
+  // The search synonym table is content too: a term in two groups silently merges them.
+  problems.push(...synonymProblems(root));
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return { problems, playbook, postmortems };

@@ -1,0 +1,27 @@
+import { describe, expect, inject, it } from 'vitest';
+import { firstSearchOnPage } from '../../scripts/bench/first-search.ts';
+import { openPage, useBrowser } from '../support/browser.ts';
+
+const siteUrl = inject('siteUrl');
+
+/** Issue 16: a first search, everything it downloads included, fits a phone on a bad connection. */
+const FIRST_SEARCH_BUDGET = 150 * 1024;
+
+const session = useBrowser();
+
+describe('first search', () => {
+  // The benchmark's query, a two-word topic, and a question whose first words are function words.
+  it.each(['refund', 'discount code', 'our account got hacked'])(
+    `"%s" transfers at most ${FIRST_SEARCH_BUDGET / 1024} kB`,
+    async (query) => {
+      const { page, errors } = await openPage(session.context());
+      const search = await firstSearchOnPage(page, siteUrl, query);
+      console.info(`first search "${query}": ${(search.bytes / 1024).toFixed(1)} kB in ${search.requests} requests`);
+      expect(search.results).toBeGreaterThan(0);
+      // Pagefind, its index and the search rules were fetched for this search, not before it.
+      expect(search.requests).toBeGreaterThan(4);
+      expect(search.bytes).toBeLessThanOrEqual(FIRST_SEARCH_BUDGET);
+      expect(errors).toEqual([]);
+    },
+  );
+});

@@ -1,0 +1,146 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations, describeViolations, openPage, useBrowser } from '../support/browser.ts';
+
+const siteUrl = inject('siteUrl');
+const url = (path: string) => new URL(path, siteUrl).href;
+
+const session = useBrowser();
+
+const status = (page: Page) => page.locator('[data-search-page-status]');
+const results = (page: Page) => page.locator('[data-search-page-results] > li');
+const notice = (page: Page, kind: 'relaxed' | 'suggestion') => page.locator(`[data-search-${kind}]`);
+
+async function searchPage(page: Page, query: string) {
+  await page.goto(url(`search/?q=${encodeURIComponent(query)}`));
+  await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toMatch(/results? for/);
+}
+
+describe('forgiving search', () => {
+  it('relaxes a query no page fully matches, and says so', async () => {
+    const { page, errors } = await openPage(session.context());
+    // The hijacked account and the sofa delay are separate incidents: no page has both words.
+    await searchPage(page, 'hacked sofa');
+    await expect(notice(page, 'relaxed').textContent()).resolves.toMatch(
+      /^No page has all of: hacked sofa\. Showing pages with (hacked, sofa|sofa, hacked)\.$/,
+    );
+    const hrefs = await results(page)
+      .locator('> a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toContain('/incidents/2022-04-22-sofa-delivery-reddit-thread/');
+    expect(hrefs).toContain('/incidents/2022-11-03-instagram-account-hijack/');
+    expect(errors).toEqual([]);
+  });
+
+  it('leaves out a word no page has, instead of returning nothing', async () => {
+    const { page } = await openPage(session.context());
+    await searchPage(page, 'hacked qwxzv');
+    await expect(notice(page, 'relaxed').textContent()).resolves.toBe(
+      'No page has all of: hacked qwxzv. Showing pages with hacked.',
+    );
+    expect(await results(page).count()).toBeGreaterThan(0);
+  });
+
+  it('never lets function words empty the list', async () => {
+    const { page } = await openPage(session.context());
+    // Pagefind alone needs every word, and no page has "the", "that" and "went" with the rest.
+    await searchPage(page, 'the discount code that went viral');
+    expect(await results(page).first().locator('> a').getAttribute('href')).toBe(
+      '/incidents/2025-03-14-promo-code-leak/',
+    );
+    expect(await notice(page, 'relaxed').count()).toBe(0);
+  });
+
+  it('suggests the word that was meant, and searches it', async () => {
+    const { page } = await openPage(session.context());
+    await searchPage(page, 'instagarm');
+    const suggestion = notice(page, 'suggestion');
+    await expect(suggestion.textContent()).resolves.toContain('Did you mean instagram?');
+    expect(await suggestion.locator('a').getAttribute('href')).toBe('?q=instagram');
+    expect(await results(page).first().locator('> a').getAttribute('href')).toBe(
+      '/incidents/2022-11-03-instagram-account-hijack/',
+    );
+  });
+
+  it('finds a page by a synonym it never uses', async () => {
+    const { page } = await openPage(session.context());
+    const executive = '/incidents/2025-09-02-executive-linkedin-weekend-post/';
+    // The post-mortem says "chief operating officer" and "executive", never "CEO" or "boss".
+    await searchPage(page, 'ceo');
+    expect(
+      await results(page)
+        .locator('> a')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+    ).toContain(executive);
+    await searchPage(page, 'boss linkedin');
+    expect(await results(page).first().locator('> a').getAttribute('href')).toBe(executive);
+    // And the newsletter incident says "exposed", never "breach".
+    await searchPage(page, 'email breach');
+    expect(await results(page).first().locator('> a').getAttribute('href')).toBe(
+      '/incidents/2021-02-09-newsletter-recipients-exposed/',
+    );
+  });
+
+  it('ranks the playbook first for a how-to question and incidents first for an event', async () => {
+    const { page } = await openPage(session.context());
+    await searchPage(page, 'should we reply');
+    expect(await results(page).first().getAttribute('data-type')).toBe('playbook');
+    await searchPage(page, 'reply on x');
+    expect(await results(page).first().getAttribute('data-type')).toBe('incident');
+  });
+
+  it('shows the type of every result and the severity of incidents', async () => {
+    const { page } = await openPage(session.context());
+    await searchPage(page, 'apology');
+    const items = await results(page).evaluateAll((lis) =>
+      lis.map((li) => ({
+        type: (li as HTMLElement).dataset['type'],
+        badges: [...li.querySelectorAll('.badge')].map((b) => b.textContent),
+      })),
+    );
+    expect(items.some((item) => item.type === 'playbook')).toBe(true);
+    expect(items.some((item) => item.type === 'incident')).toBe(true);
+    for (const item of items) {
+      if (item.type === 'incident')
+        expect(item.badges).toEqual(['Incident', expect.stringMatching(/^Severity [1-4] · \w+/)]);
+      else expect(item.badges).toEqual([expect.stringMatching(/^Playbook · (Step \d+|Start here|Templates|Guide)/)]);
+    }
+  });
+
+  it('applies the same rules in the header box', async () => {
+    const { page, errors } = await openPage(session.context());
+    await searchPage(page, 'instagarm hacked');
+    const fromPage = await results(page)
+      .locator('> a')
+      .evaluateAll((as) => as.slice(0, 5).map((a) => a.getAttribute('href')));
+    await page.goto(url('playbook/'));
+    await page.locator('#site-search').fill('instagarm hacked');
+    await expect(page.locator('.search__results [data-search-suggestion]').textContent()).resolves.toContain(
+      'Did you mean instagram hacked?',
+    );
+    const fromBox = await page
+      .locator('.search__results li > a')
+      .evaluateAll((as) => as.slice(0, 5).map((a) => a.getAttribute('href')));
+    expect(fromBox).toEqual(fromPage);
+    expect(errors).toEqual([]);
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`has no axe violations with a relaxed notice and a suggestion, ${scheme} mode`, async () => {
+      const { page, errors } = await openPage(session.context());
+      await page.emulateMedia({ colorScheme: scheme });
+      // "instagarm" is corrected; no page has both "instagram" and "sofa": both notices show.
+      await searchPage(page, 'instagarm sofa');
+      await notice(page, 'suggestion').waitFor();
+      await notice(page, 'relaxed').waitFor();
+      let violations = await axeViolations(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+      // The header box's panel too, open over the page.
+      await page.locator('#site-search').fill('instagarm sofa');
+      await page.locator('.search__results [data-search-relaxed]').waitFor();
+      violations = await axeViolations(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  }
+});
