@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SYNONYM_GROUPS, type SynonymGroup } from '../../schema/synonyms.ts';
 import { synonymTableProblems } from '../search/synonyms.ts';
-import { displayPath } from './load.ts';
+import { displayPath } from '../file-paths.ts';
 import type { Problem } from './problem.ts';
 
 const TABLE_FILE = fileURLToPath(new URL('../../schema/synonyms.ts', import.meta.url));
