@@ -16,6 +16,7 @@ export default defineConfig({
             'test/importer/**/*.test.ts',
             'test/scripts/**/*.test.ts',
             'test/site-check/**/*.test.ts',
+            'test/structure/**/*.test.ts',
           ],
           testTimeout: 30_000,
         },
