@@ -9,6 +9,7 @@ import {
   TIMELINE_KIND_LABELS,
 } from '../schema/taxonomy.ts';
 import { durationsOfPostmortem } from './analysis/postmortem-durations.ts';
+import { markdownText } from './markdown-text.ts';
 import { searchKeywords } from './search/synonyms.ts';
 
 /** A Pagefind custom record (see pagefind's `addCustomRecord`). */
@@ -47,7 +48,7 @@ export function incidentSearchRecord(id: string, data: Postmortem, body: string,
     ...data.wentPoorly,
     ...data.lessons.map((lesson) => lesson.text),
     ...data.actionItems.map((item) => item.title),
-    markdownToText(body),
+    markdownText(body),
   ]
     .filter(Boolean)
     .join('\n');
@@ -81,17 +82,4 @@ export function incidentSearchRecord(id: string, data: Postmortem, body: string,
       ttfr: String(durations.toFirstResponse ?? NO_RESPONSE_SORT),
     },
   };
-}
-
-/** Plain words from Markdown, for the index: syntax and link targets out, text in. */
-export function markdownToText(markdown: string): string {
-  return markdown
-    .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/^[ \t]*(?:#{1,6}|[-*+]|\d+\.|>)[ \t]+/gm, '')
-    .replace(/[*_`~]+/g, '')
-    .replace(/[ \t]+/g, ' ')
-    .trim();
 }

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFrontmatter } from '../../src/lib/content-check/frontmatter.ts';
 import { LIBRARY_FACETS } from '../../src/lib/library-facets.ts';
-import { incidentSearchRecord, markdownToText, NO_RESPONSE_SORT } from '../../src/lib/search-record.ts';
+import { markdownText } from '../../src/lib/markdown-text.ts';
+import { incidentSearchRecord, NO_RESPONSE_SORT } from '../../src/lib/search-record.ts';
 import { postmortemSchema } from '../../src/schema/postmortem.ts';
 import { FIXTURES } from '../support/overlay.ts';
 
@@ -50,7 +51,7 @@ describe('search record of a post-mortem', () => {
   it('indexes the text of the entry and its body, without Markdown syntax', () => {
     expect(record.content).toContain('Staff codes had no usage cap and no expiry.');
     expect(record.content).toContain('Cap and expire every code before it is shared.');
-    expect(record.content).toContain('What happened\n\nA staff code leaked.');
+    expect(record.content).toContain('What happened\nA staff code leaked.');
     expect(record.content).not.toContain('https://example.com');
   });
 });
@@ -70,10 +71,16 @@ describe('search words of a post-mortem no card shows', () => {
   });
 });
 
-describe('markdownToText', () => {
-  it('keeps words and drops syntax, link targets and tags', () => {
-    expect(markdownToText('# Title\n\n- **bold** and _em_\n> quote <b>x</b> ![alt](a.png)')).toBe(
-      'Title\n\nbold and em\nquote x alt',
+describe('markdownText (what the index holds of a body)', () => {
+  it('is the text the page shows: syntax and link targets out, words, code and image descriptions in', () => {
+    expect(
+      markdownText('# Title\n\n- **bold** and _em_\n> quote [link](https://x.example/) ![alt](a.png)\n\n`code`'),
+    ).toBe('Title\nbold and em\nquote link alt\ncode');
+  });
+
+  it('reads Markdown as the page does: an indented line is code, a reference link is its text, raw HTML is shown text', () => {
+    expect(markdownText('Para\n\n    indented code\n\n[ref][r] <b>x</b>\n\n[r]: https://x.example/')).toBe(
+      'Para\nindented code\nref <b>x</b>',
     );
   });
 });

@@ -1,10 +1,8 @@
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { urlRefusal, urlRefusalMessage } from '../../schema/url-policy.ts';
+import { MARKDOWN_FEATURES } from '../markdown-text.ts';
 import type { RawEntry } from './load.ts';
 import type { Problem } from './problem.ts';
-
-/** The Markdown features Astro's Sätteri processor renders with (astro.config.mjs keeps the defaults). */
-const FEATURES = { gfm: true, smartPunctuation: true } as const;
 
 interface MdNode {
   type: string;
@@ -25,7 +23,7 @@ export function markdownProblems(entry: RawEntry, { rawHtml }: { rawHtml: boolea
   const parse = entry.file.endsWith('.mdx') ? mdxToMdast : markdownToMdast;
   let tree: MdNode;
   try {
-    tree = parse(entry.body, { features: FEATURES }) as MdNode;
+    tree = parse(entry.body, { features: MARKDOWN_FEATURES }) as MdNode;
   } catch (error) {
     return [
       problem(
