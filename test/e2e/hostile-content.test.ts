@@ -2,14 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { preview } from 'astro';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAllowedUrl } from '../../src/schema/url-policy.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { childEnv } from '../support/child-env.ts';
 import { FIXTURES } from '../support/overlay.ts';
-import { testPort } from '../support/ports.ts';
+import { buildSite, serveSite } from '../support/site-build.ts';
 
 /**
  * Defence in depth: the hostile-content corpus built with the content check switched OFF
@@ -17,7 +15,6 @@ import { testPort } from '../support/ports.ts';
  * refused link. Files whose front matter the schema refuses (a script link, a hidden character), or that would stall any YAML
  * walker, cannot be built at all; the build-time schema refusing them is tested below.
  */
-const root = join(import.meta.dirname, '..', '..');
 const CORPUS = join(FIXTURES, 'hostile-content');
 const NOT_BUILDABLE = new Set([
   '2025-06-01-hostile-alias-bomb.md',
@@ -28,17 +25,13 @@ const NOT_BUILDABLE = new Set([
 const MDX_MARKER = join(tmpdir(), 'firebreak-hostile-mdx-ran');
 
 let work: string;
-let server: Awaited<ReturnType<typeof preview>>;
+let server: Awaited<ReturnType<typeof serveSite>>;
 let browser: Browser;
 let siteUrl: string;
 const built = readdirSync(CORPUS).filter((name) => /^2025-.*\.mdx?$/.test(name) && !NOT_BUILDABLE.has(name));
 
 function build(postmortems: string, outDir: string) {
-  return spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
-    cwd: root,
-    encoding: 'utf8',
-    env: childEnv('production', { FIREBREAK_POSTMORTEMS_DIR: postmortems, FIREBREAK_SKIP_CONTENT_CHECK: '1' }),
-  });
+  return buildSite(outDir, { FIREBREAK_POSTMORTEMS_DIR: postmortems, FIREBREAK_SKIP_CONTENT_CHECK: '1' });
 }
 
 beforeAll(async () => {
@@ -47,14 +40,9 @@ beforeAll(async () => {
   mkdirSync(join(work, 'postmortems'));
   for (const name of built) cpSync(join(CORPUS, name), join(work, 'postmortems', name));
   const result = build(join(work, 'postmortems'), join(work, 'dist'));
-  if (result.status !== 0) throw new Error(`build of the hostile corpus failed:\n${result.stdout}\n${result.stderr}`);
-  server = await preview({
-    root,
-    outDir: join(work, 'dist'),
-    logLevel: 'error',
-    server: { host: '127.0.0.1', port: testPort(4394) },
-  });
-  siteUrl = `http://127.0.0.1:${server.port}/`;
+  if (result.status !== 0) throw new Error(`build of the hostile corpus failed:\n${result.output}`);
+  server = await serveSite(join(work, 'dist'), 4393);
+  siteUrl = server.url;
   browser = await launchBrowser();
 }, 180_000);
 
@@ -117,8 +105,8 @@ describe('hostile content built without the content check', () => {
     cpSync(join(CORPUS, '2025-06-01-hostile-frontmatter-link.md'), join(dir, '2025-06-01-hostile-frontmatter-link.md'));
     const result = build(dir, join(work, 'dist-frontmatter'));
     expect(result.status).not.toBe(0);
-    expect(`${result.stdout}${result.stderr}`).toMatch(/hostile-frontmatter-link/);
-    expect(`${result.stdout}${result.stderr}`).toMatch(/javascript:|http\(s\)/);
+    expect(result.output).toMatch(/hostile-frontmatter-link/);
+    expect(result.output).toMatch(/javascript:|http\(s\)/);
     expect(existsSync(join(work, 'dist-frontmatter', 'incidents', '2025-06-01-hostile-frontmatter-link'))).toBe(false);
   }, 120_000);
 });

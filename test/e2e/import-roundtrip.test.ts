@@ -3,14 +3,13 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { preview } from 'astro';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFrontmatter } from '../../src/lib/content-check/frontmatter.ts';
 import { launchBrowser, openPage } from '../support/browser.ts';
 import { childEnv } from '../support/child-env.ts';
 import { FIXTURES } from '../support/overlay.ts';
-import { testPort } from '../support/ports.ts';
+import { buildSite, serveSite } from '../support/site-build.ts';
 
 /**
  * The importer's round trip: real exports → `npm run import` → `astro build` (drafts included,
@@ -18,7 +17,7 @@ import { testPort } from '../support/ports.ts';
  */
 const root = join(import.meta.dirname, '..', '..');
 let work: string;
-let server: Awaited<ReturnType<typeof preview>>;
+let server: Awaited<ReturnType<typeof serveSite>>;
 let browser: Browser;
 let siteUrl: string;
 const pages: Record<string, string> = {};
@@ -53,18 +52,13 @@ beforeAll(async () => {
     join(FIXTURES, 'listening', 'samples', 'brandwatch_bulk_mentions_SYNTHETIC.csv'),
     join(FIXTURES, 'x-api', 'samples', 'mentions_tweet.jsonl'),
   ]);
-  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(work, 'dist')], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: childEnv('production', { FIREBREAK_POSTMORTEMS_DIR: join(work, 'postmortems'), FIREBREAK_DRAFTS: '1' }),
+  const built = buildSite(join(work, 'dist'), {
+    FIREBREAK_POSTMORTEMS_DIR: join(work, 'postmortems'),
+    FIREBREAK_DRAFTS: '1',
   });
-  server = await preview({
-    root,
-    outDir: join(work, 'dist'),
-    logLevel: 'error',
-    server: { host: '127.0.0.1', port: testPort(4396) },
-  });
-  siteUrl = `http://127.0.0.1:${server.port}/`;
+  if (built.status !== 0) throw new Error(`build of the imported pages failed:\n${built.output}`);
+  server = await serveSite(join(work, 'dist'), 4396);
+  siteUrl = server.url;
   browser = await launchBrowser();
 }, 180_000);
 
