@@ -6,7 +6,7 @@ import { checkContent, formatProblem, type Problem } from '../src/lib/content-ch
 import { site } from '../src/site.config.ts';
 import { checkBuiltSite } from '../src/site-check/index.ts';
 import { displayPath } from '../src/lib/file-paths.ts';
-import { findPlaceholders } from './check/placeholders.ts';
+import { draftSummary } from '../src/lib/content-check/placeholders.ts';
 
 const USAGE = `Usage: npm run check [-- --root DIR] [-- --dist DIR]
 
@@ -67,7 +67,7 @@ function main(argv: readonly string[]): number {
   const shown = (path: string) => displayPath(cwd, resolve(root, path));
 
   const content = checkContent(root);
-  const problems: Problem[] = [...content.problems, ...findPlaceholders(content.postmortems)];
+  const problems: Problem[] = [...content.problems];
   const checked = [plural(content.postmortems.length, 'post-mortem'), plural(content.playbook.length, 'playbook page')];
   if (dist) {
     // Absolute paths here; like every other file they are shown relative to where check runs.
@@ -80,6 +80,13 @@ function main(argv: readonly string[]): number {
     .map((problem) => ({ ...problem, file: shown(problem.file) }))
     .sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   for (const problem of ordered) console.log(formatProblem(problem));
+
+  // A draft passes, but "OK" alone would hide how much of it is still to write.
+  const drafts = content.postmortems
+    .filter((entry) => entry.data['status'] === 'draft')
+    .map((entry) => draftSummary(entry, shown(entry.file)))
+    .sort();
+  if (drafts.length > 0) console.log(`${ordered.length > 0 ? '\n' : ''}${drafts.join('\n')}`);
 
   const errors = ordered.filter((problem) => problem.level === 'error').length;
   const warnings = ordered.length - errors;

@@ -1,7 +1,9 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { playbookSchema } from './schema/playbook.ts';
+import { z } from 'zod';
 import { postmortemSchema } from './schema/postmortem.ts';
+import { withDraftStandIns } from './schema/undecided.ts';
 import { contentPaths } from './content-paths.ts';
 
 /**
@@ -20,7 +22,8 @@ const postmortems = defineCollection({
   // Only `.md`: a post-mortem is data, and MDX would run its imports and {expressions} at build
   // time. An `.mdx` file here is never compiled; the content check names it as an error.
   loader: glob({ pattern: '*.md', base: contentPaths.postmortems, retainBody: false }),
-  schema: postmortemSchema,
+  // Drafts may leave the fields only a person can decide empty; the preview shows stand-ins.
+  schema: z.preprocess(withDraftStandIns, postmortemSchema),
 });
 
 export const collections = { playbook, postmortems };

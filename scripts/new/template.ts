@@ -1,4 +1,5 @@
 import { SEVERITY_LEVELS } from '../../src/schema/severity.ts';
+import { TODO } from '../../src/schema/undecided.ts';
 import {
   ACTION_STATUSES,
   ACTION_TYPES,
@@ -34,17 +35,17 @@ export interface DraftChoices {
 /** The schema path as seen from content/postmortems/, for the YAML language server. */
 export const SCHEMA_COMMENT = '# yaml-language-server: $schema=../../public/schemas/postmortem.schema.json';
 
-/** Placeholder values start with this, so `npm run check` can refuse them outside drafts. */
-export const TODO = 'TODO:';
 
 const list = (values: readonly string[]) => values.join(', ');
 const quoted = (value: string) => JSON.stringify(value);
 
 /**
- * A new post-mortem as Markdown: front matter that already passes the schema as a draft (so
- * `npm run check` is green from the first minute), each field with a one-line hint, and every
- * body section with a line saying what belongs there. Hints that must be replaced start with
- * "TODO:"; the allowed values of each list field are in the comment next to it.
+ * A new post-mortem as Markdown: a draft `npm run check` accepts from the first minute (it
+ * prints how many placeholders are left), each field with a one-line hint, and every body
+ * section with a line saying what belongs there. What only a person can decide
+ * (src/schema/undecided.ts: times, ratings, where it came from…) is left empty, never guessed,
+ * so an untouched scaffold cannot pass review; text to write starts with "TODO:". The allowed
+ * values of each list field are in the comment next to it.
  */
 export function renderDraft(choices: DraftChoices): string {
   const at = quoted(`${choices.date}T09:00:00${choices.zone}`);
@@ -59,25 +60,25 @@ example: false # true only for fictional sample entries
 tags: [] # a few search keywords, e.g. [discount code, influencer]
 severity: ${choices.severity} # peak severity: ${severities}
 crisisType: ${choices.crisisType} # ${list(CRISIS_TYPES)}
-scct: accidental # ${TODO} how much responsibility the public put on us: ${list(SCCT_CLUSTERS)}
+scct: # ${TODO} how much responsibility the public put on us: ${list(SCCT_CLUSTERS)}
 platforms: [${choices.platforms.join(', ')}] # where it played out, the first is where it started: ${list(PLATFORMS)}
-origin: other # ${TODO} where it came from: ${list(ORIGINS)}
-detectionSource: other # ${TODO} how we found out: ${list(DETECTION_SOURCES)}
-started: ${at} # ${TODO} when it began, with a zone (Z is UTC; or +01:00)
-detected: ${at} # ${TODO} when someone on the team first knew
+origin: # ${TODO} where it came from: ${list(ORIGINS)}
+detectionSource: # ${TODO} how we found out: ${list(DETECTION_SOURCES)}
+started: # ${TODO} when it began, with a zone, e.g. ${at} (Z is UTC; or +01:00)
+detected: # ${TODO} when someone on the team first knew, e.g. ${at}
 # firstResponse: ${at} # when we first said something in public; leave out if we never did
 # resolved: ${at} # when volume and sentiment were back to normal; needed before publishing
 timeline: # what happened when, in order
-  - at: ${at}
+  - at: # ${TODO} when, with a zone, e.g. ${at}
     kind: trigger # ${list(TIMELINE_KINDS)}
     text: "${TODO} the first post or event, in one plain sentence (no names of private people)"
     # link: https://… # where to see it, if anywhere
 impact:
   summary: "${TODO} who was affected and how, in a sentence or two"
-  rating: moderate # ${TODO} ${list(IMPACT_RATINGS)}
+  rating: # ${TODO} ${list(IMPACT_RATINGS)}
   # metrics: only what was measured: peakMentionsPerHour, negativeShare (0 to 1), reach, mediaArticles, supportTickets, followerChange
 contributingFactors: # why it happened, in blameless terms: what made the mistake easy, not who made it
-  - category: process # ${list(FACTOR_CATEGORIES)}
+  - category: # ${TODO} ${list(FACTOR_CATEGORIES)}
     text: "${TODO} a condition of the system (process, tooling, approvals) that let this happen"
 wentWell: # what helped, so we keep doing it
   - "${TODO} something that helped"
@@ -89,7 +90,7 @@ lessons: # what we now know, each tied to the playbook step it teaches
 actionItems: # what we will change; every item needs the role that owns it
   - title: "${TODO} the change to make, as a task"
     ownerRole: "${TODO} the role that owns it, e.g. Social media lead"
-    type: prevent # ${list(ACTION_TYPES)}
+    type: # ${TODO} ${list(ACTION_TYPES)}
     status: open # ${list(ACTION_STATUSES)}
     # due: "${choices.date}" # the agreed due date, YYYY-MM-DD
 playbookSteps: [] # the playbook method steps (1 to 10) this incident exercised, e.g. [2, 5]

@@ -34,12 +34,31 @@ describe('npm run check', () => {
 
   it('refuses "TODO:" placeholders once an entry is in review, but not in drafts', () => {
     const { code, out } = check('--root', `${fixtures}/placeholders`);
-    const lines = out.split('\n').filter((line) => line.includes('placeholder'));
+    const lines = out.split('\n').filter((line) => line.includes('still holds'));
     expect(lines).toEqual([
       expect.stringMatching(/2025-01-12-left-todo\.md:3 {2}summary {2}still holds a "TODO:" placeholder/),
       expect.stringMatching(/2025-01-12-left-todo\.md:40 {2}body {2}still holds a "TODO:" placeholder/),
     ]);
     expect(code).toBe(1);
+  });
+
+  it('gives each draft a summary line: how many placeholders are left and where the first one is', () => {
+    const { out } = check('--root', `${fixtures}/placeholders`);
+    const draft = `${fixtures}/placeholders/content/postmortems/2025-01-13-draft-with-todo.md`;
+    expect(out.split('\n').filter((line) => line.startsWith('draft:'))).toEqual([
+      `draft: 1 placeholder left, first at ${draft}:3 (summary)`,
+    ]);
+    const clean = check('--root', `${fixtures}/clean`, '--dist', `${fixtures}/clean/built`, '--base', '/');
+    expect(clean.out).not.toContain('draft:');
+  });
+
+  it('counts undecided fields left empty in a draft as placeholders, and names them once in review', () => {
+    const { out } = check('--root', `${fixtures}/undecided`);
+    const dir = `${fixtures}/undecided/content/postmortems`;
+    expect(out).toContain(`draft: 2 placeholders left, first at ${dir}/2025-01-14-empty-draft.md:7 (scct)`);
+    expect(out).toContain(`${dir}/2025-01-15-empty-in-review.md:7  scct  undecided: how much responsibility`);
+    expect(out).toContain(`${dir}/2025-01-15-empty-in-review.md:11  started  undecided: when it began`);
+    expect(out).toMatch(/^FAILED: 2 errors, 0 warnings; checked 2 post-mortems/m);
   });
 
   it('reports broken internal links of a built site passed with --dist, as errors', () => {

@@ -8,6 +8,7 @@ import { checkContent } from '../../../src/lib/content-check/index.ts';
 import { parseFrontmatter } from '../../../src/lib/content-check/frontmatter.ts';
 import { postmortemSchema } from '../../../src/schema/postmortem.ts';
 import { CRISIS_TYPES, PLATFORMS } from '../../../src/schema/taxonomy.ts';
+import { emptyUndecidedFields, withDraftStandIns } from '../../../src/schema/undecided.ts';
 import { localDate, localZone, renderDraft } from '../../../scripts/new/template.ts';
 
 const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -59,9 +60,10 @@ describe('npm run new', () => {
     expect(created.out).toContain(`Created ${file}`);
 
     const checked = run('scripts/check.ts', '--root', root);
-    expect(checked.out.trim()).toBe(
+    expect(checked.out.trim().split('\n')).toEqual([
+      `draft: 21 placeholders left, first at ${file}:5 (summary)`,
       'OK: 0 errors, 0 warnings; checked 1 post-mortem, 0 playbook pages (no built site: run npm run build to check its links too)',
-    );
+    ]);
     expect(checked.code).toBe(0);
 
     const text = readFileSync(file, 'utf8');
@@ -71,7 +73,7 @@ describe('npm run new', () => {
     ]);
     expect(text).toMatch(/^status: draft\b/m);
     expect(text).toMatch(/^example: false\b/m);
-    expect(text).toMatch(/^started: "\d{4}-\d{2}-\d{2}T09:00:00(?:Z|[+-]\d{2}:\d{2})"/m);
+    expect(text).toMatch(/^started: # TODO: .*e\.g\. "\d{4}-\d{2}-\d{2}T09:00:00(?:Z|[+-]\d{2}:\d{2})"/m);
     for (const section of ['## What happened', '## Response', '## What we would do differently']) {
       expect(text).toMatch(new RegExp(`^${section}\\n\\nTODO: .+`, 'm'));
     }
@@ -103,8 +105,10 @@ describe('npm run new', () => {
       severity: 2,
       crisisType: 'customer-service',
       platforms: ['reddit', 'x'],
-      started: `2022-04-22T09:00:00${localZone('2022-04-22')}`,
     });
+    expect(readFileSync(join(dir, '2022-04-22-sofa-delays-reddit-thread.md'), 'utf8')).toContain(
+      `e.g. "2022-04-22T09:00:00${localZone('2022-04-22')}"`,
+    );
   });
 
   it('refuses to overwrite an existing post-mortem', () => {
@@ -141,11 +145,46 @@ describe('npm run new', () => {
     const checked = run('scripts/check.ts', '--root', root);
     expect(checked.code).toBe(1);
     expect(checked.out).toMatch(/2025-01-01-untouched-scaffold\.md:5 {2}summary {2}still holds a "TODO:" placeholder/);
+    // Every field only a person can decide is named; none slipped through with a guessed value.
+    const undecided = checked.out
+      .split('\n')
+      .filter((line) => line.includes('undecided:'))
+      .map((line) => line.split('  ')[1]);
+    expect(undecided).toEqual([
+      'scct',
+      'origin',
+      'detectionSource',
+      'started',
+      'detected',
+      'timeline.0.at',
+      'impact.rating',
+      'contributingFactors.0.category',
+      'actionItems.0.type',
+    ]);
+    expect(checked.out).toMatch(/^FAILED: 19 errors, 0 warnings/m);
+    expect(checked.out).not.toContain('draft:');
+  });
+
+  it('guesses nothing a person must decide: those fields are empty in the scaffold', () => {
+    const { dir } = newProject();
+    run('scripts/new.ts', '--title', 'Nothing guessed', '--date', '2025-01-01', '--dir', dir);
+    const { data } = parseFrontmatter(readFileSync(join(dir, '2025-01-01-nothing-guessed.md'), 'utf8'));
+    expect(emptyUndecidedFields(data).map((field) => field.path.join('.'))).toEqual([
+      'scct',
+      'origin',
+      'detectionSource',
+      'started',
+      'detected',
+      'impact.rating',
+      'timeline.0.at',
+      'contributingFactors.0.category',
+      'actionItems.0.type',
+    ]);
   });
 });
 
 describe('the draft template', () => {
-  it('is schema-valid for every crisis type and platform', () => {
+  it('builds as a draft preview for every crisis type and platform, and is not schema-valid as it stands', () => {
     for (const crisisType of CRISIS_TYPES) {
       for (const platform of PLATFORMS) {
         const { data } = parseFrontmatter(
@@ -158,8 +197,10 @@ describe('the draft template', () => {
             zone: '+05:30',
           }),
         );
-        const result = postmortemSchema.safeParse(data);
+        // As the site build reads it: a draft's empty undecided fields get preview stand-ins.
+        const result = postmortemSchema.safeParse(withDraftStandIns(data));
         expect(result.success, `${crisisType}/${platform}: ${JSON.stringify(result.error?.issues)}`).toBe(true);
+        expect(postmortemSchema.safeParse(data).success).toBe(false);
       }
     }
   });
