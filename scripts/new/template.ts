@@ -1,4 +1,5 @@
 import { SEVERITY_LEVELS } from '../../src/schema/severity.ts';
+import { renderBodyOutline } from '../../src/schema/body-outline.ts';
 import { TODO } from '../../src/schema/undecided.ts';
 import {
   ACTION_STATUSES,
@@ -34,7 +35,6 @@ export interface DraftChoices {
 
 /** The schema path as seen from content/postmortems/, for the YAML language server. */
 export const SCHEMA_COMMENT = '# yaml-language-server: $schema=../../public/schemas/postmortem.schema.json';
-
 
 const list = (values: readonly string[]) => values.join(', ');
 const quoted = (value: string) => JSON.stringify(value);
@@ -98,18 +98,7 @@ related: [] # other post-mortems by id (file name without .md), e.g. [2025-03-14
 sources: [] # where the facts come from; each: { title: …, url: https://…, kind: ${list(SOURCE_KINDS)} }
 ---
 
-## What happened
-
-${TODO} the story in a few short paragraphs, in time order; exact times belong in the timeline above.
-
-## Response
-
-${TODO} the decisions we took, what we knew when we took them, and why they made sense at the time.
-
-## What we would do differently
-
-${TODO} what the next responder should do instead; tie each lesson to its playbook step with \`step:\` above.
-`;
+${renderBodyOutline({}, (section) => `${TODO} ${section.hint}`)}`;
 }
 
 /** Today in the machine's time zone, YYYY-MM-DD. */

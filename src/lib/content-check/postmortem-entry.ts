@@ -24,11 +24,7 @@ export function postmortemProblems(entry: IssueSource & { data: Record<string, u
   if (entry.data['status'] !== 'draft') {
     for (const field of empty) {
       problems.push(
-        problemAt(
-          entry,
-          field.path,
-          `undecided: ${field.hint}; fill it in before review (or set status: draft)`,
-        ),
+        problemAt(entry, field.path, `undecided: ${field.hint}; fill it in before review (or set status: draft)`),
       );
     }
   }

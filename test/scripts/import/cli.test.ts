@@ -1,3 +1,4 @@
+import { BODY_OUTLINE } from '../../../src/schema/body-outline.ts';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,17 +104,10 @@ describe('npm run import', () => {
       expect(lesson.text).toMatch(/^Suggested \(confirm or delete\): .* Evidence: 2025-03-0\d \d\d:\d\d UTC, /);
     }
     expect(data['playbookSteps']).toEqual([3, 5, 6, 7, 9]);
-    for (const heading of [
-      'Summary',
-      'Timeline notes',
-      'Suggested lessons',
-      'Contributing factors',
-      'What went well',
-      'What went poorly',
-      'Action items',
-    ]) {
-      expect(result.stdout).toContain(`\n## ${heading}\n`);
-    }
+    // The shared outline, in order (test/unit/schema/body-outline.test.ts holds every writer to it).
+    expect([...result.stdout.matchAll(/^## (.+)$/gm)].map((match) => match[1])).toEqual(
+      BODY_OUTLINE.map((section) => section.heading),
+    );
     expect((result.stdout.match(/TODO/g) ?? []).length).toBeGreaterThan(5);
   });
 
