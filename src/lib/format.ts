@@ -47,3 +47,8 @@ export function formatWithin(minutes: number): string {
   const hours = minutes / 60;
   return `${hours} hour${hours === 1 ? '' : 's'}`;
 }
+
+/** An amount in its currency, e.g. "£1,200.00", the same on every page. */
+export function formatMoney(money: { amount: number; currency: string }): string {
+  return new Intl.NumberFormat('en-GB', { style: 'currency', currency: money.currency }).format(money.amount);
+}

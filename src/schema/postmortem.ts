@@ -3,7 +3,7 @@ import { calendarDate, zonedTimestamp } from './dates.ts';
 import { METHOD_STEP_COUNT } from './playbook.ts';
 import { severitySchema } from './severity.ts';
 import { aliasesSchema } from './synonyms.ts';
-import { webUrl } from './url-policy.ts';
+import { linkUrl, webUrl } from './url-policy.ts';
 import { visibleText } from './visible-text.ts';
 import {
   ACTION_STATUSES,
@@ -137,6 +137,65 @@ export const sourceSchema = z
   })
   .strict();
 
+/** An amount of money in one currency, e.g. `{ amount: 1200, currency: GBP }`. */
+export const moneySchema = z
+  .object({
+    /** How much, in the currency's main unit (pounds, not pence); 0 or more. */
+    amount: z.number({ error: 'expected an amount such as 1200 or 49.99' }).min(0, 'an amount is 0 or more'),
+    /** ISO 4217 code in capitals: GBP, EUR, USD… */
+    currency: z
+      .string()
+      .trim()
+      .regex(/^[A-Z]{3}$/, 'expected a three-letter currency code in capitals, e.g. GBP, EUR or USD'),
+  })
+  .strict();
+
+export const responderSchema = z
+  .object({
+    /** The role they responded in (a role, not a person's name), e.g. "Social media lead". */
+    role: visibleText(z.string().trim().min(2, 'name the role, e.g. "Social media lead"')),
+    /** What they did in the response, in a few words. */
+    did: visibleText(z.string().trim().min(3)).optional(),
+  })
+  .strict();
+
+export const statementSchema = z
+  .object({
+    /** When it went out, with a zone. */
+    at: zonedTimestamp,
+    /** Where it was published. */
+    platform: oneOf(PLATFORMS),
+    /** What it said or promised, in a sentence (quote it only if it is short). */
+    text: visibleText(z.string().trim().min(3, 'say in a few words what the statement said')),
+    /** The published statement (a post, a press release); http(s) only. */
+    link: webUrl.optional(),
+    /** An internal copy or the approval record, if it helps reviewers (may be a site path). */
+    archive: linkUrl.optional(),
+  })
+  .strict();
+
+export const goodwillGestureSchema = z
+  .object({
+    /** What was offered, to whom (as a group: "customers with a cancelled order"). */
+    gesture: visibleText(z.string().trim().min(3, 'describe the gesture, e.g. "a 20% voucher to affected customers"')),
+    /** What it cost in total, where known. */
+    cost: moneySchema.optional(),
+  })
+  .strict();
+
+export const costsSchema = z
+  .object({
+    /** Money paid back to customers. */
+    refunds: moneySchema.optional(),
+    /** How many refunds were issued. */
+    refundCount: z.number().int().min(0).optional(),
+    /** Every other cost (agency hours, paused campaigns, legal advice), in one figure. */
+    other: moneySchema.optional(),
+    /** What the figures include and how sure they are. */
+    note: visibleText(z.string().trim().min(3)).optional(),
+  })
+  .strict();
+
 /** The fields of one post-mortem, checked one by one; the cross-field rules are added below. */
 export const postmortemFields = z
   .object({
@@ -186,6 +245,16 @@ export const postmortemFields = z
     wentWell: z.array(z.string().trim().min(3)).default([]),
     /** What hurt, without blaming a person. */
     wentPoorly: z.array(z.string().trim().min(3)).default([]),
+    /** Who responded, by role (never by name). */
+    responders: z.array(responderSchema).default([]),
+    /** What the brand said in public, each with where and when. */
+    statements: z.array(statementSchema).default([]),
+    /** Vouchers, refunds beyond policy, apologies in kind: what was offered and what it cost. */
+    goodwillGestures: z.array(goodwillGestureSchema).default([]),
+    /** Where we got lucky: what went our way by chance and will not next time. */
+    gotLucky: z.array(visibleText(z.string().trim().min(3))).default([]),
+    /** What the incident cost, refunds included; leave out what nobody counted. */
+    costs: costsSchema.optional(),
     /** What we learned, each tied to the playbook step it teaches where possible. */
     lessons: z.array(lessonSchema).default([]),
     /** What we will change, each with an owner role. */

@@ -145,6 +145,27 @@ describe('incident pages', () => {
     expect(errors).toEqual([]);
   });
 
+  it('show responders by role, statements with their links, goodwill, costs and where we got lucky', async () => {
+    const { page } = await openPage(session.context());
+    await page.goto(url('incidents/2025-03-14-promo-code-leak/'));
+    const section = (heading: string) => page.locator('section', { has: page.getByRole('heading', { name: heading }) });
+    expect(await section('Responders').locator('li').allTextContents()).toContain(
+      'E-commerce manager: Closed the code at checkout and counted the orders.',
+    );
+    expect(
+      await section('Statements issued')
+        .locator('a')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+    ).toEqual([
+      'https://example.com/juniper-lane/holding-statement',
+      'https://example.com/juniper-lane/orders-honoured',
+    ]);
+    expect(await section('Goodwill, cost and refunds').textContent()).toMatch(
+      /cost £61,000\.00[\s\S]*Other costs\s*£4,200\.00/,
+    );
+    expect(await section('Where we got lucky').locator('li').count()).toBe(1);
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     it.each(['incidents/', 'incidents/2025-03-14-promo-code-leak/'])(
       `%s has no axe violations in ${scheme} mode`,

@@ -182,3 +182,40 @@ describe('post-mortem schema: cross-field rules', () => {
     ).toEqual([]);
   });
 });
+
+describe('post-mortem schema: responders, statements, goodwill, luck and costs', () => {
+  it('accepts them all, and defaults the lists to empty when left out', () => {
+    const data = valid();
+    const parsed = postmortemSchema.parse(data);
+    expect([parsed.responders, parsed.statements, parsed.goodwillGestures, parsed.gotLucky]).toEqual([[], [], [], []]);
+    data['responders'] = [{ role: 'Social media lead', did: 'Ran the response' }];
+    data['statements'] = [
+      { at: '2025-01-10T15:00:00Z', platform: 'x', text: 'We are looking into it.', link: 'https://example.com/s/1' },
+    ];
+    data['goodwillGestures'] = [
+      { gesture: 'A voucher for affected customers', cost: { amount: 500, currency: 'GBP' } },
+    ];
+    data['gotLucky'] = ['It happened on a quiet news day.'];
+    data['costs'] = { refunds: { amount: 1200.5, currency: 'EUR' }, refundCount: 40, note: 'Refunds only.' };
+    expect(issuesOf(data)).toEqual([]);
+  });
+
+  it('names what is wrong in each', () => {
+    expect(
+      withChange((data) => {
+        data['responders'] = [{ role: '' }];
+        data['statements'] = [
+          { at: '2025-01-10T15:00:00Z', platform: 'x', text: 'Sorry.', link: 'javascript:alert(1)' },
+        ];
+        data['goodwillGestures'] = [{ gesture: 'Voucher', cost: { amount: -5, currency: 'pounds' } }];
+        data['costs'] = { refundCount: 1.5 };
+      }),
+    ).toEqual([
+      'responders.0.role: name the role, e.g. "Social media lead"',
+      'statements.0.link: expected an http(s):// link',
+      'goodwillGestures.0.cost.amount: an amount is 0 or more',
+      'goodwillGestures.0.cost.currency: expected a three-letter currency code in capitals, e.g. GBP, EUR or USD',
+      'costs.refundCount: Invalid input: expected int, received number',
+    ]);
+  });
+});
