@@ -237,7 +237,7 @@ async function run(options: CliOptions): Promise<void> {
     return;
   }
   const written = writeImportedPage(page, outDir, (path) => displayPath(process.cwd(), path), options.force);
-  const { lessons } = page.draft;
+  const { lessons } = page.draft.body;
   process.stderr.write(
     `Drafted from ${exports} export${exports === 1 ? '' : 's'}: ${incident.events.length} events, ${lessons.length} suggested lesson${lessons.length === 1 ? '' : 's'}. Edit the TODOs before review.\n`,
   );

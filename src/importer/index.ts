@@ -4,15 +4,18 @@
  * other tool call the same functions.
  *
  * The flow runs one way: each path → `io/` (what the file is) → `registry` (which format) →
- * `sources/<format>/` (one partial incident per export) → `merge` (one incident) → `write/`
- * (analysis, redaction, the page), checked against the post-mortem schema before anything is
- * written.
+ * `sources/<format>/` (one partial incident per export) → `merge` (one incident) →
+ * `analysis/` (key times, durations, lessons, severity, the timeline's events) → `redact`
+ * (a draft whose every free text is redacted once) → `write/` (renders and escapes the draft,
+ * checks it against the post-mortem schema before anything is written).
  */
 import { resolve } from 'node:path';
 import type { CountryCode } from 'libphonenumber-js';
 import { ImportError } from './errors.ts';
 import { toExportInput } from './io/inputs.ts';
 import { mergeIncidents, type MergedIncident } from './merge.ts';
+import { analyzeIncident, type IncidentAnalysis } from './analysis/index.ts';
+import { redactDraft } from './redact.ts';
 import { ADAPTERS, selectAdapter } from './registry.ts';
 import type { AdapterOptions } from './sources/types.ts';
 import { renderPage, writePageAtomically, type Page } from './write/index.ts';
@@ -22,6 +25,8 @@ export { ADAPTERS } from './registry.ts';
 export type { AdapterOptions } from './sources/types.ts';
 export type { MergedIncident } from './merge.ts';
 export type { Page } from './write/index.ts';
+export type { IncidentAnalysis } from './analysis/index.ts';
+export type { RedactedDraft } from './redact.ts';
 
 /** Progress on one export while it is read: a callback, and what to do when it is done. */
 export interface ReadProgress {
@@ -58,6 +63,8 @@ export interface ImportResult {
   page: Page;
   /** The merged incident the page was drafted from. */
   incident: MergedIncident;
+  /** What analysis derived from it (raw, before redaction). */
+  analysis: IncidentAnalysis;
   /** How many exports were read. */
   exports: number;
 }
@@ -91,20 +98,18 @@ export async function readExports(paths: readonly string[], options: ReadOptions
 /** Turns one incident's exports into one draft page (not written: see `writeImportedPage`). */
 export async function importExports(paths: readonly string[], options: ImportOptions): Promise<ImportResult> {
   const incident = await readExports(paths, options);
-  const page = renderPage(
-    incident,
-    {
-      title: options.title,
-      slug: options.slug,
-      tz: options.tz,
-      redact: options.redact,
-      brandHandles: options.brandHandles,
-      keep: options.keep,
-      ...(options.phoneRegions && { phoneRegions: options.phoneRegions }),
-    },
-    options.displayDir,
-  );
-  return { page, incident, exports: paths.length };
+  const analysis = analyzeIncident(incident);
+  const draft = redactDraft(incident, analysis, {
+    title: options.title,
+    slug: options.slug,
+    tz: options.tz,
+    redact: options.redact,
+    brandHandles: options.brandHandles,
+    keep: options.keep,
+    ...(options.phoneRegions && { phoneRegions: options.phoneRegions }),
+  });
+  const page = renderPage(draft, options.displayDir);
+  return { page, incident, analysis, exports: paths.length };
 }
 
 /**

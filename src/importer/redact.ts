@@ -1,464 +1,293 @@
-import type { CountryCode } from 'libphonenumber-js';
-import type { IncidentEvent, Person } from './model/incident.ts';
-import {
-  EMAIL,
-  HANDLE,
-  PRIVATE_SHARE_LINK,
-  SPECIAL_MENTIONS,
-  URL_TOKEN,
-  findPersonalData,
-  type Finding,
-} from '../lib/privacy/patterns.ts';
-
 /**
- * The pseudonymizer between an import and a published page. Private individuals become stable
- * pseudonyms (`@person-1`, "Person 1"); war-room responders appear by their incident role or as
- * "Responder A" (blameless, even with redaction off); the brand's own accounts, `--keep`
- * entries and large or verified accounts stay as they are. What counts as personal data is the
- * shared detection of ./patterns.ts: e-mail addresses, phone numbers, IP addresses and profile
- * links are replaced in free text; payment-card numbers, URL tokens and private share links are
- * removed even with redaction off, because they grant access rather than name someone.
+ * The redaction stage: the merged incident and its analysis in, a draft post-mortem out whose
+ * every free text (event texts, names, titles, authored fields, notes, lesson evidence) has
+ * passed the redactor exactly once. What comes out is still plain text, not yet escaped: the
+ * writer (`write/`) only renders and escapes it, and never sees raw export text.
  *
- * People are found by every name they go by (`Person.name`, `handle`, `aliases`, and the first
- * word of each full name), in text, file names and URLs:
- * - full names, handles and e-mail addresses match in any case, with spaces, `_`, `-`, `.` or
- *   `%20` between the words of a name (`Jane Doe`, `jane_doe.png`, `/jane-doe/`);
- * - a lone first or last name matches only when capitalised (`Thanks Jane!`, not `jane`), and
- *   a name that is also an everyday word (`Will`, `May`, `Mark`; COMMON_WORD_NAMES) not at the
- *   start of a sentence unless it is addressed there (`Will, can you…`), so "Will you check?"
- *   stays as written;
- * - words that also name the brand, a --keep entry or a kept account are never replaced;
- * - when two protected people share a first name, the lone name goes to the one listed first.
- *
- * Stable means: one person gets one pseudonym across the whole page, whether they appear as an
- * actor, as the account replied to, or as a name or @mention inside someone's text.
+ * The redactor itself (pseudonyms, names, personal data, secrets) is in `redact/`.
  */
+import type { CountryCode } from 'libphonenumber-js';
+import type { Durations, KeyTimes } from '../lib/analysis/durations.ts';
+import { SUMMARY_MAX } from '../schema/postmortem.ts';
+import { isValidSlug, postmortemId, SLUG_MAX, slugify } from '../schema/slug.ts';
+import { TIMELINE_KIND_LABELS, type TimelineKind } from '../schema/taxonomy.ts';
+import type { IncidentAnalysis } from './analysis/index.ts';
+import { ImportError } from './errors.ts';
+import { calendarDay, evidenceKindLabel, formatTime, isoInstant, oneLine, truncate } from './format.ts';
+import type { MergedIncident } from './merge.ts';
+import type { IncidentEvent, MentionBucket } from './model/incident.ts';
+import { createRedactor, type Redactor } from './redact/redactor.ts';
 
-/** Accounts with at least this many followers are public figures or outlets, not private people. */
-export const PUBLIC_ACCOUNT_FOLLOWERS = 10_000;
+export { createRedactor, type Redactor, type RedactOptions } from './redact/redactor.ts';
 
-export interface RedactOptions {
-  /** False only with an explicit --no-redact: names and contact data then stay (responders still by role). */
-  enabled: boolean;
-  /** The brand's own handles, lowercased, without @. */
-  brandHandles: readonly string[];
-  /** --keep entries: handles (without @) or names that may appear as they are, lowercased. */
-  keep: readonly string[];
-  /** Everyone the exports know about. */
-  people: readonly Person[];
-  /** --region: regions whose national phone forms count (DEFAULT_PHONE_REGIONS when absent). */
+/** The options of the CLI that shape the draft. */
+export interface DraftOptions {
+  /** --title */
+  title?: string | undefined;
+  /** --slug */
+  slug?: string | undefined;
+  /** --tz, for the file name's date and the times in the text. */
+  tz: string;
+  /** False only with --no-redact. */
+  redact: boolean;
+  /** --brand-handle, lowercased without @. */
+  brandHandles: string[];
+  /** --keep, lowercased without @. */
+  keep: string[];
+  /** --region: regions whose national phone forms are redacted (default: DEFAULT_PHONE_REGIONS). */
   phoneRegions?: readonly CountryCode[];
 }
 
-export interface Redactor {
-  /** How an actor is named on the page: `@brand`, `@person-2`, `Person 2`, `Incident commander`, `Responder B`. */
-  label(personId: string | undefined, role?: Person['role']): string;
-  /** Free text with personal data replaced. */
-  text(raw: string): string;
-  /** An http(s) link that is safe to publish for this actor, or undefined. */
-  link(url: string | undefined, actorId?: string, role?: Person['role']): string | undefined;
-  /** Hands out pseudonyms in the order people appear in these events, so numbering follows the story. */
-  prime(events: readonly IncidentEvent[]): void;
-}
-
-const REMOVED_EMAIL = '[e-mail removed]';
-const REMOVED_PHONE = '[phone removed]';
-const REMOVED_CARD = '[card number removed]';
-const REMOVED_IP = '[IP address removed]';
-const REMOVED_LINK = '[private link removed]';
-
-/** Slack's room-wide mentions as the raw export writes them (`<!channel>`, `<!here|here>`). */
-const SLACK_SPECIAL_MENTION = /<!(channel|here|everyone)(?:\|[^>]*)?>/gi;
-
-/** An alias that is an e-mail address, not a name. */
-const EMAIL_ONLY = new RegExp(`^${EMAIL.source.replace(/^\\b|\\b$/g, '')}$`);
-
-/**
- * First names that are also everyday English words: as a lone word they are only a name where a
- * sentence does not start with them (see `readsAsName`).
- */
-export const COMMON_WORD_NAMES: ReadonlySet<string> = new Set([
-  'will',
-  'may',
-  'mark',
-  'bill',
-  'rose',
-  'grace',
-  'hope',
-  'joy',
-  'june',
-  'april',
-  'august',
-  'faith',
-  'frank',
-  'jack',
-  'sue',
-  'pat',
-  'art',
-  'don',
-  'ray',
-  'rob',
-  'guy',
-  'dawn',
-  'summer',
-  'chase',
-  'hunter',
-  'page',
-  'sky',
-  'rich',
-  'sunny',
-  'penny',
-  'robin',
-  'drew',
-  'gene',
-  'miles',
-  'ivy',
-  'holly',
-]);
-
-/** How a name variant is matched: a full name (any case, flexible separators), a lone word (capitalised only), a handle (any case). */
-interface Variant {
+/** One piece of evidence of a suggested lesson, its text already redacted. */
+export interface RedactedEvidence {
+  at: Date;
+  kind: TimelineKind | 'metric';
   text: string;
-  kind: 'full' | 'single' | 'handle';
-  person: Person;
 }
 
-/** Separators between the words of a name, as prose, file names and URLs write them. */
-const NAME_SEPARATOR = '(?:[\\s_.+-]|%20)+';
-
-/** The comparison key of a name: lowercased, with any run of separators as one space. */
-function variantKey(text: string): string {
-  return text
-    .replace(/^@/, '')
-    .replace(/(?:[\s_.+-]|%20)+/g, ' ')
-    .trim()
-    .toLowerCase();
+/** A suggested lesson as the body lists it. */
+export interface RedactedLesson {
+  step: number;
+  /** Written by the importer's rules, never from an export. */
+  text: string;
+  evidence: RedactedEvidence[];
 }
 
-/** A full name as a pattern that allows any separators between its words. */
-function flexibleWords(name: string): string {
-  return name.trim().split(/\s+/).map(escapeRegExp).join(NAME_SEPARATOR);
+/** What the body says beside the front matter; all of it already redacted, none of it escaped. */
+export interface DraftBody {
+  /** The zone times are shown in (--tz). */
+  tz: string;
+  /** The summary an authored export gave, as a starting point. */
+  exportSummary?: string | undefined;
+  /** Which exports it was drafted from: adapter label and file as given on the command line. */
+  sources: { adapter: string; file: string }[];
+  times: KeyTimes;
+  durations: Durations;
+  /** Mentions in the busiest hour, when volume was measured. */
+  peakCount?: number | undefined;
+  /** How many events the timeline left out, and why. */
+  omitted: { overLimit: number; afterResolution: number; total: number };
+  /** How the severity was chosen. */
+  severityNote: string;
+  /** Notes for the author (key-time guesses, adapters' notes). */
+  notes: string[];
+  lessons: RedactedLesson[];
 }
 
-/** Every name a person goes by, classified for matching; short ones that are ordinary words are left out. */
-function nameVariants(person: Person): Omit<Variant, 'person'>[] {
-  const out: Omit<Variant, 'person'>[] = [];
-  const addWord = (word: string) => {
-    const clean = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-    // "Jane": a name, matched capitalised only. "abilinski", "jdoe": handle-like, any case,
-    // but only from 4 characters ("sam" or "ops" are ordinary words).
-    if (/^\p{Lu}/u.test(clean) && /^[\p{L}'’-]{2,}$/u.test(clean)) out.push({ text: clean, kind: 'single' });
-    else if (clean.length >= 4 && /\p{L}/u.test(clean)) out.push({ text: clean, kind: 'handle' });
-  };
-  if (person.handle && person.handle.length >= 4) out.push({ text: normal(person.handle), kind: 'handle' });
-  for (const value of [person.name, ...(person.aliases ?? [])]) {
-    const text = value?.trim();
-    if (!text) continue;
-    if (EMAIL_ONLY.test(text)) {
-      out.push({ text, kind: 'handle' });
-      continue;
-    }
-    const words = text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
-    if (words.length > 1) {
-      if (text.length >= 3) out.push({ text, kind: 'full' });
-      addWord(words[0]!);
-    } else if (words.length === 1) {
-      addWord(words[0]!);
-    }
+/** Everything the writer renders: already redacted, not yet escaped. */
+export interface RedactedDraft {
+  /** `<YYYY-MM-DD>-<slug>`. */
+  id: string;
+  /** The front matter, ready for YAML. */
+  frontmatter: Record<string, unknown>;
+  body: DraftBody;
+}
+
+/** Longest event text on the timeline, so the page stays scannable. */
+const EVENT_TEXT_MAX = 280;
+/** Longest evidence quote in a suggested lesson of the front matter, and in the body. */
+const EVIDENCE_FRONTMATTER_MAX = 140;
+const EVIDENCE_BODY_MAX = 200;
+
+const RATING_BY_SEVERITY = ['severe', 'high', 'moderate', 'low'] as const;
+
+const FALLBACK_SLUG = 'imported-incident';
+
+function bucketOut(bucket: MentionBucket) {
+  return { at: isoInstant(bucket.at), positive: bucket.positive, neutral: bucket.neutral, negative: bucket.negative };
+}
+
+/** One timeline entry: who said what (redacted, one line, capped), and a link only if it is safe. */
+function timelineEntry(event: IncidentEvent, redactor: Redactor, clean: (text: string) => string) {
+  const who = event.actor === 'system' && !event.actorId ? '' : `${redactor.label(event.actorId, event.actor)}: `;
+  let text = truncate(`${who}${clean(event.text)}`, EVENT_TEXT_MAX);
+  if (text.replace(/[:\s]/g, '').length < 3) text = `${TIMELINE_KIND_LABELS[event.kind]}: ${text}`;
+  const link = redactor.link(event.link, event.actorId, event.actor);
+  return { at: isoInstant(event.at), kind: event.kind, text, ...(link && { link }) };
+}
+
+/** The suggested lesson as front matter stores it: the prefix, the lesson and its cited evidence. */
+function lessonText(lesson: RedactedLesson, tz: string): string {
+  const cited = lesson.evidence
+    .map(
+      (item) =>
+        `${formatTime(item.at, tz)}, ${evidenceKindLabel(item.kind).toLowerCase()}: “${truncate(item.text, EVIDENCE_FRONTMATTER_MAX)}”`,
+    )
+    .join('; ');
+  return `Suggested (confirm or delete): ${lesson.text} Evidence: ${cited}.`;
+}
+
+/** The title (given or from the export, redacted) and the file id `<day>-<slug>`. */
+function titleAndId(
+  incident: MergedIncident,
+  options: DraftOptions,
+  day: string,
+  clean: (text: string) => string,
+): { title: string; id: string } {
+  const rawTitle = options.title ?? incident.title;
+  const title = rawTitle ? truncate(clean(rawTitle), 120) : `Imported incident of ${day}`;
+  if (title.length < 5) {
+    throw new ImportError('--title', `"${title}" is too short; a title needs at least 5 characters`);
   }
-  return out;
-}
-
-/** A label as it can stand in a URL or a handle position: `@person-2` → `person-2`, spaces as dashes. */
-function bare(label: string): string {
-  return label.replace(/^@/, '').replace(/ /g, '-');
-}
-
-/**
- * Whether the text around `offset` is a link or a file name (`/jane-doe/`, `Jane_Doe.png`),
- * where a pseudonym must not bring a space in.
- */
-function inLinkOrFileName(text: string, offset: number, length: number): boolean {
-  const start = text.slice(0, offset).search(/\S*$/);
-  const end = offset + length + (text.slice(offset + length).match(/^\S*/)?.[0].length ?? 0);
-  // What surrounds the name in its token: `/…/`, `_complaint.png` (a handle's own `_` does not count).
-  const around = text.slice(start, offset) + ' ' + text.slice(offset + length, end);
-  return /[/_]|%20|\.[A-Za-z0-9]{2,5}\]?$/.test(around) && !/\s/.test(text.slice(offset, offset + length));
-}
-
-/** Private share links (Dropbox, Google Drive and Docs, Slack private files) replaced by a marker. */
-export function removeShareLinks(text: string): string {
-  return text.replace(PRIVATE_SHARE_LINK, REMOVED_LINK);
-}
-
-function normal(value: string): string {
-  return value.replace(/^@/, '').toLowerCase();
-}
-
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Letters A…Z, then AA, AB … for the unlikely war room of more than 26. */
-function letters(index: number): string {
-  let out = '';
-  let n = index;
-  do {
-    out = String.fromCharCode(65 + (n % 26)) + out;
-    n = Math.floor(n / 26) - 1;
-  } while (n >= 0);
-  return out;
-}
-
-/** Removes secrets from text; done even with --no-redact, because tokens are never personal choice. */
-export function removeUrlTokens(text: string): string {
-  return text.replace(URL_TOKEN, (match) => {
-    const param = /^([?&][A-Za-z_-]+=)/.exec(match);
-    return param ? `${param[1]}[token removed]` : '[token removed]';
-  });
-}
-
-export function createRedactor(options: RedactOptions): Redactor {
-  const brand = new Set(options.brandHandles.map(normal));
-  const keep = new Set(options.keep.map(normal));
-  const byId = new Map(options.people.map((person) => [person.id, person]));
-  /** Slack-style `<@U024BE7LH>` mentions carry only the part after `slack:`. */
-  const byBareId = new Map(options.people.map((person) => [person.id.replace(/^[^:]*:/, ''), person]));
-  const byHandle = new Map<string, Person>();
-  for (const person of options.people) if (person.handle) byHandle.set(normal(person.handle), person);
-
-  const pseudonyms = new Map<string, number>();
-  const responderLetters = new Map<string, string>();
-
-  function isKept(person: Person): boolean {
-    if (person.role === 'brand') return true;
-    if (person.handle && (brand.has(normal(person.handle)) || keep.has(normal(person.handle)))) return true;
-    if (person.name && keep.has(person.name.toLowerCase())) return true;
-    return (
-      person.role === 'public' && (person.verified === true || (person.followers ?? 0) >= PUBLIC_ACCOUNT_FOLLOWERS)
+  let slug = options.slug ?? (slugify(rawTitle ? title : '') || FALLBACK_SLUG);
+  if (!isValidSlug(slug)) {
+    throw new ImportError(
+      '--slug',
+      `"${options.slug}" is not a slug; expected lowercase letters, digits and single dashes, at most ${SLUG_MAX} characters, e.g. kettle-recall`,
     );
   }
+  if (slug.startsWith(`${day}-`)) slug = slug.slice(day.length + 1) || FALLBACK_SLUG;
+  return { title, id: postmortemId(day, slug) };
+}
 
-  /** Private individuals: members of the public who are neither kept nor large. */
-  function isPrivate(person: Person): boolean {
-    return person.role === 'public' && !isKept(person);
+/** The export's summary when it has one, else a TODO that says what the importer measured. */
+function summaryText(incident: MergedIncident, exportSummary: string | undefined): string {
+  const mentions = incident.mentions;
+  const fromFiles = `${incident.sources.length} export${incident.sources.length === 1 ? '' : 's'}`;
+  const measured = mentions ? ` ${mentions.total} mentions, peak ${mentions.peakCount} per hour.` : '';
+  let summary = exportSummary
+    ? truncate(exportSummary, SUMMARY_MAX)
+    : truncate(
+        `TODO: summarise what happened, how bad it got and how it ended. Drafted by the importer from ${fromFiles}: ${incident.events.length} events.${measured}`,
+        SUMMARY_MAX,
+      );
+  if (summary.length < 20) summary = truncate(`TODO: expand this summary. ${summary}`, SUMMARY_MAX);
+  return summary;
+}
+
+/** `impact.metrics`: what the exports measured, rounded, plus the figures an authored export gave. */
+function impactMetrics(incident: MergedIncident): Record<string, number> {
+  const { mentions, authored } = incident;
+  const metrics: Record<string, number> = {};
+  if (mentions?.peakCount) metrics['peakMentionsPerHour'] = mentions.peakCount;
+  if (mentions?.negativeShare !== undefined) metrics['negativeShare'] = Math.round(mentions.negativeShare * 100) / 100;
+  if (mentions?.totalReach !== undefined) metrics['reach'] = Math.round(mentions.totalReach);
+  else if (authored.impact?.reach !== undefined) metrics['reach'] = authored.impact.reach;
+  for (const key of ['mediaArticles', 'supportTickets', 'followerChange'] as const) {
+    const value = authored.impact?.[key];
+    if (value !== undefined) metrics[key] = value;
   }
+  return metrics;
+}
 
-  function pseudonymNumber(key: string): number {
-    let number = pseudonyms.get(key);
-    if (number === undefined) {
-      number = pseudonyms.size + 1;
-      pseudonyms.set(key, number);
-    }
-    return number;
-  }
+/**
+ * Builds the draft post-mortem from a merged incident and its analysis: a capped timeline,
+ * suggested lessons citing their evidence, and front matter where every human judgement is a
+ * schema-valid placeholder marked TODO. Every untrusted text passes the redactor here, once.
+ */
+export function redactDraft(
+  incident: MergedIncident,
+  analysis: IncidentAnalysis,
+  options: DraftOptions,
+): RedactedDraft {
+  const { authored, mentions } = incident;
+  const { times, severity } = analysis;
+  const redactor = createRedactor({
+    enabled: options.redact,
+    brandHandles: options.brandHandles,
+    keep: options.keep,
+    people: incident.people,
+    ...(options.phoneRegions && options.phoneRegions.length > 0 && { phoneRegions: options.phoneRegions }),
+  });
+  redactor.prime(incident.events);
+  const clean = (text: string) => oneLine(redactor.text(text));
 
-  function responderLabel(person: Person): string {
-    if (person.title) return person.title;
-    let letter = responderLetters.get(person.id);
-    if (!letter) {
-      letter = letters(responderLetters.size);
-      responderLetters.set(person.id, letter);
-    }
-    return `Responder ${letter}`;
-  }
+  // The order below is the order pseudonyms are first handed out in: the timeline, then the
+  // lessons' evidence, then the authored fields.
+  const timeline = analysis.timeline.events.map((event) => timelineEntry(event, redactor, clean));
+  const lessons: RedactedLesson[] = analysis.lessons.map((lesson) => ({
+    step: lesson.step,
+    text: lesson.text,
+    evidence: lesson.evidence.map((item) => ({ at: item.at, kind: item.kind, text: clean(item.text) })),
+  }));
 
-  function personLabel(person: Person, asMention: boolean): string {
-    if (person.role === 'responder') return responderLabel(person);
-    if (!options.enabled || isKept(person) || person.role === 'system') {
-      if (person.handle) return `@${person.handle}`;
-      return person.name ?? (person.role === 'brand' ? 'Brand' : 'System');
-    }
-    const number = pseudonymNumber(`id:${person.id}`);
-    return person.handle || asMention ? `@person-${number}` : `Person ${number}`;
-  }
+  const day = calendarDay(times.started, options.tz);
+  const { title, id } = titleAndId(incident, options, day, clean);
+  const exportSummary = authored.summary ? clean(authored.summary) : undefined;
+  const metrics = impactMetrics(incident);
+  const listOr = (values: string[] | undefined, placeholder: string) =>
+    values && values.length > 0 ? values.map((value) => truncate(clean(value), 500)) : [placeholder];
 
-  function label(personId: string | undefined, role?: Person['role']): string {
-    const person = personId ? byId.get(personId) : undefined;
-    if (person) return personLabel(person, false);
-    if (role === 'brand') return 'Brand';
-    if (role === 'responder') return 'Responder';
-    if (role === 'system') return 'System';
-    return 'Someone';
-  }
+  const frontmatter: Record<string, unknown> = {
+    title,
+    summary: summaryText(incident, exportSummary),
+    status: 'draft',
+    example: false,
+    tags: authored.tags?.map(clean) ?? ['imported'],
+    severity: severity.level,
+    crisisType: authored.crisisType ?? 'other',
+    scct: authored.scct ?? 'accidental',
+    platforms: incident.platforms.length > 0 ? incident.platforms : ['other'],
+    origin: authored.origin ?? 'other',
+    detectionSource: authored.detectionSource ?? 'other',
+    started: isoInstant(times.started),
+    detected: isoInstant(times.detected),
+    ...(times.firstResponse && { firstResponse: isoInstant(times.firstResponse) }),
+    ...(times.resolved && { resolved: isoInstant(times.resolved) }),
+    timeline,
+    impact: {
+      summary: authored.impact?.summary
+        ? clean(authored.impact.summary)
+        : 'TODO: who was affected and how; check the measured figures.',
+      rating: authored.impact?.rating ?? RATING_BY_SEVERITY[severity.level - 1],
+      ...(Object.keys(metrics).length > 0 && { metrics }),
+      ...(mentions && mentions.series.length > 0 && { mentionSeries: mentions.series.map(bucketOut) }),
+    },
+    contributingFactors: authored.contributingFactors?.length
+      ? authored.contributingFactors.map((factor) => ({ category: factor.category, text: clean(factor.text) }))
+      : [
+          {
+            category: 'process',
+            text: 'TODO: name at least one contributing factor in blameless terms: what about the system made this easy?',
+          },
+        ],
+    wentWell: listOr(authored.wentWell, 'TODO: what helped, so we keep doing it.'),
+    wentPoorly: listOr(authored.wentPoorly, 'TODO: what hurt, described without blaming a person.'),
+    lessons: [
+      ...(authored.lessons ?? []).map((lesson) => ({
+        text: clean(lesson.text),
+        ...(lesson.step !== undefined && { step: lesson.step }),
+      })),
+      ...lessons.map((lesson) => ({ text: lessonText(lesson, options.tz), step: lesson.step })),
+    ],
+    actionItems: (authored.actionItems ?? []).map((item) => ({
+      title: clean(item.title),
+      ownerRole: clean(item.ownerRole),
+      type: item.type,
+      status: item.status,
+      ...(item.due !== undefined && { due: item.due }),
+    })),
+    playbookSteps: [
+      ...new Set([
+        ...lessons.map((lesson) => lesson.step),
+        ...(authored.lessons ?? []).flatMap((lesson) => (lesson.step ? [lesson.step] : [])),
+      ]),
+    ].sort((a, b) => a - b),
+    related: [],
+    sources: (authored.sources ?? []).flatMap((source) => {
+      const url = redactor.link(source.url);
+      return url ? [{ title: clean(source.title), url, kind: source.kind }] : [];
+    }),
+  };
 
-  /** Who must not be named: responders always (blameless), private individuals unless --no-redact. */
-  function isProtected(person: Person): boolean {
-    return person.role === 'responder' || (options.enabled && isPrivate(person));
-  }
-
-  /** Words that belong to the brand, --keep entries and kept accounts: never someone else's pseudonym. */
-  const keptWords = new Set<string>([...brand, ...keep].map(variantKey));
-  for (const person of options.people) {
-    if (isProtected(person)) continue;
-    for (const value of [person.handle, person.name, ...(person.aliases ?? [])]) {
-      if (value) for (const word of [value, ...value.split(/\s+/)]) keptWords.add(variantKey(word));
-    }
-  }
-
-  /** Every name a protected person goes by, by its comparison key (see `variantKey`). */
-  const variants = new Map<string, Variant>();
-  /** E-mail addresses of protected people, lowercased. */
-  const emailOwners = new Map<string, Person>();
-  for (const person of options.people) {
-    if (!isProtected(person)) continue;
-    for (const variant of nameVariants(person)) {
-      if (EMAIL_ONLY.test(variant.text)) {
-        emailOwners.set(variant.text.toLowerCase(), person);
-        continue;
-      }
-      const key = variantKey(variant.text);
-      if (keptWords.has(key) || variants.has(key)) continue;
-      variants.set(key, { ...variant, person });
-    }
-  }
-  // Longest first, so "Ann Lee" wins over "Ann" and "jane_kettles" over "Jane".
-  const variantSources = [...variants.values()]
-    .sort((a, b) => b.text.length - a.text.length)
-    .map((variant) => (variant.kind === 'full' ? flexibleWords(variant.text) : escapeRegExp(variant.text)));
-
-  /**
-   * One pass over the text for Slack `<@U…>` mentions, every known name and handle of a
-   * protected person (Slack renders mentions as `@Real Name`) and any other @handle, so a
-   * pseudonym put in is never read again as a new name.
-   */
-  const mentionPattern = new RegExp(
-    [
-      '<@(?<slack>[A-Z0-9]+)(?:\\|[^>]*)?>',
-      ...(variantSources.length > 0
-        ? [`(?<![\\p{L}\\p{N}@])(?<at>@?)(?<name>${variantSources.join('|')})(?![\\p{L}\\p{N}])`]
-        : []),
-      `(?<![\\w@./])@(?<handle>${HANDLE.source.slice(HANDLE.source.indexOf('@(') + 2, -1)})`,
-    ].join('|'),
-    'giu',
-  );
-
-  function mention(handle: string): string {
-    const key = normal(handle);
-    // `@channel`, `@here`, `@everyone`: Slack addressing a room, not a person.
-    if (SPECIAL_MENTIONS.has(key)) return `@${handle}`;
-    const person = byHandle.get(key);
-    if (person) return personLabel(person, true);
-    if (!options.enabled || brand.has(key) || keep.has(key)) return `@${handle}`;
-    // Someone only mentioned in text: a private individual until proven otherwise.
-    return `@person-${pseudonymNumber(`handle:${key}`)}`;
-  }
-
-  /** How a protected person is called where their name stood: "Person 2", "Social media lead", "Responder A". */
-  function personName(person: Person): string {
-    if (person.role === 'responder') return responderLabel(person);
-    return `Person ${pseudonymNumber(`id:${person.id}`)}`;
-  }
-
-  /** The account name to put in a profile URL instead of `handle`, or undefined to keep it. */
-  function profileReplacement(handle: string): string | undefined {
-    const key = normal(handle);
-    if (brand.has(key) || keep.has(key)) return undefined;
-    const person = byHandle.get(key);
-    if (person) return isProtected(person) ? bare(personLabel(person, true)) : undefined;
-    if (!options.enabled) return undefined;
-    return `person-${pseudonymNumber(`handle:${key}`)}`;
-  }
-
-  /** Whether a found single word may be read as this name (see `ambiguousFirstName`). */
-  function readsAsName(variant: Variant, found: string, offset: number, whole: string): boolean {
-    if (variant.kind !== 'single') return true;
-    // A lone first or last name only where it is written like one: capitalised.
-    if (!/^\p{Lu}/u.test(found)) return false;
-    if (!COMMON_WORD_NAMES.has(found.toLowerCase())) return true;
-    // "Will", "May", "Mark" open sentences as ordinary words; there only "Will," (addressed) is a name.
-    const before = whole.slice(0, offset);
-    const startsSentence = /(?:^|[.!?:;]\s+|\n\s*|["“(]\s*)$/.test(before);
-    return !startsSentence || /^[,:]/.test(whole.slice(offset + found.length));
-  }
-
-  function text(raw: string): string {
-    let out = raw.replace(SLACK_SPECIAL_MENTION, (_, room: string) => `@${room.toLowerCase()}`);
-    // Share links and tokens are access, not identity: removed even with --no-redact.
-    out = removeUrlTokens(removeShareLinks(out));
-    out = replaceFindings(out, (finding) => {
-      if (finding.kind === 'card') return REMOVED_CARD;
-      if (!options.enabled) return undefined;
-      if (finding.kind === 'email') {
-        const owner = emailOwners.get(finding.match.toLowerCase());
-        return owner ? `[e-mail of ${personName(owner)}]` : REMOVED_EMAIL;
-      }
-      if (finding.kind === 'phone') return REMOVED_PHONE;
-      if (finding.kind === 'ip') return REMOVED_IP;
-      if (finding.kind === 'profile-handle') {
-        const replacement = profileReplacement(finding.handle!);
-        return replacement && `${finding.match.slice(0, -finding.handle!.length)}${replacement}`;
-      }
-      return undefined;
-    });
-    return out.replace(mentionPattern, (whole, ...args) => {
-      const groups = args[args.length - 1] as Record<string, string | undefined>;
-      const source = args[args.length - 2] as string;
-      const offset = args[args.length - 3] as number;
-      if (groups['slack'] !== undefined) {
-        const person = byBareId.get(groups['slack']);
-        return person ? personLabel(person, true) : options.enabled ? '@someone' : whole;
-      }
-      if (groups['name'] !== undefined) {
-        const found = groups['name'];
-        const variant = variants.get(variantKey(found));
-        const at = groups['at'] === '@';
-        if (!variant || !readsAsName(variant, found, offset + (at ? 1 : 0), source)) return whole;
-        if (at) return personLabel(variant.person, true);
-        // In a link or a file name the pseudonym takes the form of a path segment: `person-2`.
-        if (inLinkOrFileName(source, offset, whole.length))
-          return bare(personLabel(variant.person, true)).toLowerCase();
-        return variant.kind === 'handle' ? personLabel(variant.person, true) : personName(variant.person);
-      }
-      return mention(groups['handle']!);
-    });
-  }
-
-  /** Text with the phone numbers, e-mails, cards, IPs and profile handles found replaced as `replace` says. */
-  function replaceFindings(input: string, replace: (finding: Finding) => string | undefined): string {
-    let out = '';
-    let last = 0;
-    for (const finding of findPersonalData(input, { phoneRegions: options.phoneRegions ?? [] })) {
-      const replacement = replace(finding);
-      if (replacement === undefined) continue;
-      out += input.slice(last, finding.index) + replacement;
-      last = finding.index + finding.match.length;
-    }
-    return out + input.slice(last);
-  }
-
-  function link(url: string | undefined, actorId?: string, role?: Person['role']): string | undefined {
-    if (!url || !/^https?:\/\/[^\s]+$/i.test(url.trim())) return undefined;
-    const clean = url.trim();
-    // A link with a token is a secret; fixing it up would still leak where it points. A private
-    // share link opens the file to whoever has it.
-    if (new RegExp(URL_TOKEN.source, 'i').test(clean)) return undefined;
-    if (new RegExp(PRIVATE_SHARE_LINK.source, 'i').test(clean)) return undefined;
-    if (!options.enabled) return clean;
-    const actor = actorId ? byId.get(actorId) : undefined;
-    if (actor && (isPrivate(actor) || actor.role === 'responder')) return undefined;
-    // A post by an unknown member of the public: its URL names them.
-    if (!actor && role === 'public') return undefined;
-    const path = clean.toLowerCase();
-    for (const person of options.people) {
-      if (!isProtected(person)) continue;
-      if (person.handle && path.includes(`/${normal(person.handle)}`)) return undefined;
-    }
-    // A profile link of someone the exports do not know: their account is in the path.
-    for (const finding of findPersonalData(clean)) {
-      if (finding.kind === 'profile-handle' && profileReplacement(finding.handle!) !== undefined) return undefined;
-    }
-    return clean;
-  }
-
-  function prime(events: readonly IncidentEvent[]): void {
-    for (const event of events) {
-      for (const id of [event.actorId, event.inReplyToId]) {
-        const person = id ? byId.get(id) : undefined;
-        if (person) personLabel(person, false);
-      }
-    }
-  }
-
-  return { label, text, link, prime };
+  const { overLimit, afterResolution, total } = analysis.timeline;
+  return {
+    id,
+    frontmatter,
+    body: {
+      tz: options.tz,
+      exportSummary,
+      sources: incident.sources.map((source) => ({ adapter: source.adapter, file: source.file })),
+      times,
+      durations: analysis.durations,
+      peakCount: mentions?.peakCount,
+      omitted: { overLimit, afterResolution, total },
+      severityNote: severity.note,
+      notes: [...times.notes, ...incident.notes.map(clean)],
+      lessons: lessons.map((lesson) => ({
+        ...lesson,
+        evidence: lesson.evidence.map((item) => ({ ...item, text: truncate(item.text, EVIDENCE_BODY_MAX) })),
+      })),
+    },
+  };
 }

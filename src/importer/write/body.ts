@@ -1,35 +1,32 @@
 import { formatMinutes } from '../../lib/analysis/durations.ts';
 import { BODY_OUTLINE, renderBodyOutline } from '../../schema/body-outline.ts';
-import { TIMELINE_KIND_LABELS } from '../../schema/taxonomy.ts';
-import type { Draft } from './draft.ts';
-import { formatTime, truncate } from './format.ts';
-import { inertLine, oneLine } from './markdown.ts';
+import { evidenceKindLabel, formatTime } from '../format.ts';
+import type { DraftBody } from '../redact.ts';
+import { inertLine } from './markdown.ts';
 
 /**
  * The Markdown body of a drafted post-mortem: the shared body outline (src/schema/body-outline.ts)
- * filled with what the exports tell, with TODO markers where only a human can judge. Every piece of text that came from an export goes through
- * `inertLine` (after redaction), so it stays visible text in Markdown and in MDX.
+ * filled with what the exports tell, with TODO markers where only a human can judge. The draft is
+ * already redacted; every piece of text that came from an export goes through `inertLine` here,
+ * so it stays visible text in Markdown and in MDX.
  */
-export function renderBody(draft: Draft): string {
-  const { durations, times, tz, incident, redactor } = draft;
+export function renderBody(draft: DraftBody): string {
+  const { durations, times, tz } = draft;
   const at = (date: Date) => formatTime(date, tz);
-  const text = (raw: string) => inertLine(oneLine(redactor.text(raw)));
 
   const happened: string[] = [
     'TODO: one paragraph in your own words: what happened, how bad it got, how it ended. Then update `summary` in the front matter.',
     '',
-    ...(incident.authored.summary
-      ? [`The export's summary, to start from: ${text(incident.authored.summary)}`, '']
-      : []),
-    `Drafted from ${incident.sources.length === 1 ? 'one export' : `${incident.sources.length} exports`}:`,
+    ...(draft.exportSummary ? [`The export's summary, to start from: ${inertLine(draft.exportSummary)}`, ''] : []),
+    `Drafted from ${draft.sources.length === 1 ? 'one export' : `${draft.sources.length} exports`}:`,
     '',
-    ...incident.sources.map((source) => `- ${inertLine(source.adapter)}: \`${source.file.replace(/`/g, "'")}\``),
+    ...draft.sources.map((source) => `- ${inertLine(source.adapter)}: \`${source.file.replace(/`/g, "'")}\``),
     '',
     `- Started: ${at(times.started)}`,
     `- Detected: ${at(times.detected)}, ${formatMinutes(durations.toDetect)} after the start`,
   ];
   if (times.peak) {
-    const peakLine = `- Mention peak: ${incident.mentions?.peakCount ?? '?'} mentions in the hour from ${at(times.peak)}`;
+    const peakLine = `- Mention peak: ${draft.peakCount ?? '?'} mentions in the hour from ${at(times.peak)}`;
     if (durations.responseAfterPeak !== undefined) {
       const rel = durations.responseAfterPeak;
       happened.push(
@@ -50,7 +47,7 @@ export function renderBody(draft: Draft): string {
     'TODO: check the timeline: remove noise, reword events in plain blameless sentences, add what the exports could not know.',
   );
   happened.push('', `- ${inertLine(draft.severityNote)}`);
-  for (const note of draft.notes) happened.push(`- ${text(note)}`);
+  for (const note of draft.notes) happened.push(`- ${inertLine(note)}`);
 
   const response: string[] = [
     durations.toFirstResponse !== undefined
@@ -72,11 +69,10 @@ export function renderBody(draft: Draft): string {
       '',
     );
     for (const lesson of draft.lessons) {
-      differently.push(`- **Step ${lesson.step}** (suggested, confirm or delete): ${text(lesson.text)}`);
+      differently.push(`- **Step ${lesson.step}** (suggested, confirm or delete): ${inertLine(lesson.text)}`);
       for (const item of lesson.evidence) {
-        const kind = item.kind === 'metric' ? 'Metric' : TIMELINE_KIND_LABELS[item.kind];
         differently.push(
-          `  - Evidence, ${at(item.at)}, ${inertLine(kind)}: ${text(truncate(oneLine(item.text), 200))}`,
+          `  - Evidence, ${at(item.at)}, ${inertLine(evidenceKindLabel(item.kind))}: ${inertLine(item.text)}`,
         );
       }
     }

@@ -4,12 +4,15 @@ import { basename, dirname, join } from 'node:path';
 import { readYaml, writeYaml } from '../../lib/yaml.ts';
 import { postmortemSchema } from '../../schema/postmortem.ts';
 import { ImportError } from '../errors.ts';
-import type { MergedIncident } from '../merge.ts';
-import { renderBody } from './body.ts';
-import { buildDraft, type Draft, type DraftOptions } from './draft.ts';
 import { fieldPath } from '../io/json.ts';
+import type { RedactedDraft } from '../redact.ts';
+import { renderBody } from './body.ts';
 
-export { buildDraft, type Draft, type DraftOptions } from './draft.ts';
+/**
+ * The writer: renders an already redacted draft (front matter through the YAML writer, body
+ * through the Markdown escaping of ./markdown.ts), checks it with the post-mortem schema, and
+ * writes it atomically. It never sees raw export text and never redacts.
+ */
 
 /** A rendered page, checked against the post-mortem schema. */
 export interface Page {
@@ -17,7 +20,7 @@ export interface Page {
   id: string;
   /** The whole file: front matter and body. */
   content: string;
-  draft: Draft;
+  draft: RedactedDraft;
 }
 
 /**
@@ -33,10 +36,9 @@ export function stringifyFrontmatter(frontmatter: Record<string, unknown>): stri
  * Renders the page and proves it: the front matter is parsed back from the rendered text and
  * validated with the same schema the site uses, so what is written is what was checked.
  */
-export function renderPage(incident: MergedIncident, options: DraftOptions, displayDir: string): Page {
-  const draft = buildDraft(incident, options);
+export function renderPage(draft: RedactedDraft, displayDir: string): Page {
   const yaml = stringifyFrontmatter(draft.frontmatter);
-  const content = `---\n${yaml}---\n\n${renderBody(draft)}`;
+  const content = `---\n${yaml}---\n\n${renderBody(draft.body)}`;
   const parsedBack = readYaml(yaml).data;
   const result = postmortemSchema.safeParse(parsedBack);
   if (!result.success) {

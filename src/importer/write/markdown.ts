@@ -4,6 +4,7 @@
  * import, front matter or a heading. Works by escaping, never by stripping, so the author sees
  * exactly what the export said.
  */
+import { oneLine } from '../format.ts';
 
 /** Characters that start HTML, JSX expressions or entities: written as character references. */
 const ENTITIES: Record<string, string> = {
@@ -31,17 +32,6 @@ export function escapeInline(text: string): string {
       .replace(/:\/\//g, '\\://')
       .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}\\.`)
       .replace(/(?<=[\w.%+-])@(?=[\w-]+\.)/g, '\\@')
-  );
-}
-
-/** Whitespace (newlines included) collapsed to single spaces, control characters removed. */
-export function oneLine(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex -- removing control characters is the point
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
   );
 }
 
