@@ -7,6 +7,7 @@ import { site } from '../src/site.config.ts';
 import { checkBuiltSite } from '../src/site-check/index.ts';
 import { displayPath } from '../src/lib/file-paths.ts';
 import { draftSummary } from '../src/lib/content-check/placeholders.ts';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, firstLine, flagError, UsageError } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run check [-- --root DIR] [-- --dist DIR]
 
@@ -14,16 +15,14 @@ Checks all content the way the build does, and more, and prints one problem a li
   path:line  field  message
 Covers each file's schema and the rules across fields, references (playbook steps, related
 incidents), duplicate slugs, the privacy lint, "TODO:" placeholders outside drafts, and, when a
-built site exists, broken internal links in it. Exits with 1 when there is an error.
+built site exists, broken internal links in it. Exits with 1 when there is an error, 2 for a
+wrong option.
 
 Options:
   --root DIR   the project to check                          default: this project
   --dist DIR   the built site whose links to check           default: <root>/dist, when it exists
   --base PATH  the path the site is served under             default: base in src/site.config.ts
   --help       show this text`;
-
-/** A mistake on the command line, printed as one line. */
-class UsageError extends Error {}
 
 function options(argv: readonly string[]): { root: string; dist?: string; base: string; help: boolean } {
   try {
@@ -48,8 +47,7 @@ function options(argv: readonly string[]): { root: string; dist?: string; base: 
       throw new UsageError(`--base: expected a path starting with /, e.g. /firebreak/; got "${base}"`);
     return { root, base, help: values.help ?? false, ...(existsSync(dist) ? { dist } : {}) };
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see npm run check -- --help)`);
+    throw flagError(error, 'npm run check');
   }
 }
 
@@ -61,7 +59,7 @@ function main(argv: readonly string[]): number {
   const { root, dist, base, help } = options(argv);
   if (help) {
     console.log(USAGE);
-    return 0;
+    return EXIT_OK;
   }
   const cwd = process.cwd();
   const shown = (path: string) => displayPath(cwd, resolve(root, path));
@@ -97,14 +95,20 @@ function main(argv: readonly string[]): number {
   );
   if (errors > 0)
     console.log('What each message means, and how to fix it: CONTRIBUTING.md, "When npm run check complains".');
-  return errors > 0 ? 1 : 0;
+  return errors > 0 ? EXIT_BAD_INPUT : EXIT_OK;
 }
 
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
-  // A file that cannot be read (permissions, a folder named like a page) is named in the message.
   if (!(error instanceof UsageError) && process.env['DEBUG']) throw error;
-  console.error(`npm run check: ${(error as Error).message}`);
-  process.exitCode = 2;
+  console.error(`npm run check: ${firstLine(error)}`);
+  // A file that cannot be read (permissions, a folder named like a page) is named in the
+  // message: bad content. Anything else is a bug in the check.
+  process.exitCode =
+    error instanceof UsageError
+      ? EXIT_USAGE
+      : (error as NodeJS.ErrnoException).code !== undefined
+        ? EXIT_BAD_INPUT
+        : EXIT_INTERNAL;
 }

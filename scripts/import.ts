@@ -19,6 +19,7 @@ import {
   type AdapterOptions,
   type ReadProgress,
 } from '../src/importer/index.ts';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, firstLine, UsageError } from './lib/cli.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_OUT = 'content/postmortems';
@@ -26,12 +27,6 @@ const DEFAULT_OUT = 'content/postmortems';
 /** Show a progress bar only for inputs big enough to make someone wait. */
 const PROGRESS_MIN_BYTES = 8 * 1024 * 1024;
 
-/** Exit codes: 1 for a bad export, 2 for a bad command line, 70 for a bug in the importer. */
-const EXIT_IMPORT = 1;
-const EXIT_USAGE = 2;
-const EXIT_INTERNAL = 70;
-
-class UsageError extends Error {}
 
 function helpText(): string {
   const formats = ADAPTERS.map((adapter) => `  ${adapter.name.padEnd(16)} ${adapter.label}`).join('\n');
@@ -249,18 +244,18 @@ async function main(argv: string[]): Promise<number> {
     const options = parseCommandLine(argv);
     if (options === 'help') {
       process.stdout.write(`${helpText()}\n`);
-      return 0;
+      return EXIT_OK;
     }
     if (options === 'json-schema') {
       process.stdout.write(`${JSON.stringify(incidentExportJsonSchema(), null, 2)}\n`);
-      return 0;
+      return EXIT_OK;
     }
     if (!options.redact)
       process.stderr.write(
         'Warning: --no-redact keeps personal data of private individuals in the page. Never publish it.\n',
       );
     await run(options);
-    return 0;
+    return EXIT_OK;
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`firebreak import: ${error.message}. Run with --help for usage.\n`);
@@ -268,10 +263,9 @@ async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof ImportError) {
       process.stderr.write(`Import failed: ${error.describe()}\n`);
-      return EXIT_IMPORT;
+      return EXIT_BAD_INPUT;
     }
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    process.stderr.write(`Import failed with an internal error (please report it): ${message}\n`);
+    process.stderr.write(`Import failed with an internal error (please report it): ${firstLine(error)}\n`);
     if (process.env['FIREBREAK_DEBUG']) console.error(error);
     return EXIT_INTERNAL;
   }

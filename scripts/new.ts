@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentPaths } from '../src/content-paths.ts';
-import { parseFlags, USAGE, UsageError, type NewFlags } from './new/options.ts';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, firstLine, UsageError } from './lib/cli.ts';
+import { parseFlags, USAGE, type NewFlags } from './new/options.ts';
 import { askMissing, PromptCancelled } from './new/prompts.ts';
 import { postmortemId, slugify } from '../src/schema/slug.ts';
 import { localDate, localZone, renderDraft } from './new/template.ts';
@@ -18,7 +19,7 @@ async function main(argv: readonly string[]): Promise<number> {
   let flags: NewFlags = parseFlags(argv);
   if (flags.help) {
     console.log(USAGE);
-    return 0;
+    return EXIT_OK;
   }
   const today = localDate();
   if (process.stdin.isTTY && process.stdout.isTTY) flags = await askMissing(flags, today);
@@ -37,9 +38,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const shown = relative(process.cwd(), file).startsWith('..') ? file : relative(process.cwd(), file);
   for (const existing of [file, join(dir, `${id}.mdx`)]) {
     if (existsSync(existing)) {
-      throw new UsageError(
-        `${relative(process.cwd(), existing)} already exists; nothing was written. Edit that file, or choose another --title or --slug.`,
+      // Not a mistake on the command line: the content folder already has this page.
+      console.error(
+        `npm run new: ${relative(process.cwd(), existing)} already exists; nothing was written. Edit that file, or choose another --title or --slug.`,
       );
+      return EXIT_BAD_INPUT;
     }
   }
 
@@ -62,29 +65,31 @@ Next:
   2. npm run check      shows what is still missing or wrong, as file:line  field  message
   3. npm run dev        previews it with a "Draft" banner at http://localhost:4321/
   4. Set status: in-review, commit, push and open a pull request (see CONTRIBUTING.md).`);
-  return 0;
+  return EXIT_OK;
 }
 
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   if (error instanceof PromptCancelled) {
-    process.exitCode = 1;
+    // Nothing was written, as when the page already exists.
+    process.exitCode = EXIT_BAD_INPUT;
   } else if (error instanceof UsageError) {
     console.error(`npm run new: ${error.message}`);
-    process.exitCode = 1;
+    process.exitCode = EXIT_USAGE;
   } else if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
     console.error(
       `npm run new: ${(error as NodeJS.ErrnoException).path ?? 'the file'} already exists; nothing was written.`,
     );
-    process.exitCode = 1;
+    process.exitCode = EXIT_BAD_INPUT;
   } else if (
     (error as NodeJS.ErrnoException).code === 'EACCES' ||
     (error as NodeJS.ErrnoException).code === 'ENOTDIR'
   ) {
     console.error(`npm run new: cannot write ${(error as NodeJS.ErrnoException).path}: ${(error as Error).message}`);
-    process.exitCode = 1;
+    process.exitCode = EXIT_BAD_INPUT;
   } else {
-    throw error;
+    console.error(`npm run new: internal error (please report it): ${firstLine(error)}`);
+    process.exitCode = EXIT_INTERNAL;
   }
 }

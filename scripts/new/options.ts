@@ -3,6 +3,7 @@ import { postmortemFields } from '../../src/schema/postmortem.ts';
 import { SEVERITIES } from '../../src/schema/severity.ts';
 import { CRISIS_TYPES, PLATFORMS, type CrisisType, type Platform } from '../../src/schema/taxonomy.ts';
 import { isValidSlug, SLUG_MAX } from '../../src/schema/slug.ts';
+import { flagError, UsageError } from '../lib/cli.ts';
 
 export const USAGE = `Usage: npm run new -- --title "Promo code leaked on X" [options]
 
@@ -22,8 +23,6 @@ Options:
   --dir DIR          folder to write into                                     default: content/postmortems
   --help             show this text`;
 
-/** A mistake in the command line, printed as one line (never a stack trace). */
-export class UsageError extends Error {}
 
 /** The flags as given; each may be missing (then asked for on a terminal, or defaulted). */
 export interface NewFlags {
@@ -57,7 +56,7 @@ export function parseFlags(argv: readonly string[]): NewFlags {
     }));
   } catch (error) {
     // parseArgs explains unknown or incomplete options well; keep its first sentence.
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see npm run new -- --help)`);
+    throw flagError(error, 'npm run new');
   }
   const flags: NewFlags = { help: values.help ?? false };
   if (values.title !== undefined) flags.title = checkTitle(values.title, '--title');

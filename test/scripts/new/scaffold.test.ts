@@ -130,9 +130,11 @@ describe('npm run new', () => {
     expect(noTitle.err.trim()).toBe(
       'npm run new: --title is required, e.g. npm run new -- --title "Promo code leaked on X"',
     );
-    expect(noTitle.code).toBe(1);
+    // A mistake on the command line: exit code 2, as for npm run import and npm run check (scripts/lib/cli.ts).
+    expect(noTitle.code).toBe(2);
     const badType = run('scripts/new.ts', '--title', 'Promo code leak', '--type', 'scandal', '--dir', dir);
     expect(badType.err).toMatch(/^npm run new: --type: expected one of viral-complaint, .* got "scandal"\n$/);
+    expect(badType.code).toBe(2);
     const badDate = run('scripts/new.ts', '--title', 'Promo code leak', '--date', '2025-02-30', '--dir', dir);
     expect(badDate.err.trim()).toBe('npm run new: --date: 2025-02-30 is not a day of the calendar');
   });
