@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ExportInput } from '../sources/types.ts';
 import { ImportError } from '../errors.ts';
+import { firstIssue, issuePlace } from '../../lib/zod-issues.ts';
 
 /**
  * Turning untrusted JSON text into values, with errors that say where: the line and column of a
@@ -235,16 +236,6 @@ export function findJsonError(text: string): number {
   }
 }
 
-/** `events[3].at` from a zod issue path (`(top level)` for the root). */
-export function fieldPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out || '(top level)';
-}
-
 /**
  * Validates `value` against `schema`, or throws ImportError naming the first bad field and what
  * was expected there. `where` prefixes the field path (an entry name, for instance).
@@ -252,7 +243,7 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 export function parseShape<S extends z.ZodType>(file: string, schema: S, value: unknown, where?: string): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const place = fieldPath(issue.path);
+  const issue = firstIssue(result.error.issues, value);
+  const place = issuePlace(issue.path);
   throw new ImportError(file, issue.message, where ? `${where}, ${place}` : place);
 }

@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { readYaml, writeYaml } from '../../lib/yaml.ts';
 import { postmortemSchema } from '../../schema/postmortem.ts';
 import { ImportError } from '../errors.ts';
-import { fieldPath } from '../io/json.ts';
+import { firstIssue, issuePlace } from '../../lib/zod-issues.ts';
 import type { RedactedDraft } from '../redact.ts';
 import { renderBody } from './body.ts';
 
@@ -42,11 +42,11 @@ export function renderPage(draft: RedactedDraft, displayDir: string): Page {
   const parsedBack = readYaml(yaml).data;
   const result = postmortemSchema.safeParse(parsedBack);
   if (!result.success) {
-    const issue = result.error.issues[0]!;
+    const issue = firstIssue(result.error.issues, parsedBack);
     throw new ImportError(
       join(displayDir, `${draft.id}.md`),
       `the drafted page does not pass the post-mortem schema (${issue.message}); nothing was written`,
-      `field ${fieldPath(issue.path)}`,
+      `field ${issuePlace(issue.path)}`,
     );
   }
   return { id: draft.id, content, draft };

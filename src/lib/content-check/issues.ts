@@ -1,33 +1,17 @@
 import type { z } from 'zod';
 import type { RawEntry } from './load.ts';
 import type { Problem } from './problem.ts';
+import { issuePath, issueTexts } from '../zod-issues.ts';
 
 /** What turning issues into problems needs of a file: its name, its data and where each field is. */
 export type IssueSource = Pick<RawEntry, 'file' | 'lineOf'> & { data: unknown };
 
 /**
- * Turns zod's issues into contributor-facing problems, with the line of the field: the one way
- * from a zod issue to a message (content files, the privacy allowlist, the roster).
+ * Turns zod's issues into contributor-facing problems, with the line of the field (content files,
+ * the privacy allowlist, the roster). The wording and the path style are src/lib/zod-issues.ts's.
  */
 export function problemsFromIssues(entry: IssueSource, issues: readonly z.core.$ZodIssue[]): Problem[] {
-  const problems: Problem[] = [];
-  for (const issue of issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        const path = [...issue.path, key];
-        problems.push(
-          problemAt(entry, path, `unknown field "${key}" (check the spelling; see the schema for the allowed fields)`),
-        );
-      }
-      continue;
-    }
-    let message = issue.message;
-    if (issue.code === 'invalid_type' && valueAt(entry.data, issue.path) === undefined) {
-      message = `missing: this field is required (${issue.expected})`;
-    }
-    problems.push(problemAt(entry, issue.path, message));
-  }
-  return problems;
+  return issueTexts(issues, entry.data).map((issue) => problemAt(entry, issue.path, issue.message));
 }
 
 export function problemAt(
@@ -39,18 +23,9 @@ export function problemAt(
   const line = entry.lineOf(path);
   return {
     file: entry.file,
-    field: path.map(String).join('.'),
+    field: issuePath(path),
     message,
     level,
     ...(line ? { line } : {}),
   };
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let value = data;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
 }

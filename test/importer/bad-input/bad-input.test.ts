@@ -95,14 +95,14 @@ const cases: Case[] = [
     name: 'a timestamp without a zone',
     args: () => [bad('timestamp-without-zone.json')],
     file: () => bad('timestamp-without-zone.json'),
-    place: /field events\[0\]\.at/,
+    place: /field events\.0\.at/,
     message: /with a zone/,
   },
   {
     name: 'a reference to nobody',
     args: () => [bad('unknown-person.json')],
     file: () => bad('unknown-person.json'),
-    place: /field events\[10\]\.actorId/,
+    place: /field events\.10\.actorId/,
     message: /"nobody"/,
   },
   {

@@ -6,7 +6,8 @@ import {
   type IncidentExport,
 } from '../../../schema/incident-export.ts';
 import { ImportError } from '../../errors.ts';
-import { fieldPath, readJsonFile } from '../../io/json.ts';
+import { readJsonFile } from '../../io/json.ts';
+import { firstIssue, issuePlace } from '../../../lib/zod-issues.ts';
 import type { Adapter, ExportInput } from '../types.ts';
 
 /**
@@ -30,9 +31,9 @@ export const firebreakJsonAdapter: Adapter = {
     const raw = await readJsonFile(input, options.onProgress, MAX_INCIDENT_JSON_BYTES);
     const result = incidentExportSchema.safeParse(raw);
     if (!result.success) {
-      const [first, ...rest] = result.error.issues;
-      const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : '';
-      throw new ImportError(input.path, `${first!.message}${more}`, `field ${fieldPath(first!.path)}`);
+      const first = firstIssue(result.error.issues, raw);
+      const more = first.more > 0 ? ` (and ${first.more} more problem${first.more === 1 ? '' : 's'})` : '';
+      throw new ImportError(input.path, `${first.message}${more}`, `field ${issuePlace(first.path)}`);
     }
     return toPartialIncident(input.path, result.data, options.brandHandles);
   },
@@ -50,7 +51,7 @@ export function toPartialIncident(file: string, data: IncidentExport, brandHandl
       throw new ImportError(
         file,
         `duplicate person id "${person.id}"; ids must be unique`,
-        `field people[${index}].id`,
+        `field ${issuePlace(['people', index, 'id'])}`,
       );
     }
     const handle = person.handle?.replace(/^@/, '');
@@ -69,7 +70,7 @@ export function toPartialIncident(file: string, data: IncidentExport, brandHandl
   const eventIds = new Set(data.events.flatMap((event) => (event.id ? [event.id] : [])));
 
   const events: IncidentEvent[] = data.events.map((event, index) => {
-    const place = `field events[${index}]`;
+    const place = `field ${issuePlace(['events', index])}`;
     for (const key of ['actorId', 'inReplyToId'] as const) {
       const ref = event[key];
       if (ref !== undefined && !people.has(ref)) {

@@ -1,7 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
 import { ImportError } from '../../errors.ts';
-import { issuePath, Page } from './schema.ts';
+import { firstIssue, issuePlace } from '../../../lib/zod-issues.ts';
+import { Page } from './schema.ts';
 
 /**
  * Reads X API pages from an export: twarc2 JSON Lines (one response page per line) or one raw
@@ -79,8 +80,8 @@ function toPage(file: string, text: string, line: number): NumberedPage {
   }
   const parsed = Page.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ImportError(file, `${issuePath(issue.path)}: ${issue.message}`, `line ${line}`);
+    const issue = firstIssue(parsed.error.issues, json);
+    throw new ImportError(file, `${issuePlace(issue.path)}: ${issue.message}`, `line ${line}`);
   }
   return { line, page: parsed.data };
 }

@@ -53,11 +53,3 @@ export const Page = z.looseObject({
     .optional(),
 });
 export type Page = z.infer<typeof Page>;
-
-/** `data[3].created_at`, for messages. */
-export function issuePath(path: readonly PropertyKey[]): string {
-  return (
-    path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('') ||
-    '(top level)'
-  );
-}

@@ -122,7 +122,7 @@ describe('incident.io adapter errors and gaps', () => {
     const file = incidentFile('bad-update');
     const error = await importError(read(incidentIoAdapter, await inputFor(file)));
     expect(error.describe()).toBe(
-      `${file} (incident_updates[1].created_at): expected an ISO 8601 timestamp with a zone, like "2021-08-17T13:28:57.801578Z"`,
+      `${file} (incident_updates.1.created_at): expected an ISO 8601 timestamp with a zone, like "2021-08-17T13:28:57.801578Z"`,
     );
   });
 

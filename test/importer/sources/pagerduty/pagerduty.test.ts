@@ -132,7 +132,7 @@ describe('PagerDuty adapter errors', () => {
     const file = incidentFile('bad-timestamp');
     const error = await importError(read(pagerdutyAdapter, await inputFor(file)));
     expect(error.describe()).toBe(
-      `${file} (log_entries[2].created_at): expected an ISO 8601 timestamp with a zone, like "2015-10-06T21:30:42Z"`,
+      `${file} (log_entries.2.created_at): expected an ISO 8601 timestamp with a zone, like "2015-10-06T21:30:42Z"`,
     );
   });
 

@@ -143,7 +143,7 @@ describe('X API: bad input', () => {
 
   it('a field of the wrong type is named by its path', async () => {
     const error = await importError(xApiAdapter.read(await inputFor(`${FIXTURES}/malformed/numeric-id.jsonl`), brand));
-    expect(error.describe()).toMatch(/\(line 1\): data\[0\]\.id: Invalid input: expected string, received number$/);
+    expect(error.describe()).toMatch(/\(line 1\): data\.0\.id: Invalid input: expected string, received number$/);
   });
 
   it('a line over the size cap fails at the cap', async () => {
