@@ -27,7 +27,6 @@ const DEFAULT_OUT = 'content/postmortems';
 /** Show a progress bar only for inputs big enough to make someone wait. */
 const PROGRESS_MIN_BYTES = 8 * 1024 * 1024;
 
-
 function helpText(): string {
   const formats = ADAPTERS.map((adapter) => `  ${adapter.name.padEnd(16)} ${adapter.label}`).join('\n');
   return `Usage: npm run import -- [options] <export>...

@@ -23,7 +23,6 @@ Options:
   --dir DIR          folder to write into                                     default: content/postmortems
   --help             show this text`;
 
-
 /** The flags as given; each may be missing (then asked for on a terminal, or defaulted). */
 export interface NewFlags {
   title?: string;

@@ -2,6 +2,7 @@ import { TODO, emptyUndecidedFields } from '../../schema/undecided.ts';
 import { eachFrontmatterString, lineOfIndex } from './frontmatter.ts';
 import type { RawEntry } from './load.ts';
 import type { Problem } from './problem.ts';
+import { issuePath } from '../zod-issues.ts';
 
 /** What the placeholder rules need of a content file. */
 export type PlaceholderEntry = Pick<RawEntry, 'file' | 'data' | 'lineOf' | 'body' | 'bodyLine'>;
@@ -25,9 +26,9 @@ export function placeholdersOf(entry: PlaceholderEntry): Placeholder[] {
     found.push({ field, ...(line ? { line } : {}) });
   };
   eachFrontmatterString(entry.data, (text, path) => {
-    if (text.includes(TODO)) at(path, path.map(String).join('.'));
+    if (text.includes(TODO)) at(path, issuePath(path));
   });
-  for (const { path } of emptyUndecidedFields(entry.data)) at(path, path.map(String).join('.'));
+  for (const { path } of emptyUndecidedFields(entry.data)) at(path, issuePath(path));
   for (let index = entry.body.indexOf(TODO); index !== -1; index = entry.body.indexOf(TODO, index + TODO.length)) {
     found.push({ field: 'body', line: entry.bodyLine + lineOfIndex(entry.body, index) - 1 });
   }
@@ -52,7 +53,7 @@ export function findPlaceholders(entries: readonly PlaceholderEntry[]): Problem[
       const line = entry.lineOf(path);
       problems.push({
         file: entry.file,
-        field: path.map(String).join('.'),
+        field: issuePath(path),
         level: 'error',
         message,
         ...(line ? { line } : {}),

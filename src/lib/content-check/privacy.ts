@@ -8,6 +8,7 @@ import { eachFrontmatterString, lineOfIndex } from './frontmatter.ts';
 import { problemsFromIssues } from './issues.ts';
 import type { RawEntry } from './load.ts';
 import type { Problem } from './problem.ts';
+import { issuePath } from '../zod-issues.ts';
 
 /** Handles, e-mail domains and phone numbers that may appear in published pages; see the file's header. */
 export const PRIVACY_ALLOWLIST_FILE = 'content/privacy-allowlist.yaml';
@@ -126,7 +127,7 @@ export function lintPrivacy(entries: readonly PrivacyEntry[], allowlist: Privacy
         const line = entry.lineOf(path);
         problems.push({
           file: entry.file,
-          field: path.map(String).join('.'),
+          field: issuePath(path),
           level,
           message: describe(finding),
           ...(line ? { line } : {}),
