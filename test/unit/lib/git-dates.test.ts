@@ -99,7 +99,9 @@ describe('lastUpdatedMap', () => {
     );
     const started = performance.now();
     const dates = lastUpdatedMap(big, files);
-    expect(performance.now() - started).toBeLessThan(3_000);
+    // One git process for all files: a process per file would take minutes. The bound is loose
+    // because this is a guard against that mistake, not a benchmark (the machine may be busy).
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(dates.size).toBe(10_000);
   });
 });

@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkContent, type Problem } from '../../../src/lib/content-check/index.ts';
-import { lintPrivacy, readPrivacyAllowlist, toAllowlist } from '../../../src/lib/content-check/privacy.ts';
+import { checkContent, type Problem } from '../../src/lib/content-check/index.ts';
+import { lintPrivacy, readPrivacyAllowlist, toAllowlist } from '../../src/lib/content-check/privacy.ts';
 
 /**
  * Per rule: a published post-mortem that must fail, the same finding in a draft that must only
  * warn, and one that must pass (allowlisted values, or look-alikes that are not personal data).
  * The fixtures are complete, schema-valid entries, so every problem here comes from the lint.
  */
-const root = fileURLToPath(new URL('../../fixtures/privacy/', import.meta.url));
+const root = fileURLToPath(new URL('../fixtures/privacy/', import.meta.url));
 const postmortems = 'content/postmortems';
 const { problems } = checkContent(root, { playbook: 'content/playbook', postmortems });
 
