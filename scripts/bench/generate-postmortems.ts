@@ -2,7 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeYaml as stringify } from '../../src/lib/yaml.ts';
 import { postmortemSchema, type PostmortemInput } from '../../src/schema/postmortem.ts';
+import { METHOD_STEP_COUNT } from '../../src/schema/playbook.ts';
+import { postmortemId, slugify } from '../../src/schema/slug.ts';
 import {
+  ACTION_STATUSES,
   ACTION_TYPES,
   CRISIS_TYPES,
   DETECTION_SOURCES,
@@ -11,10 +14,44 @@ import {
   ORIGINS,
   PLATFORMS,
   SCCT_CLUSTERS,
+  SOURCE_KINDS,
+  TIMELINE_KINDS,
 } from '../../src/schema/taxonomy.ts';
+import { SENTENCE_MAX_WORDS, prose, sampleText, wordCount, type Prose } from './prose.ts';
 
-/** Small deterministic PRNG (mulberry32): the same N always yields the same corpus. */
-function random(seed: number): () => number {
+/** An inclusive range of counts. */
+type Range = readonly [min: number, max: number];
+
+/**
+ * The shape of the generated library, in one place (the unit test holds the generator to it).
+ * The ranges are those of real post-mortems written with the importer and by hand: the
+ * project's samples sit at the low end (11–14 events, 0–24 buckets, 3–5 lessons), imported
+ * incidents carry long timelines and a week of hourly mentions. Counts are uniform over each range.
+ */
+export const SHAPE = {
+  /** Entries with none of timeline, mention series, lessons, action items or body (drafts and entries in review). */
+  bareShare: 0.05,
+  /** Of the others: published (the rest are drafts or in review, half each). */
+  publishedShare: 0.9,
+  timelineEvents: [10, 60] as Range,
+  /** Share of the non-bare entries that carry a mention series (hand-written ones often don't). */
+  mentionSeriesShare: 0.6,
+  /** Hourly buckets. */
+  mentionBuckets: [24, 200] as Range,
+  lessons: [3, 8] as Range,
+  actionItems: [3, 8] as Range,
+  bodyWords: [300, 1200] as Range,
+  contributingFactors: [1, 6] as Range,
+  wentWellOrPoorly: [0, 5] as Range,
+  sources: [0, 5] as Range,
+  related: [0, 3] as Range,
+  tags: [1, 6] as Range,
+  /** Share of timeline events with a link. */
+  linkedEvents: 0.2,
+} as const;
+
+/** Small deterministic PRNG (mulberry32): the same seed always yields the same corpus. */
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -25,38 +62,120 @@ function random(seed: number): () => number {
   };
 }
 
-const WORDS =
-  'refund delivery promo code influencer outage apology screenshot thread recall allergy password giveaway hashtag ' +
-  'livestream subscription warehouse chatbot campaign billboard packaging pricing sponsor festival loyalty app update';
+/** One generated post-mortem, before it is written. */
+export interface GeneratedPostmortem {
+  /** The file name without `.md`: `<YYYY-MM-DD>-<slug>`. */
+  id: string;
+  data: PostmortemInput;
+  /** The Markdown body (may be empty). */
+  body: string;
+}
+
+const SYLLABLES = 'ka lo mi ren tar vel dor sa ni bri qua zen mor el fin gus ta ro pe lin da vo cor ash'.split(' ');
+const ROLES = [
+  'Social media lead',
+  'Head of communications',
+  'Community manager',
+  'Customer-service lead',
+  'Head of e-commerce',
+  'Legal counsel',
+  'Brand manager',
+  'Security lead',
+];
+const HEADINGS = ['What happened', 'Response', 'What we would do differently', 'Impact', 'Follow-up', 'Background'];
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+
+const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 /**
- * Writes `count` synthetic, schema-valid post-mortems into `dir` (for the site benchmark). Each
- * is checked with the real schema before it is written, so the benchmark measures valid content.
+ * Generates `count` post-mortems in memory (pure: same seed and samples, same result). Each is
+ * parsed with the real schema, so a generator change that breaks validity fails here, loudly.
  */
-export function generatePostmortems(dir: string, count: number, seed = 42): void {
-  mkdirSync(dir, { recursive: true });
+export function generateLibrary(count: number, seed = 42, text = sampleText()): GeneratedPostmortem[] {
   const rand = random(seed);
+  const words = prose(text, rand);
+  const int = ([min, max]: Range) => min + Math.floor(rand() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
-  const words = WORDS.split(' ');
-  const minute = 60_000;
+  const chance = (p: number) => rand() < p;
+  const library: GeneratedPostmortem[] = [];
+
   for (let i = 0; i < count; i++) {
-    const started = new Date(
-      Date.UTC(2019, 0, 1) + Math.floor(rand() * 7 * 365) * 86_400_000 + Math.floor(rand() * 1440) * minute,
+    const bare = chance(SHAPE.bareShare);
+    const status = bare || !chance(SHAPE.publishedShare) ? (chance(0.5) ? 'draft' : 'in-review') : 'published';
+    const brand = Array.from({ length: 2 + Math.floor(rand() * 2) }, () => pick(SYLLABLES)).join('');
+    const Brand = brand[0]!.toUpperCase() + brand.slice(1);
+
+    const buckets = !bare && chance(SHAPE.mentionSeriesShare) ? int(SHAPE.mentionBuckets) : 0;
+    const started = Date.UTC(2019, 0, 1) + Math.floor(rand() * 7 * 365 * 24) * HOUR + Math.floor(rand() * 60) * MINUTE;
+    const detected = started + int([5, 600]) * MINUTE;
+    const firstResponse = chance(0.9) ? detected + int([5, 600]) * MINUTE : undefined;
+    const span = buckets > 0 ? buckets * HOUR : int([6, 200]) * HOUR;
+    const resolved = Math.max((firstResponse ?? detected) + HOUR, started + span);
+
+    const timeline: PostmortemInput['timeline'] = [];
+    if (!bare) {
+      const events = int(SHAPE.timelineEvents);
+      const fixed: [number, (typeof TIMELINE_KINDS)[number]][] = [
+        [started, 'trigger'],
+        [detected, 'detection'],
+        ...(firstResponse ? [[firstResponse, 'statement'] as [number, 'statement']] : []),
+        [resolved, 'resolution'],
+      ];
+      const free = TIMELINE_KINDS.filter((kind) => kind !== 'trigger' && kind !== 'resolution');
+      const moments = [...fixed];
+      while (moments.length < events) {
+        moments.push([started + Math.floor(rand() * ((resolved - started) / MINUTE)) * MINUTE, pick(free)]);
+      }
+      moments.sort((a, b) => a[0] - b[0]); // stable: at the same minute, the fixed moments stay first
+      for (const [at, kind] of moments) {
+        timeline.push({
+          at: iso(at),
+          kind,
+          text: words.sentence(),
+          ...(chance(SHAPE.linkedEvents) ? { link: `https://example.com/${brand}/post-${int([1, 9999])}` } : {}),
+        });
+      }
+    }
+
+    const seriesStart = Math.floor(started / HOUR) * HOUR;
+    const peakAt = int([2, Math.max(2, Math.floor(buckets / 3))]);
+    const peak = int([50, 5000]);
+    const mentionSeries = Array.from({ length: buckets }, (_, k) => {
+      const volume = Math.round(5 + peak * Math.exp(-(((k - peakAt) / (4 + peakAt)) ** 2)));
+      const negative = Math.round(volume * (0.2 + rand() * 0.5));
+      const positive = Math.round((volume - negative) * rand() * 0.4);
+      return { at: iso(seriesStart + k * HOUR), positive, neutral: volume - negative - positive, negative };
+    });
+    const metrics = chance(0.75)
+      ? {
+          peakMentionsPerHour: buckets
+            ? Math.max(...mentionSeries.map((b) => b.positive + b.neutral + b.negative))
+            : int([10, 5000]),
+          negativeShare: Math.round(rand() * 100) / 100,
+          ...(chance(0.7) ? { reach: int([1000, 5_000_000]) } : {}),
+          ...(chance(0.6) ? { mediaArticles: int([0, 40]) } : {}),
+          ...(chance(0.5) ? { supportTickets: int([0, 4000]) } : {}),
+          ...(chance(0.5) ? { followerChange: int([-5000, 20000]) } : {}),
+        }
+      : undefined;
+
+    const list = (range: Range) => Array.from({ length: bare ? 0 : int(range) }, () => words.sentence());
+    const steps = [...new Set(Array.from({ length: int([0, 6]) }, () => int([1, METHOD_STEP_COUNT])))].sort(
+      (a, b) => a - b,
     );
-    const detected = new Date(started.getTime() + Math.floor(5 + rand() * 600) * minute);
-    const firstResponse =
-      rand() < 0.9 ? new Date(detected.getTime() + Math.floor(5 + rand() * 2000) * minute) : undefined;
-    const resolved = new Date((firstResponse ?? detected).getTime() + Math.floor(60 + rand() * 5000) * minute);
-    const topic = `${pick(words)} ${pick(words)}`;
-    const iso = (d: Date) => d.toISOString();
-    const platforms = [...new Set([pick(PLATFORMS), pick(PLATFORMS)])];
+    const title = `${Brand}: ${words.phrase(int([3, 8]))}`.slice(0, 120).trim();
+    const day = iso(started).slice(0, 10);
+    const id = postmortemId(day, `${slugify(title).slice(0, 48).replace(/-+$/, '')}-${i + 1}`);
+    const platforms = [...new Set(Array.from({ length: int([1, 3]) }, () => pick(PLATFORMS)))];
+
     const data: PostmortemInput = {
-      title: `Synthetic incident ${i + 1}: the ${topic} backlash`,
-      summary: `A generated incident about a ${topic} problem that spread on ${platforms.join(' and ')}, used to measure how the library scales.`,
-      status: 'published',
+      title,
+      summary: summary(words, Brand),
+      status,
       example: true,
-      tags: [pick(words), pick(words)],
-      severity: 1 + Math.floor(rand() * 4),
+      tags: [...new Set(Array.from({ length: int(SHAPE.tags) }, () => words.phrase(int([1, 2]))))],
+      severity: int([1, 4]),
       crisisType: pick(CRISIS_TYPES),
       scct: pick(SCCT_CLUSTERS),
       platforms,
@@ -65,33 +184,111 @@ export function generatePostmortems(dir: string, count: number, seed = 42): void
       started: iso(started),
       detected: iso(detected),
       ...(firstResponse ? { firstResponse: iso(firstResponse) } : {}),
-      resolved: iso(resolved),
-      timeline: [
-        { at: iso(started), kind: 'trigger', text: `A post about the ${topic} starts circulating.` },
-        { at: iso(detected), kind: 'detection', text: 'The listening tool raises an alert.' },
-        ...(firstResponse
-          ? [{ at: iso(firstResponse), kind: 'statement' as const, text: 'Holding statement posted.' }]
-          : []),
-        { at: iso(resolved), kind: 'resolution', text: 'Volume back to normal.' },
-      ],
-      impact: { summary: `Complaints about the ${topic} for a few days.`, rating: pick(IMPACT_RATINGS) },
-      contributingFactors: [{ category: pick(FACTOR_CATEGORIES), text: `No owner for ${pick(words)} checks.` }],
-      wentWell: ['The team met within the hour.'],
-      wentPoorly: ['Approvals took longer than the playbook allows.'],
-      lessons: [{ text: `Check ${pick(words)} before launch.`, step: 1 + Math.floor(rand() * 10) }],
-      actionItems: [
-        {
-          title: `Add a ${pick(words)} checklist`,
-          ownerRole: 'Social media lead',
-          type: pick(ACTION_TYPES),
-          status: 'open',
-        },
-      ],
-      playbookSteps: [1 + Math.floor(rand() * 10)],
+      ...(status === 'published' || chance(0.5) ? { resolved: iso(resolved) } : {}),
+      ...(timeline.length ? { timeline } : {}),
+      impact: {
+        summary: words.sentence(),
+        rating: pick(IMPACT_RATINGS),
+        ...(metrics ? { metrics } : {}),
+        ...(buckets ? { mentionSeries } : {}),
+      },
+      contributingFactors: Array.from({ length: int(SHAPE.contributingFactors) }, () => ({
+        category: pick(FACTOR_CATEGORIES),
+        text: words.sentence(),
+      })),
+      wentWell: list(SHAPE.wentWellOrPoorly),
+      wentPoorly: list(SHAPE.wentWellOrPoorly),
+      lessons: list(SHAPE.lessons).map((text) => ({
+        text,
+        ...(chance(0.8) ? { step: int([1, METHOD_STEP_COUNT]) } : {}),
+      })),
+      actionItems: list(SHAPE.actionItems).map((text) => ({
+        title: text
+          .split(' ')
+          .slice(0, 14)
+          .join(' ')
+          .replace(/[.,;]$/, ''),
+        ownerRole: pick(ROLES),
+        type: pick(ACTION_TYPES),
+        status: pick(ACTION_STATUSES),
+        ...(chance(0.5) ? { due: iso(resolved + int([7, 120]) * 24 * HOUR).slice(0, 10) } : {}),
+      })),
+      playbookSteps: steps,
+      related: [...new Set(Array.from({ length: i > 0 ? int(SHAPE.related) : 0 }, () => library[int([0, i - 1])]!.id))],
+      sources: Array.from({ length: int(SHAPE.sources) }, (_, k) => ({
+        title: words.phrase(int([3, 7])),
+        url: `https://example.org/${brand}/source-${k + 1}`,
+        kind: pick(SOURCE_KINDS),
+      })),
     };
     postmortemSchema.parse(data);
-    const day = iso(started).slice(0, 10);
-    const body = `\n## What happened\n\nA ${topic} issue reached ${platforms.join(', ')}. ${'The team followed the playbook. '.repeat(3)}\n`;
-    writeFileSync(join(dir, `${day}-synthetic-${i + 1}.md`), `---\n${stringify(data)}---\n${body}`);
+    const [fewest, most] = SHAPE.bodyWords;
+    const target = int([fewest, most - BODY_OVERSHOOT]);
+    library.push({ id, data, body: bare ? '' : body(words, target, brand, int, chance) });
   }
+  return library;
+}
+
+/** One to three sentences, within the schema's 500 characters. */
+function summary(words: Prose, brand: string): string {
+  let text = `${brand} had a problem.`;
+  for (let n = 0; n < 3; n++) {
+    const longer = `${text} ${words.sentence()}`;
+    if (longer.length > 480) break;
+    text = longer;
+  }
+  return text;
+}
+
+/**
+ * How far past its target a body may run: it ends on a whole block (a heading of up to five
+ * words, a paragraph of at least 12 words ending on a whole sentence, a link sentence), so the
+ * target is drawn this far below the shape's maximum.
+ */
+const BODY_OVERSHOOT = 5 + 12 + SENTENCE_MAX_WORDS + 4;
+
+/** Markdown sections of paragraphs (some bullet lists, a few links) until `target` words. */
+function body(
+  words: Prose,
+  target: number,
+  brand: string,
+  int: (range: Range) => number,
+  chance: (p: number) => boolean,
+): string {
+  const parts: string[] = [];
+  let count = 0;
+  let section = 0;
+  while (count < target) {
+    if (section < HEADINGS.length && (parts.length === 0 || chance(0.3))) {
+      const heading = HEADINGS[section++]!;
+      parts.push(`## ${heading}`);
+      count += wordCount(heading);
+    }
+    const left = target - count;
+    const want = Math.min(left, int([40, 140]));
+    let block: string;
+    // A list is up to six whole sentences, so only where that many still fit.
+    if (left >= 6 * (SENTENCE_MAX_WORDS + 1) && chance(0.15)) {
+      block = Array.from({ length: int([3, 6]) }, () => `- ${words.sentence()}`).join('\n');
+    } else {
+      block = words.paragraph(Math.max(want, 12));
+      if (chance(0.2)) block += ` See [the ${brand} notes](https://example.com/${brand}/notes).`;
+    }
+    parts.push(block);
+    count += wordCount(block);
+  }
+  return parts.join('\n\n');
+}
+
+/** The file a generated post-mortem is written as: YAML front matter, then the body. */
+export function postmortemFile({ data, body }: GeneratedPostmortem): string {
+  return `---\n${stringify(data)}---\n${body ? `\n${body}\n` : ''}`;
+}
+
+/** Writes `count` generated post-mortems into `dir` as `<id>.md` (for the site benchmark). */
+export function generatePostmortems(dir: string, count: number, seed = 42): GeneratedPostmortem[] {
+  mkdirSync(dir, { recursive: true });
+  const library = generateLibrary(count, seed);
+  for (const entry of library) writeFileSync(join(dir, `${entry.id}.md`), postmortemFile(entry));
+  return library;
 }
