@@ -1,138 +1,222 @@
 /**
- * `npm run bench [-- 1000 10000]`: how the site scales with the size of the post-mortem
- * library. For each N it generates N synthetic post-mortems in a temporary folder, runs a real
- * `astro build` (pages + Pagefind index) against them, and prints wall time, peak RSS of the
- * whole process tree, pages per second, the size of dist/, and the bytes a browser downloads
- * for a first search. Numbers, not pass/fail: the targets are printed beside them.
+ * `npm run bench [-- 1000 10000]`: how the site scales with a realistic post-mortem library, and
+ * how it compares with bare Astro on the same files. For each N it generates N post-mortems with
+ * the shape of real ones (scripts/bench/generate-postmortems.ts) in a temporary folder, then
+ * measures, one after the other so they never compete for the cores:
+ *
+ * 1. Firebreak's `npm run build` (content check, pages, Pagefind index), cold (`--force`);
+ * 2. the bare Astro 7 + Pagefind CLI baseline (scripts/bench/baseline.ts), cold;
+ * 3. a first search and the library page's weight on Firebreak's build, in Chromium;
+ * 4. `astro dev` for both: ready, first page served, and an edit to one post-mortem visible.
+ *
+ * Wall time, the largest process and the whole process tree are sampled from /proc. Numbers,
+ * not pass/fail: the targets of issue 14 are printed beside them. The ratios to the baseline are
+ * the figures to compare across runs, since both sides suffer the same machine load.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generatePostmortems } from './bench/generate-postmortems.ts';
+import { writeBaselineProject } from './bench/baseline.ts';
+import { measureDev, type DevFigures } from './bench/dev-server.ts';
 import { measureFirstSearch } from './bench/first-search.ts';
+import { generatePostmortems } from './bench/generate-postmortems.ts';
+import { dirSize, measure, sequentialPeak, type DirSize, type MemoryPeak, type Run } from './bench/measure.ts';
 
 const root = join(import.meta.dirname, '..');
-const sizes = process.argv
-  .slice(2)
-  .map(Number)
-  .filter((n) => n > 0);
-const runs = sizes.length ? sizes : [1000, 10000];
+const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const pagefindCli = join(root, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
+const args = process.argv.slice(2);
+const bad = args.filter((arg) => !/^[1-9]\d*$/.test(arg));
+if (bad.length) {
+  console.error(`npm run bench: expected sizes as whole numbers, e.g. npm run bench -- 300 1000; got "${bad[0]}"`);
+  process.exit(2);
+}
+const sizes = args.length ? args.map(Number) : [1000, 10000];
+// Ports of their own, moved by the same offset as the tests' so worktrees don't clash.
+const portBase = 4395 + Number(process.env['FIREBREAK_TEST_PORT_OFFSET'] ?? 0);
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 
-interface RssSample {
-  /** The Astro build process (the largest Node process of the tree). */
-  main: number;
-  /** Pagefind's indexer, a process of its own. */
-  pagefind: number;
-  /** The whole process tree at this instant. */
-  tree: number;
+interface Side {
+  build: Run;
+  /** The baseline's two steps, timed apart. */
+  steps?: { astro: Run; pagefind: Run };
+  dist: DirSize;
+  dev?: DevFigures;
 }
 
-/** RSS of the processes under `pid`, from /proc (Linux). */
-function sampleRss(pid: number): RssSample {
-  const children = new Map<number, number[]>();
-  const info = new Map<number, { rss: number; name: string }>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ppid = Number(fields[1]);
-      info.set(Number(entry), { rss: Number(fields[21]) * 4096, name });
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // The process ended while we looked: it no longer uses memory.
-    }
-  }
-  const sample: RssSample = { main: 0, pagefind: 0, tree: 0 };
-  const stack = [pid];
-  while (stack.length) {
-    const current = stack.pop()!;
-    const { rss = 0, name = '' } = info.get(current) ?? {};
-    sample.tree += rss;
-    if (name.startsWith('pagefind')) sample.pagefind = Math.max(sample.pagefind, rss);
-    else if (name === 'node') sample.main = Math.max(sample.main, rss);
-    stack.push(...(children.get(current) ?? []));
-  }
-  return sample;
+interface Row {
+  n: number;
+  firebreak: Side;
+  baseline: Side;
+  search: Awaited<ReturnType<typeof measureFirstSearch>>;
 }
 
-function dirSize(dir: string): { bytes: number; files: number; html: number } {
-  let bytes = 0;
-  let files = 0;
-  let html = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    bytes += statSync(path).size;
-    files++;
-    if (entry.name.endsWith('.html')) html++;
-  }
-  return { bytes, files, html };
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
+const s = (seconds: number | undefined) => (seconds === undefined ? 'not seen' : `${seconds.toFixed(1)} s`);
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined || b === 0 ? '' : `${(a / b).toFixed(2)}×`;
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');
+
+function fail(what: string, run: Run): never {
+  process.stderr.write(`\n${what} FAILED after ${run.seconds.toFixed(1)} s:\n${run.output}\n`);
+  process.exit(1);
 }
 
-async function build(contentDir: string, outDir: string): Promise<{ seconds: number; peak: RssSample; ok: boolean }> {
-  const started = performance.now();
+async function firebreakBuild(contentDir: string, outDir: string): Promise<Side> {
   // The same command as `npm run build` (scripts/build.ts sets the heap budget, then runs Astro).
-  const child = spawn(process.execPath, ['scripts/build.ts', '--outDir', outDir], {
+  const build = await measure(process.execPath, ['scripts/build.ts', '--outDir', outDir, '--force'], {
     cwd: root,
-    env: { ...process.env, FIREBREAK_POSTMORTEMS_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...env, FIREBREAK_POSTMORTEMS_DIR: contentDir },
   });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const peak: RssSample = { main: 0, pagefind: 0, tree: 0 };
-  const sampler = setInterval(() => {
-    const now = sampleRss(child.pid!);
-    peak.main = Math.max(peak.main, now.main);
-    peak.pagefind = Math.max(peak.pagefind, now.pagefind);
-    peak.tree = Math.max(peak.tree, now.tree);
-  }, 100);
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearInterval(sampler);
-  if (code !== 0) process.stderr.write(stderr.slice(-4000));
-  return { seconds: (performance.now() - started) / 1000, peak, ok: code === 0 };
+  if (!build.ok) fail('Firebreak build', build);
+  return { build, dist: dirSize(outDir) };
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-const results: { n: number; seconds: number }[] = [];
+async function baselineBuild(project: string): Promise<Side> {
+  const astroRun = await measure(process.execPath, [astro, 'build', '--force'], { cwd: project, env });
+  if (!astroRun.ok) fail('bare Astro build', astroRun);
+  // What `npx pagefind --site dist` runs, without npm's own process in the tree.
+  const pagefind = await measure(process.execPath, [pagefindCli, '--site', 'dist'], { cwd: project, env });
+  if (!pagefind.ok) fail('Pagefind CLI', pagefind);
+  const build: Run = {
+    seconds: astroRun.seconds + pagefind.seconds,
+    peak: sequentialPeak(astroRun.peak, pagefind.peak),
+    ok: true,
+    output: '',
+  };
+  return { build, steps: { astro: astroRun, pagefind }, dist: dirSize(join(project, 'dist')) };
+}
 
-for (const n of runs) {
+function largest(peak: MemoryPeak): string {
+  return `${mb(peak.largest.bytes)} (${peak.largest.name})`;
+}
+
+function print(row: Row): void {
+  const { firebreak: f, baseline: b, n } = row;
+  const lines: [string, string, string, string][] = [
+    ['', 'Firebreak', 'bare Astro + Pagefind', 'Firebreak / bare'],
+    ['build + index, wall', s(f.build.seconds), s(b.build.seconds), ratio(f.build.seconds, b.build.seconds)],
+    ['  of which astro build / pagefind', '', `${s(b.steps?.astro.seconds)} / ${s(b.steps?.pagefind.seconds)}`, ''],
+    [
+      'largest process, peak RSS',
+      largest(f.build.peak),
+      largest(b.build.peak),
+      ratio(f.build.peak.largest.bytes, b.build.peak.largest.bytes),
+    ],
+    [
+      '  Pagefind process',
+      mb(f.build.peak.byName.get('pagefind') ?? 0),
+      mb(b.build.peak.byName.get('pagefind') ?? 0),
+      '',
+    ],
+    ['whole tree, peak RSS', mb(f.build.peak.tree), mb(b.build.peak.tree), ratio(f.build.peak.tree, b.build.peak.tree)],
+    [
+      'pages per second',
+      `${(f.dist.html / f.build.seconds).toFixed(0)} (${f.dist.html} pages)`,
+      `${(b.dist.html / b.build.seconds).toFixed(0)} (${b.dist.html} pages)`,
+      '',
+    ],
+    ['dist/ size', `${mb(f.dist.bytes)} in ${f.dist.files} files`, `${mb(b.dist.bytes)} in ${b.dist.files} files`, ''],
+    ['first search "refund"', `${kb(row.search.bytes)} in ${row.search.requests} requests`, '', ''],
+    ['library page, before a query', kb(row.search.libraryBytes), '', ''],
+  ];
+  if (f.dev && b.dev) {
+    lines.push(
+      ['dev: ready', s(f.dev.readySeconds), s(b.dev.readySeconds), ratio(f.dev.readySeconds, b.dev.readySeconds)],
+      [
+        'dev: first post-mortem page served',
+        s(f.dev.firstPageSeconds),
+        s(b.dev.firstPageSeconds),
+        ratio(f.dev.firstPageSeconds, b.dev.firstPageSeconds),
+      ],
+      [
+        'dev: edit visible after saving',
+        s(f.dev.editSeconds),
+        s(b.dev.editSeconds),
+        ratio(f.dev.editSeconds, b.dev.editSeconds),
+      ],
+      [
+        'dev: largest process',
+        largest(f.dev.peak),
+        largest(b.dev.peak),
+        ratio(f.dev.peak.largest.bytes, b.dev.peak.largest.bytes),
+      ],
+      ['dev: whole tree', mb(f.dev.peak.tree), mb(b.dev.peak.tree), ratio(f.dev.peak.tree, b.dev.peak.tree)],
+    );
+  }
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...lines.map((line) => line[i]!.length)));
+  console.log(`\nN = ${n} post-mortems`);
+  for (const line of lines) console.log(`  ${line.map((cell, i) => cell.padEnd(widths[i]!)).join('   ')}`.trimEnd());
+}
+
+const rows: Row[] = [];
+console.log(`Load average at start: ${load()} (2-core machine: above 2, every figure is inflated; compare the ratios)`);
+
+for (const [index, n] of sizes.entries()) {
   const work = mkdtempSync(join(tmpdir(), `firebreak-bench-${n}-`));
   const contentDir = join(work, 'postmortems');
-  const outDir = join(work, 'dist');
+  const baselineDir = join(work, 'bare-astro');
   try {
     const genStart = performance.now();
-    generatePostmortems(contentDir, n);
-    const genSeconds = (performance.now() - genStart) / 1000;
-    const { seconds, peak, ok } = await build(contentDir, outDir);
-    if (!ok) {
-      console.log(`N=${n}: build FAILED after ${seconds.toFixed(1)} s`);
-      process.exitCode = 1;
-      continue;
-    }
-    const dist = dirSize(outDir);
-    const search = await measureFirstSearch(outDir, 'refund');
-    results.push({ n, seconds });
-    console.log(`\nN = ${n} post-mortems (generated in ${genSeconds.toFixed(1)} s)`);
-    console.log(`  build + index wall time   ${seconds.toFixed(1)} s`);
-    console.log(`  peak RSS, build process   ${mb(peak.main)}`);
-    console.log(`  peak RSS, Pagefind        ${mb(peak.pagefind)}`);
-    console.log(`  peak RSS, both together   ${mb(peak.tree)}`);
-    console.log(`  pages per second          ${(dist.html / seconds).toFixed(0)} (${dist.html} HTML pages)`);
-    console.log(`  dist/ size                ${mb(dist.bytes)} in ${dist.files} files`);
+    const library = generatePostmortems(contentDir, n);
+    const onDisk = dirSize(contentDir);
     console.log(
-      `  first search "refund"     ${(search.bytes / 1024).toFixed(0)} kB in ${search.requests} requests, ${search.results} results`,
+      `\nN = ${n}: generated in ${((performance.now() - genStart) / 1000).toFixed(1)} s, ` +
+        `${mb(onDisk.bytes)} on disk (${kb(onDisk.bytes / n)} per post-mortem on average); load ${load()}`,
     );
+    const firebreak = await firebreakBuild(contentDir, join(work, 'dist'));
+    writeBaselineProject(baselineDir, contentDir, root);
+    const baseline = await baselineBuild(baselineDir);
+    const search = await measureFirstSearch(join(work, 'dist'), 'refund', portBase + index * 3);
+
+    // The edited entry: the last published one with a body, the same file for both servers.
+    const edited = library.findLast((entry) => entry.data.status === 'published' && entry.body !== '');
+    if (edited) {
+      const editFile = join(contentDir, `${edited.id}.md`);
+      const pagePath = `/incidents/${edited.id}/`;
+      firebreak.dev = await measureDev({
+        root,
+        repoRoot: root,
+        env: { ...env, FIREBREAK_POSTMORTEMS_DIR: contentDir },
+        port: portBase + index * 3 + 1,
+        pagePath,
+        editFile,
+      });
+      baseline.dev = await measureDev({
+        root: baselineDir,
+        repoRoot: root,
+        env,
+        port: portBase + index * 3 + 2,
+        pagePath,
+        editFile,
+      });
+    }
+    const row = { n, firebreak, baseline, search };
+    rows.push(row);
+    print(row);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-const small = results.find((r) => r.n === 1000);
-const large = results.find((r) => r.n === 10000);
-console.log(
-  '\nTargets (2-core machine): 10,000 post-mortems in ≤ 30 s with peak RSS ≤ 1.5 GB; 10k build ≤ 10× the 1k build.',
-);
-if (small && large) console.log(`10k / 1k build time ratio: ${(large.seconds / small.seconds).toFixed(1)}×`);
+if (rows.length >= 2) {
+  const [first, last] = [rows[0]!, rows.at(-1)!];
+  const factor = last.n / first.n;
+  const growth = (pick: (row: Row) => number) => `${(pick(last) / pick(first)).toFixed(1)}×`;
+  console.log(`\nGrowth ${first.n} → ${last.n} (${factor}× the entries; at most ${factor}× is linear):`);
+  console.log(
+    `  Firebreak build wall ${growth((r) => r.firebreak.build.seconds)}, largest process ${growth((r) => r.firebreak.build.peak.largest.bytes)}`,
+  );
+  console.log(
+    `  bare Astro + Pagefind wall ${growth((r) => r.baseline.build.seconds)}, largest process ${growth((r) => r.baseline.build.peak.largest.bytes)}`,
+  );
+}
+console.log(`
+Targets (issue 14, at 10,000 post-mortems): build + index ≤ 1.0× the bare baseline (goal ≤ 0.6×),
+every process ≤ 1.2 GB and the whole tree ≤ 1.5 GB; 1,000 → 10,000 at most linear; dev ready ≤ 15 s,
+an edit visible ≤ 2 s after saving, dev ≤ 1.5 GB; first search ≤ 150 kB; library page ≤ 60 kB.
+Load average at the end: ${load()}.`);

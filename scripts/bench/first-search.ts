@@ -38,15 +38,40 @@ export async function firstSearchOnPage(page: Page, homeUrl: string, query: stri
   return { bytes: sizes.reduce((sum, n) => sum + n, 0), requests: sizes.length, results };
 }
 
-/** Serves a built site (`dir`) and measures a first search on it in a fresh Chromium. */
-export async function measureFirstSearch(dir: string, query: string): Promise<FirstSearch> {
+/** Bytes transferred (compressed bodies plus headers) to load `url` until the network is idle. */
+export async function pageWeight(page: Page, url: string): Promise<number> {
+  const pending: Promise<number>[] = [];
+  page.on('requestfinished', (request) => {
+    pending.push(
+      request.sizes().then(
+        (sizes) => sizes.responseBodySize + sizes.responseHeadersSize,
+        () => 0,
+      ),
+    );
+  });
+  await page.goto(url);
+  await page.waitForLoadState('networkidle');
+  return (await Promise.all(pending)).reduce((sum, n) => sum + n, 0);
+}
+
+/**
+ * Serves a built site (`dir`) on `port` and measures, each in a fresh page of one Chromium: a
+ * first search from the home page, and the library page's weight before any query.
+ */
+export async function measureFirstSearch(
+  dir: string,
+  query: string,
+  port = 4395,
+): Promise<FirstSearch & { libraryBytes: number }> {
   // Astro's own static server, as `npm start` uses it, on a loopback port of the benchmark's.
-  const server = await preview({ root, outDir: dir, logLevel: 'error', server: { host: '127.0.0.1', port: 4395 } });
+  const server = await preview({ root, outDir: dir, logLevel: 'error', server: { host: '127.0.0.1', port } });
   let browser: Browser | undefined;
   try {
     browser = await launchChromium();
-    const page = await browser.newPage();
-    return await firstSearchOnPage(page, `http://127.0.0.1:${server.port}/`, query);
+    const base = `http://127.0.0.1:${server.port}/`;
+    const search = await firstSearchOnPage(await browser.newPage(), base, query);
+    const libraryBytes = await pageWeight(await browser.newPage(), `${base}incidents/`);
+    return { ...search, libraryBytes };
   } finally {
     await browser?.close();
     await server.stop();
