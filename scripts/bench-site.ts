@@ -20,7 +20,7 @@ import { writeBaselineProject } from './bench/baseline.ts';
 import { measureDev, type DevFigures } from './bench/dev-server.ts';
 import { measureFirstSearch } from './bench/first-search.ts';
 import { generatePostmortems } from './bench/generate-postmortems.ts';
-import { dirSize, measure, sequentialPeak, type DirSize, type MemoryPeak, type Run } from './bench/measure.ts';
+import { dirSize, measure, peakOf, sequentialPeak, type DirSize, type MemoryPeak, type Run } from './bench/measure.ts';
 
 const root = join(import.meta.dirname, '..');
 const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
@@ -107,12 +107,7 @@ function print(row: Row): void {
       largest(b.build.peak),
       ratio(f.build.peak.largest.bytes, b.build.peak.largest.bytes),
     ],
-    [
-      '  Pagefind process',
-      mb(f.build.peak.byName.get('pagefind') ?? 0),
-      mb(b.build.peak.byName.get('pagefind') ?? 0),
-      '',
-    ],
+    ['  Pagefind process', mb(peakOf(f.build.peak, 'pagefind')), mb(peakOf(b.build.peak, 'pagefind')), ''],
     ['whole tree, peak RSS', mb(f.build.peak.tree), mb(b.build.peak.tree), ratio(f.build.peak.tree, b.build.peak.tree)],
     [
       'pages per second',

@@ -68,6 +68,16 @@ export function sampleMemory(pid: number): { stop(): MemoryPeak } {
   };
 }
 
+/**
+ * The largest RSS of processes whose name starts with `prefix`: /proc truncates names to 15
+ * characters, so Pagefind's `pagefind_extended` binary shows as `pagefind_extend`.
+ */
+export function peakOf(peak: MemoryPeak, prefix: string): number {
+  let bytes = 0;
+  for (const [name, rss] of peak.byName) if (name.startsWith(prefix)) bytes = Math.max(bytes, rss);
+  return bytes;
+}
+
 /** Combines the peaks of steps that ran one after the other (the tree peak is the larger one). */
 export function sequentialPeak(...peaks: MemoryPeak[]): MemoryPeak {
   const byName = new Map<string, number>();
