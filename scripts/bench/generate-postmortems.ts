@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeYaml as stringify } from '../../src/lib/yaml.ts';
 import { postmortemSchema, type PostmortemInput } from '../../src/schema/postmortem.ts';
+import { BODY_OUTLINE } from '../../src/schema/body-outline.ts';
 import { METHOD_STEP_COUNT } from '../../src/schema/playbook.ts';
 import { postmortemId, slugify } from '../../src/schema/slug.ts';
 import {
@@ -46,6 +47,9 @@ export const SHAPE = {
   sources: [0, 5] as Range,
   related: [0, 3] as Range,
   tags: [1, 6] as Range,
+  responders: [1, 6] as Range,
+  goodwillGestures: [0, 2] as Range,
+  gotLucky: [0, 3] as Range,
   /** Share of timeline events with a link. */
   linkedEvents: 0.2,
 } as const;
@@ -82,7 +86,9 @@ const ROLES = [
   'Brand manager',
   'Security lead',
 ];
-const HEADINGS = ['What happened', 'Response', 'What we would do differently', 'Impact', 'Follow-up', 'Background'];
+/** The body's sections are the outline every entry is written from, so pages have its shape. */
+const HEADINGS = BODY_OUTLINE.map((section) => section.heading);
+const CURRENCIES = ['GBP', 'EUR', 'USD'];
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
@@ -198,6 +204,33 @@ export function generateLibrary(count: number, seed = 42, text = sampleText()): 
       })),
       wentWell: list(SHAPE.wentWellOrPoorly),
       wentPoorly: list(SHAPE.wentWellOrPoorly),
+      responders: Array.from({ length: bare ? 0 : int(SHAPE.responders) }, () => ({
+        role: pick(ROLES),
+        ...(chance(0.7) ? { did: words.phrase(int([3, 8])) } : {}),
+      })),
+      // Every public statement of the timeline is also listed with its platform, as the importer does.
+      statements: timeline
+        .filter((event) => event.kind === 'statement')
+        .map((event) => ({
+          at: event.at,
+          platform: pick(platforms),
+          text: words.sentence(),
+          ...(chance(0.6) ? { link: `https://example.com/${brand}/statement-${int([1, 9999])}` } : {}),
+        })),
+      goodwillGestures: Array.from({ length: bare ? 0 : int(SHAPE.goodwillGestures) }, () => ({
+        gesture: words.phrase(int([3, 8])),
+        ...(chance(0.6) ? { cost: { amount: int([50, 50000]), currency: pick(CURRENCIES) } } : {}),
+      })),
+      gotLucky: list(SHAPE.gotLucky),
+      ...(!bare && chance(0.4)
+        ? {
+            costs: {
+              refunds: { amount: int([0, 100000]), currency: pick(CURRENCIES) },
+              refundCount: int([0, 5000]),
+              ...(chance(0.5) ? { note: words.sentence() } : {}),
+            },
+          }
+        : {}),
       lessons: list(SHAPE.lessons).map((text) => ({
         text,
         ...(chance(0.8) ? { step: int([1, METHOD_STEP_COUNT]) } : {}),
@@ -257,25 +290,24 @@ function body(
 ): string {
   const parts: string[] = [];
   let count = 0;
-  let section = 0;
-  while (count < target) {
-    if (section < HEADINGS.length && (parts.length === 0 || chance(0.3))) {
-      const heading = HEADINGS[section++]!;
-      parts.push(`## ${heading}`);
-      count += wordCount(heading);
-    }
-    const left = target - count;
-    const want = Math.min(left, int([40, 140]));
-    let block: string;
-    // A list is up to six whole sentences, so only where that many still fit.
-    if (left >= 6 * (SENTENCE_MAX_WORDS + 1) && chance(0.15)) {
-      block = Array.from({ length: int([3, 6]) }, () => `- ${words.sentence()}`).join('\n');
-    } else {
-      block = words.paragraph(Math.max(want, 12));
-      if (chance(0.2)) block += ` See [the ${brand} notes](https://example.com/${brand}/notes).`;
-    }
-    parts.push(block);
-    count += wordCount(block);
+  // Every section of the outline, in order, each with an equal share of the words.
+  for (const [index, heading] of HEADINGS.entries()) {
+    const end = Math.round((target * (index + 1)) / HEADINGS.length);
+    parts.push(`## ${heading}`);
+    count += wordCount(heading);
+    do {
+      const left = end - count;
+      let block: string;
+      // A list is up to six whole sentences, so only where that many still fit.
+      if (left >= 6 * (SENTENCE_MAX_WORDS + 1) && chance(0.15)) {
+        block = Array.from({ length: int([3, 6]) }, () => `- ${words.sentence()}`).join('\n');
+      } else {
+        block = words.paragraph(Math.max(Math.min(left, int([40, 140])), 12));
+        if (chance(0.2)) block += ` See [the ${brand} notes](https://example.com/${brand}/notes).`;
+      }
+      parts.push(block);
+      count += wordCount(block);
+    } while (count < end);
   }
   return parts.join('\n\n');
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/lib/content-check/index.ts';
 import { contentPaths } from '../../../src/content-paths.ts';
+import { BODY_OUTLINE } from '../../../src/schema/body-outline.ts';
 import { generateLibrary, generatePostmortems, SHAPE } from '../../../scripts/bench/generate-postmortems.ts';
 import { wordCount } from '../../../scripts/bench/prose.ts';
 
@@ -35,6 +36,8 @@ describe('the benchmark corpus', () => {
       expect(within(data.lessons!.length, SHAPE.lessons), `${where}lessons`).toBe(true);
       expect(within(data.actionItems!.length, SHAPE.actionItems), `${where}actions`).toBe(true);
       expect(within(wordCount(body), SHAPE.bodyWords), `${where}body of ${wordCount(body)} words`).toBe(true);
+      const headings = [...body.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+      expect(headings, `${where}outline`).toEqual(BODY_OUTLINE.map((section) => section.heading));
       const series = data.impact.mentionSeries ?? [];
       if (series.length) {
         expect(within(series.length, SHAPE.mentionBuckets), `${where}series`).toBe(true);
