@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ExportInput } from '../sources/types.ts';
 import { ImportError } from '../errors.ts';
 import { firstIssue, issuePlace } from '../../lib/zod-issues.ts';
+import { decodeText } from './text.ts';
 
 /**
  * Turning untrusted JSON text into values, with errors that say where: the line and column of a
@@ -36,36 +37,8 @@ export async function readJsonFile(
     done += chunk.length;
     onProgress?.(done, input.size);
   }
-  const bytes = Buffer.concat(chunks);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ImportError(
-      input.path,
-      'is not valid UTF-8 text; expected a UTF-8 JSON file',
-      `byte ${firstInvalidUtf8(bytes)}`,
-    );
-  }
+  const text = decodeText(input.path, Buffer.concat(chunks), { expected: 'expected a UTF-8 JSON file' });
   return parseJsonText(input.path, text);
-}
-
-/** Offset of the first byte that breaks UTF-8, for the error message. */
-function firstInvalidUtf8(bytes: Buffer): number {
-  let low = 0;
-  let high = bytes.length;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  // Binary search over prefixes; a prefix may end mid-character, so allow 3 bytes of slack.
-  while (high - low > 4) {
-    const mid = (low + high) >> 1;
-    try {
-      decoder.decode(bytes.subarray(0, mid), { stream: true });
-      low = mid;
-    } catch {
-      high = mid;
-    }
-  }
-  return low;
 }
 
 /** Whether the first bytes of a file look like a JSON object (after a BOM and whitespace). */

@@ -221,8 +221,8 @@ export class ZipArchive {
     }
   }
 
-  /** The whole entry as UTF-8 text. */
-  async readText(name: string): Promise<string> {
+  /** The whole entry's bytes. */
+  async readBytes(name: string): Promise<Buffer> {
     const stream = await this.openStream(name);
     const chunks: Buffer[] = [];
     let bytes = 0;
@@ -244,7 +244,7 @@ export class ZipArchive {
       if (error instanceof ImportError) throw error;
       throw new ImportError(this.file, `the entry is damaged (${reason(error)})`, `entry ${name}`);
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks);
   }
 
   close(): void {

@@ -1,6 +1,6 @@
 import type { Adapter, ExportInput } from '../types.ts';
 import { BRANDWATCH_SIGNATURE, MELTWATER_SIGNATURE, normalizeColumnName } from './columns.ts';
-import { headText } from './decode.ts';
+import { headText } from '../../io/text.ts';
 import { readMentionsCsv } from './read-mentions.ts';
 
 /**

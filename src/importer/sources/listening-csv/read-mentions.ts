@@ -8,7 +8,7 @@ import { ImportError } from '../../errors.ts';
 import type { AdapterOptions, ExportInput } from '../types.ts';
 import { describeColumns, mapField, resolveColumns, type ColumnIndex, type MentionField } from './columns.ts';
 import { readDate, timeZone, type Zone } from './dates.ts';
-import { headText, utf8Decoder } from './decode.ts';
+import { headText, utf8Decoder } from '../../io/text.ts';
 import { isBlankRow, locateHeader, sniffDelimiter } from './header.ts';
 import { TopK } from './top-k.ts';
 import { isNews, platformOf, readCount, readFlag, readSentiment, sourceName } from './values.ts';

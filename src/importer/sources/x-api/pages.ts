@@ -1,7 +1,7 @@
-import { isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
 import { ImportError } from '../../errors.ts';
 import { firstIssue, issuePlace } from '../../../lib/zod-issues.ts';
+import { decodeText } from '../../io/text.ts';
 import { Page } from './schema.ts';
 
 /**
@@ -86,14 +86,14 @@ function toPage(file: string, text: string, line: number): NumberedPage {
   return { line, page: parsed.data };
 }
 
-function decodeLine(file: string, bytes: Buffer, line: number): string {
-  if (!isUtf8(bytes))
-    throw new ImportError(
-      file,
-      'invalid UTF-8; expected the API response as twarc2 wrote it (UTF-8 JSON)',
-      `line ${line}`,
-    );
-  return bytes.toString('utf8');
+/** Bytes of the file from `offset` on (1-based line `line`) as UTF-8 text, without a BOM. */
+function decodeLine(file: string, bytes: Buffer, offset: number, line: number): string {
+  return decodeText(file, bytes, {
+    expected: 'expected the API response as twarc2 wrote it (UTF-8 JSON)',
+    offset,
+    line,
+    place: (problem) => `line ${problem.line}`,
+  });
 }
 
 /** Pages of a JSON Lines file, one per non-blank line. */
@@ -106,8 +106,9 @@ export async function* jsonLinePages(
   let parts: Buffer[] = [];
   let partBytes = 0;
   let line = 1;
+  /** Byte offset of the current line's start. */
+  let lineStart = 0;
   let bytesRead = 0;
-  let first = true;
   const tooLong = () =>
     new ImportError(
       file,
@@ -115,11 +116,7 @@ export async function* jsonLinePages(
       `line ${line}`,
     );
   const emit = (bytes: Buffer): NumberedPage | undefined => {
-    let text = decodeLine(file, bytes, line);
-    if (first) {
-      text = text.replace(/^\uFEFF/, '');
-      first = false;
-    }
+    const text = decodeLine(file, bytes, lineStart, line);
     return text.trim() === '' ? undefined : toPage(file, text, line);
   };
 
@@ -144,6 +141,7 @@ export async function* jsonLinePages(
       const page = emit(whole);
       if (page) yield page;
       line++;
+      lineStart += whole.length + 1;
       start = newline + 1;
     }
   }
@@ -174,6 +172,6 @@ export async function documentPage(
     }
     parts.push(chunk);
   }
-  const text = decodeLine(file, Buffer.concat(parts), 1).replace(/^\uFEFF/, '');
+  const text = decodeLine(file, Buffer.concat(parts), 0, 1);
   return toPage(file, text, 1);
 }
