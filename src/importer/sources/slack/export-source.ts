@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ImportError } from '../../errors.ts';
 import { decodeText, textPlace } from '../../io/text.ts';
-import { hasZipSignature, listZipEntryNames, ZipArchive } from '../../io/zip.ts';
+import { hasZipSignature, ZipArchive } from '../../io/zip.ts';
 import type { ExportInput } from '../types.ts';
 
 /**
@@ -52,8 +52,7 @@ export function looksLikeSlackExport(input: ExportInput): boolean {
       input.entries.some((entry) => !entry.includes('.'))
     );
   }
-  if (!hasZipSignature(input.head)) return false;
-  const names = listZipEntryNames(input.absolutePath);
+  const names = input.zipEntries;
   return (
     names !== undefined &&
     exportRoot(names) !== undefined &&
