@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { ImportError } from '../../errors.ts';
 import { firstIssue, issuePlace } from '../../../lib/zod-issues.ts';
+import { jsonSyntaxError } from '../../io/json.ts';
 import { decodeText } from '../../io/text.ts';
 import { Page } from './schema.ts';
 
@@ -39,28 +40,16 @@ export function isPrettyPrinted(head: Buffer): boolean {
   return !text.slice(0, newline).trimEnd().endsWith('}');
 }
 
-/** "line 3, column 17" from a V8 JSON.parse message, relative to the text's first line. */
-function jsonErrorPlace(message: string, text: string, firstLine: number): { where: string; what: string } {
-  const what = message.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
-  const at = /at position (\d+)/.exec(message);
-  if (!at) return { where: `line ${firstLine}`, what };
-  const position = Number(at[1]);
-  const before = text.slice(0, position);
-  const lineOffset = (before.match(/\n/g) ?? []).length;
-  const column = position - (before.lastIndexOf('\n') + 1) + 1;
-  return { where: `line ${firstLine + lineOffset}, column ${column}`, what };
-}
-
 function toPage(file: string, text: string, line: number): NumberedPage {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    const { where, what } = jsonErrorPlace((error as Error).message, text, line);
+    const syntax = jsonSyntaxError(text, error);
     throw new ImportError(
       file,
-      `not valid JSON (${what}); expected one X API response page per line, as twarc2 writes them`,
-      where,
+      `not valid JSON (${syntax.problem}); expected one X API response page per line, as twarc2 writes them`,
+      `line ${line + syntax.line - 1}, column ${syntax.column}`,
     );
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
