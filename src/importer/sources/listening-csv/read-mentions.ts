@@ -9,6 +9,7 @@ import type { AdapterOptions, ExportInput } from '../types.ts';
 import { describeColumns, mapField, resolveColumns, type ColumnIndex, type MentionField } from './columns.ts';
 import { readDate, timeZone, type Zone } from './dates.ts';
 import { headText, utf8Decoder } from '../../io/text.ts';
+import { csvErrorToImportError } from './csv-errors.ts';
 import { isBlankRow, locateHeader, sniffDelimiter } from './header.ts';
 import { TopK } from './top-k.ts';
 import { isNews, platformOf, readCount, readFlag, readSentiment, sourceName } from './values.ts';
@@ -75,33 +76,6 @@ interface Unreadable {
 
 function clip(text: string): string {
   return text.length > EVENT_TEXT_LIMIT ? `${text.slice(0, EVENT_TEXT_LIMIT)}…` : text;
-}
-
-function csvErrorToImportError(file: string, error: CsvError, maxRecordSize: number): ImportError {
-  const line = `line ${(error as CsvError & { lines?: number }).lines ?? '?'}`;
-  switch (error.code) {
-    case 'CSV_MAX_RECORD_SIZE':
-      return new ImportError(
-        file,
-        `a record is longer than ${maxRecordSize.toLocaleString('en')} characters; expected CSV rows separated by line breaks (is this a CSV export, and are its quotes balanced?)`,
-        line,
-      );
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return new ImportError(
-        file,
-        'a quoted field is never closed before the end of the file; expected a matching closing quote',
-        line,
-      );
-    case 'CSV_INVALID_CLOSING_QUOTE':
-    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return new ImportError(
-        file,
-        `malformed quoting: a closing quote must be followed by a delimiter or line break (${error.message})`,
-        line,
-      );
-    default:
-      return new ImportError(file, `not a well-formed CSV: ${error.message}`, line);
-  }
 }
 
 /** Drops the first `n` bytes of a stream (the preamble before the header row), passing the rest by reference. */
