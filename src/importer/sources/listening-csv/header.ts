@@ -55,7 +55,7 @@ function expectedDate(mappedDate: string | undefined): string {
 }
 
 /** One row of the head as csv-parse reads it. */
-interface HeadRow {
+export interface HeadRow {
   cells: string[];
   /** 1-based physical line where the row starts (a quoted field may carry it over several). */
   line: number;
@@ -69,7 +69,7 @@ interface HeadRow {
  * is not always strict CSV. The head usually ends inside a row, so a parse error does not throw:
  * the rows before it are returned, with the error.
  */
-function headRows(text: string, delimiter: string, limit?: number): { rows: HeadRow[]; error?: CsvError } {
+export function headRows(text: string, delimiter: string, limit?: number): { rows: HeadRow[]; error?: CsvError } {
   const rows: HeadRow[] = [];
   let lastLine = 0;
   try {
