@@ -3,13 +3,14 @@ import { open, readdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ExportInput } from '../sources/types.ts';
 import { ImportError } from '../errors.ts';
+import { hasZipSignature, listZipEntryNames } from './zip.ts';
 
 /** How much of a file detection may look at: enough for a CSV header or a JSON preamble. */
 export const HEAD_BYTES = 64 * 1024;
 
 /**
  * Turns a path from the command line into an ExportInput: what it is, how big, its first bytes
- * (files) or top-level names (folders). Refuses what can never be an export — a missing path,
+ * (files), its entry names (zip files) or top-level names (folders). Refuses what can never be an export — a missing path,
  * an empty file, a device — with a message naming the path.
  */
 export async function toExportInput(path: string, cwd: string = process.cwd()): Promise<ExportInput> {
@@ -42,6 +43,7 @@ export async function toExportInput(path: string, cwd: string = process.cwd()): 
       size: 0,
       head: Buffer.alloc(0),
       entries,
+      zipEntries: undefined,
       open() {
         throw new ImportError(path, 'is a folder; the adapter must read its entries, not the folder as a file');
       },
@@ -59,6 +61,8 @@ export async function toExportInput(path: string, cwd: string = process.cwd()): 
     size: info.size,
     head,
     entries: [],
+    // A zip's names live at its end, outside the head: listed here, since detection is synchronous.
+    zipEntries: hasZipSignature(head) ? await listZipEntryNames(absolutePath) : undefined,
     open: () => createReadStream(absolutePath),
   };
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ExportInput } from '../sources/types.ts';
 import { ImportError } from '../errors.ts';
 import { firstIssue, issuePlace } from '../../lib/zod-issues.ts';
+import { decodeText } from './text.ts';
 
 /**
  * Turning untrusted JSON text into values, with errors that say where: the line and column of a
@@ -36,36 +37,8 @@ export async function readJsonFile(
     done += chunk.length;
     onProgress?.(done, input.size);
   }
-  const bytes = Buffer.concat(chunks);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ImportError(
-      input.path,
-      'is not valid UTF-8 text; expected a UTF-8 JSON file',
-      `byte ${firstInvalidUtf8(bytes)}`,
-    );
-  }
+  const text = decodeText(input.path, Buffer.concat(chunks), { expected: 'expected a UTF-8 JSON file' });
   return parseJsonText(input.path, text);
-}
-
-/** Offset of the first byte that breaks UTF-8, for the error message. */
-function firstInvalidUtf8(bytes: Buffer): number {
-  let low = 0;
-  let high = bytes.length;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  // Binary search over prefixes; a prefix may end mid-character, so allow 3 bytes of slack.
-  while (high - low > 4) {
-    const mid = (low + high) >> 1;
-    try {
-      decoder.decode(bytes.subarray(0, mid), { stream: true });
-      low = mid;
-    } catch {
-      high = mid;
-    }
-  }
-  return low;
 }
 
 /** Whether the first bytes of a file look like a JSON object (after a BOM and whitespace). */
@@ -78,16 +51,79 @@ export function startsLikeJsonObject(head: Buffer): boolean {
   return text.startsWith('{');
 }
 
-/** `line L, column C` of a character offset. */
-export function lineColumn(text: string, offset: number): string {
+/** Where a JSON.parse failure is, and what it is, in words that quote no more than one character. */
+export interface JsonSyntaxError {
+  problem: string;
+  /** 1-based line and column (in UTF-16 units, as editors count) of the offending character. */
+  line: number;
+  column: number;
+  /** True when the text ends before the document does (a truncated file). */
+  atEnd: boolean;
+}
+
+const END_OF_INPUT = /end of JSON input/i;
+/** V8 (Node 22): `… in JSON at position 42 (line 3 column 5)`; older engines stop after the position. */
+const POSITION = /at position (\d+)(?: \(line (\d+) column (\d+)\))?/;
+
+/** Line and column of a character offset, counting \n, \r\n and \r as line breaks (as V8 does). */
+function lineColumnOf(text: string, offset: number): { line: number; column: number } {
+  const end = Math.min(offset, text.length);
   let line = 1;
   let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) {
+  for (const match of text.slice(0, end).matchAll(/\r\n?|\n/g)) {
     line++;
-    lineStart = i + 1;
+    lineStart = match.index + match[0].length;
   }
-  return `line ${line}, column ${end - lineStart + 1}`;
+  return { line, column: end - lineStart + 1 };
+}
+
+/**
+ * The offset of an error JSON.parse reported without a position (V8 words some errors, such as
+ * a bad literal, only as `Unexpected token 'x', "…" is not valid JSON`, quoting the input): the
+ * end of the shortest prefix that fails for another reason than ending too early. Prefixes of
+ * well-formed text only ever fail at their end, so the search is a bisection. Runs only after a
+ * failure, so its cost does not matter.
+ */
+function offsetByPrefix(text: string): number {
+  const failsWithin = (length: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return false;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : '';
+      const position = POSITION.exec(message);
+      return position ? Number(position[1]) < length : !END_OF_INPUT.test(message);
+    }
+  };
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (failsWithin(mid + 1)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+/** What JSON.parse's failure `error` on `text` is, and where: the one reading of V8's messages. */
+export function jsonSyntaxError(text: string, error: unknown): JsonSyntaxError {
+  const message = error instanceof Error ? error.message : '';
+  const position = POSITION.exec(message);
+  const offset = END_OF_INPUT.test(message) ? text.length : position ? Number(position[1]) : offsetByPrefix(text);
+  const atEnd = offset >= text.length;
+  const place =
+    position?.[2] !== undefined
+      ? { line: Number(position[2]), column: Number(position[3]) }
+      : lineColumnOf(text, offset);
+  let problem: string;
+  if (/^Unterminated string/.test(message)) {
+    problem = 'a string is not closed before the end of the text (a truncated file?)';
+  } else if (atEnd) {
+    problem = 'the text ends before the document is complete (a truncated file?)';
+  } else {
+    problem = `unexpected ${JSON.stringify(String.fromCodePoint(text.codePointAt(offset)!))}`;
+  }
+  return { problem, ...place, atEnd };
 }
 
 /**
@@ -99,140 +135,9 @@ export function parseJsonText(file: string, text: string, where?: string): unkno
   try {
     return JSON.parse(body);
   } catch (error) {
-    const message = error instanceof Error ? error.message : '';
-    const prefix = where ? `${where}, ` : '';
-    if (/end of JSON input/i.test(message)) {
-      throw new ImportError(
-        file,
-        'invalid JSON: the text ends before the document is complete (a truncated file?)',
-        `${prefix}${lineColumn(body, body.length)} (end of text)`,
-      );
-    }
-    const position = /at position (\d+)/.exec(message);
-    if (position) {
-      const offset = Number(position[1]);
-      const atEnd = offset >= body.length;
-      const what = /^Unterminated string/.test(message)
-        ? 'a string is not closed before the end of the text (a truncated file?)'
-        : atEnd
-          ? 'the text ends before the document is complete (a truncated file?)'
-          : `unexpected ${JSON.stringify(body.slice(offset, offset + 1))}`;
-      throw new ImportError(
-        file,
-        `invalid JSON: ${what}`,
-        `${prefix}${lineColumn(body, offset)}${atEnd ? ' (end of text)' : ''}`,
-      );
-    }
-    // V8 gave no position (its wording varies, and may quote the input): find the spot ourselves.
-    const offset = findJsonError(body);
-    if (offset >= body.length) {
-      throw new ImportError(
-        file,
-        'invalid JSON: the text ends before the document is complete (a truncated file?)',
-        `${prefix}${lineColumn(body, body.length)} (end of text)`,
-      );
-    }
-    throw new ImportError(
-      file,
-      `invalid JSON: unexpected ${JSON.stringify(body.slice(offset, offset + 1))}`,
-      `${prefix}${lineColumn(body, offset)}`,
-    );
-  }
-}
-
-/**
- * Offset of the first syntax error in `text` (text.length when it ends too early). A small
- * JSON scanner, only run after JSON.parse has failed, so its speed does not matter.
- */
-export function findJsonError(text: string): number {
-  let i = 0;
-  const ws = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
-  };
-  const fail = (): never => {
-    throw i;
-  };
-  const literal = (word: string) => {
-    for (const ch of word) {
-      if (text[i] !== ch) fail();
-      i++;
-    }
-  };
-  const string = () => {
-    i++;
-    while (i < text.length) {
-      const ch = text[i]!;
-      if (ch === '"') return void i++;
-      if (ch < ' ') fail();
-      if (ch === '\\') {
-        i++;
-        if (i >= text.length) fail();
-        if (text[i] === 'u') {
-          for (let k = 1; k <= 4; k++) {
-            if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) {
-              i += k;
-              fail();
-            }
-          }
-          i += 5;
-        } else if ('"\\/bfnrt'.includes(text[i]!)) i++;
-        else fail();
-      } else i++;
-    }
-    fail();
-  };
-  const number = () => {
-    const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (!match) fail();
-    i += match![0].length;
-  };
-  const value = (depth: number): void => {
-    if (depth > 10_000) fail();
-    ws();
-    const ch = text[i];
-    if (ch === undefined) fail();
-    if (ch === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') return void i++;
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail();
-        string();
-        ws();
-        if (text[i] !== ':') fail();
-        i++;
-        value(depth + 1);
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') return void i++;
-        else fail();
-      }
-    }
-    if (ch === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') return void i++;
-      for (;;) {
-        value(depth + 1);
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') return void i++;
-        else fail();
-      }
-    }
-    if (ch === '"') return string();
-    if (ch === 't') return literal('true');
-    if (ch === 'f') return literal('false');
-    if (ch === 'n') return literal('null');
-    return number();
-  };
-  try {
-    value(0);
-    ws();
-    return i < text.length ? i : text.length + 1;
-  } catch (offset) {
-    return Math.min(offset as number, text.length);
+    const { problem, line, column, atEnd } = jsonSyntaxError(body, error);
+    const place = `${where ? `${where}, ` : ''}line ${line}, column ${column}${atEnd ? ' (end of text)' : ''}`;
+    throw new ImportError(file, `invalid JSON: ${problem}`, place);
   }
 }
 

@@ -1,4 +1,3 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { ImportError } from '../errors.ts';
@@ -44,72 +43,40 @@ export function hasZipSignature(head: Buffer): boolean {
   return (head[2] === 0x03 && head[3] === 0x04) || (head[2] === 0x05 && head[3] === 0x06);
 }
 
-const EOCD_SIGNATURE = 0x06054b50;
-const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
-const ZIP64_EOCD_SIGNATURE = 0x06064b50;
-const CENTRAL_HEADER_SIGNATURE = 0x02014b50;
-/** Detection only needs names; a central directory beyond this is not worth reading synchronously. */
-const MAX_SYNC_DIRECTORY_BYTES = 32 * MiB;
-
 /**
- * The entry names of a zip file, read synchronously from its central directory, or undefined if
- * the file is not a readable zip. Adapters' `detect()` is synchronous and must be cheap, and the
- * names of a zip live at its end (outside the 64 KiB head), so this reads just the end record and
- * the directory. It validates nothing: `ZipArchive.open` does that before anything is read.
+ * The entry names of a zip file, as yauzl lists them from its central directory, or undefined
+ * if the file is not a readable zip. For detection, which only needs names: it validates
+ * nothing (`ZipArchive.open` does that before anything is read) and stops after `maxNames`
+ * names, enough for ZipArchive.open to refuse an archive with too many entries.
  */
-export function listZipEntryNames(absolutePath: string): string[] | undefined {
-  let fd: number | undefined;
+export async function listZipEntryNames(
+  absolutePath: string,
+  maxNames: number = DEFAULT_ZIP_LIMITS.maxEntries + 1,
+): Promise<string[] | undefined> {
+  let zip: yauzl.ZipFile | undefined;
   try {
-    fd = openSync(absolutePath, 'r');
-    const fileSize = fstatSync(fd).size;
-    const tailLength = Math.min(fileSize, 22 + 0xffff);
-    const tail = readAt(fd, fileSize - tailLength, tailLength);
-    let eocd = -1;
-    for (let i = tail.length - 22; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === EOCD_SIGNATURE) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) return undefined;
-    let entryCount: number = tail.readUInt16LE(eocd + 10);
-    let directorySize: number = tail.readUInt32LE(eocd + 12);
-    let directoryOffset: number = tail.readUInt32LE(eocd + 16);
-    if (entryCount === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) {
-      const locatorAt = fileSize - tailLength + eocd - 20;
-      if (locatorAt < 0) return undefined;
-      const locator = readAt(fd, locatorAt, 20);
-      if (locator.readUInt32LE(0) !== ZIP64_LOCATOR_SIGNATURE) return undefined;
-      const zip64 = readAt(fd, Number(locator.readBigUInt64LE(8)), 56);
-      if (zip64.readUInt32LE(0) !== ZIP64_EOCD_SIGNATURE) return undefined;
-      entryCount = Number(zip64.readBigUInt64LE(32));
-      directorySize = Number(zip64.readBigUInt64LE(40));
-      directoryOffset = Number(zip64.readBigUInt64LE(48));
-    }
-    if (directorySize > MAX_SYNC_DIRECTORY_BYTES || directoryOffset + directorySize > fileSize) return undefined;
-    const directory = readAt(fd, directoryOffset, directorySize);
+    zip = await yauzl.openPromise(absolutePath, { lazyEntries: true, autoClose: false, decodeStrings: false });
     const names: string[] = [];
-    let at = 0;
-    for (let i = 0; i < entryCount && at + 46 <= directory.length; i++) {
-      if (directory.readUInt32LE(at) !== CENTRAL_HEADER_SIGNATURE) return undefined;
-      const nameLength = directory.readUInt16LE(at + 28);
-      const extraLength = directory.readUInt16LE(at + 30);
-      const commentLength = directory.readUInt16LE(at + 32);
-      names.push(directory.toString('utf8', at + 46, at + 46 + nameLength).replace(/\\/g, '/'));
-      at += 46 + nameLength + extraLength + commentLength;
+    for await (const entry of zip.eachEntry()) {
+      names.push(entryName(entry));
+      if (names.length >= maxNames) break;
     }
     return names;
   } catch {
     return undefined;
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    zip?.close();
   }
 }
 
-function readAt(fd: number, position: number, length: number): Buffer {
-  const buffer = Buffer.alloc(length);
-  const read = readSync(fd, buffer, 0, length, position);
-  return buffer.subarray(0, read);
+/**
+ * The entry's path with forward slashes. Names are decoded here rather than by yauzl
+ * (decodeStrings off): yauzl would reject unsafe names itself, with a message that names
+ * neither the archive nor the rule; ZipArchive.open judges them instead.
+ */
+function entryName(entry: yauzl.Entry): string {
+  const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
+  return (name as string).replace(/\\/g, '/');
 }
 
 /** S_IFMT / S_IFLNK of the Unix mode kept in the upper 16 bits of the external attributes. */
@@ -149,8 +116,7 @@ export class ZipArchive {
   static async open(file: string, absolutePath: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipArchive> {
     let zip: yauzl.ZipFile;
     try {
-      // decodeStrings off: yauzl would reject unsafe names itself, with a message that names
-      // neither the archive nor the rule; names are decoded and judged below instead.
+      // decodeStrings off: see entryName.
       zip = await yauzl.openPromise(absolutePath, { lazyEntries: true, autoClose: false, decodeStrings: false });
     } catch (error) {
       throw new ImportError(file, `is not a readable zip archive (${reason(error)})`);
@@ -165,12 +131,7 @@ export class ZipArchive {
       const byName = new Map<string, yauzl.Entry>();
       let total = 0;
       for await (const entry of zip.eachEntry()) {
-        const name = yauzl.getFileNameLowLevel(
-          entry.generalPurposeBitFlag,
-          entry.fileNameRaw,
-          entry.extraFields,
-          false,
-        ) as string;
+        const name = entryName(entry);
         const at = `entry ${name}`;
         const unsafe = unsafeName(name);
         if (unsafe) throw new ImportError(file, `refusing the archive: ${unsafe}`, at);
@@ -221,8 +182,8 @@ export class ZipArchive {
     }
   }
 
-  /** The whole entry as UTF-8 text. */
-  async readText(name: string): Promise<string> {
+  /** The whole entry's bytes. */
+  async readBytes(name: string): Promise<Buffer> {
     const stream = await this.openStream(name);
     const chunks: Buffer[] = [];
     let bytes = 0;
@@ -244,7 +205,7 @@ export class ZipArchive {
       if (error instanceof ImportError) throw error;
       throw new ImportError(this.file, `the entry is damaged (${reason(error)})`, `entry ${name}`);
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks);
   }
 
   close(): void {

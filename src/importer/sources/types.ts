@@ -28,6 +28,8 @@ export interface ExportInput {
   head: Buffer;
   /** Names in a folder (top level), for detection; empty for files. */
   entries: string[];
+  /** Entry names of a `.zip` file, for detection; undefined when the file is not a readable zip. */
+  zipEntries: string[] | undefined;
   /** A fresh stream over the whole file. */
   open(): Readable;
 }

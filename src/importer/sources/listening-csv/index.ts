@@ -1,6 +1,7 @@
 import type { Adapter, ExportInput } from '../types.ts';
 import { BRANDWATCH_SIGNATURE, MELTWATER_SIGNATURE, normalizeColumnName } from './columns.ts';
-import { headText } from './decode.ts';
+import { headText } from '../../io/text.ts';
+import { headRows, sniffDelimiter } from './header.ts';
 import { readMentionsCsv } from './read-mentions.ts';
 
 /**
@@ -15,13 +16,12 @@ import { readMentionsCsv } from './read-mentions.ts';
  * by --brand-handle accounts (which are not counted as mentions).
  */
 
-/** Lines of the head that look like a header row, as normalized cell names. */
+/** Rows of the head that could be a header row (three cells or more), as normalized cell names. */
 function headerCandidates(input: ExportInput): string[][] {
   if (input.kind !== 'file') return [];
   const text = headText(input.head);
-  return text
-    .split(/\r?\n/, 40)
-    .map((line) => line.split(/\t|","|",|,"|,|;/).map((cell) => normalizeColumnName(cell.replace(/^"|"$/g, ''))))
+  return headRows(text, sniffDelimiter(text), 40)
+    .rows.map((row) => row.cells.map(normalizeColumnName))
     .filter((cells) => cells.length >= 3);
 }
 

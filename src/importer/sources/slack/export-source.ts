@@ -1,7 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ImportError } from '../../errors.ts';
-import { hasZipSignature, listZipEntryNames, ZipArchive } from '../../io/zip.ts';
+import { decodeText, textPlace } from '../../io/text.ts';
+import { hasZipSignature, ZipArchive } from '../../io/zip.ts';
 import type { ExportInput } from '../types.ts';
 
 /**
@@ -19,6 +20,7 @@ export interface SlackExportSource {
   dayFiles(folder: string): Promise<{ name: string; size: number }[]>;
   /** Whether a top-level file (`groups.json`, …) is there. */
   has(name: string): boolean;
+  /** A file of the export as text (Slack writes UTF-8); ImportError naming the entry otherwise. */
   readText(name: string): Promise<string>;
   close(): void;
 }
@@ -50,8 +52,7 @@ export function looksLikeSlackExport(input: ExportInput): boolean {
       input.entries.some((entry) => !entry.includes('.'))
     );
   }
-  if (!hasZipSignature(input.head)) return false;
-  const names = listZipEntryNames(input.absolutePath);
+  const names = input.zipEntries;
   return (
     names !== undefined &&
     exportRoot(names) !== undefined &&
@@ -86,7 +87,7 @@ export async function openSlackExport(input: ExportInput): Promise<SlackExportSo
         .sort((a, b) => a.name.localeCompare(b.name));
     },
     has: (name) => sizes.has(root + name),
-    readText: (name) => zip.readText(root + name),
+    readText: async (name) => entryText(input.path, name, await zip.readBytes(root + name)),
     close: () => zip.close(),
   };
 }
@@ -123,12 +124,17 @@ function folderSource(input: ExportInput): SlackExportSource {
     },
     has: (name) => top.has(name),
     async readText(name) {
-      try {
-        return await readFile(join(input.absolutePath, name), 'utf8');
-      } catch (error) {
-        return fail(name, error);
-      }
+      const bytes = await readFile(join(input.absolutePath, name)).catch((error: unknown) => fail(name, error));
+      return entryText(input.path, name, bytes);
     },
     close() {},
   };
+}
+
+/** An entry's bytes as UTF-8 text, refusing what is not: a wrong guess would garble names and messages. */
+function entryText(file: string, name: string, bytes: Buffer): string {
+  return decodeText(file, bytes, {
+    expected: 'expected UTF-8 JSON, as Slack exports it',
+    place: (problem) => `entry ${name}, ${textPlace(problem)}`,
+  });
 }

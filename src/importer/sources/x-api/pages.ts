@@ -1,7 +1,8 @@
-import { isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
 import { ImportError } from '../../errors.ts';
 import { firstIssue, issuePlace } from '../../../lib/zod-issues.ts';
+import { jsonSyntaxError } from '../../io/json.ts';
+import { decodeText } from '../../io/text.ts';
 import { Page } from './schema.ts';
 
 /**
@@ -39,28 +40,16 @@ export function isPrettyPrinted(head: Buffer): boolean {
   return !text.slice(0, newline).trimEnd().endsWith('}');
 }
 
-/** "line 3, column 17" from a V8 JSON.parse message, relative to the text's first line. */
-function jsonErrorPlace(message: string, text: string, firstLine: number): { where: string; what: string } {
-  const what = message.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
-  const at = /at position (\d+)/.exec(message);
-  if (!at) return { where: `line ${firstLine}`, what };
-  const position = Number(at[1]);
-  const before = text.slice(0, position);
-  const lineOffset = (before.match(/\n/g) ?? []).length;
-  const column = position - (before.lastIndexOf('\n') + 1) + 1;
-  return { where: `line ${firstLine + lineOffset}, column ${column}`, what };
-}
-
 function toPage(file: string, text: string, line: number): NumberedPage {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    const { where, what } = jsonErrorPlace((error as Error).message, text, line);
+    const syntax = jsonSyntaxError(text, error);
     throw new ImportError(
       file,
-      `not valid JSON (${what}); expected one X API response page per line, as twarc2 writes them`,
-      where,
+      `not valid JSON (${syntax.problem}); expected one X API response page per line, as twarc2 writes them`,
+      `line ${line + syntax.line - 1}, column ${syntax.column}`,
     );
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
@@ -86,14 +75,14 @@ function toPage(file: string, text: string, line: number): NumberedPage {
   return { line, page: parsed.data };
 }
 
-function decodeLine(file: string, bytes: Buffer, line: number): string {
-  if (!isUtf8(bytes))
-    throw new ImportError(
-      file,
-      'invalid UTF-8; expected the API response as twarc2 wrote it (UTF-8 JSON)',
-      `line ${line}`,
-    );
-  return bytes.toString('utf8');
+/** Bytes of the file from `offset` on (1-based line `line`) as UTF-8 text, without a BOM. */
+function decodeLine(file: string, bytes: Buffer, offset: number, line: number): string {
+  return decodeText(file, bytes, {
+    expected: 'expected the API response as twarc2 wrote it (UTF-8 JSON)',
+    offset,
+    line,
+    place: (problem) => `line ${problem.line}`,
+  });
 }
 
 /** Pages of a JSON Lines file, one per non-blank line. */
@@ -106,8 +95,9 @@ export async function* jsonLinePages(
   let parts: Buffer[] = [];
   let partBytes = 0;
   let line = 1;
+  /** Byte offset of the current line's start. */
+  let lineStart = 0;
   let bytesRead = 0;
-  let first = true;
   const tooLong = () =>
     new ImportError(
       file,
@@ -115,11 +105,7 @@ export async function* jsonLinePages(
       `line ${line}`,
     );
   const emit = (bytes: Buffer): NumberedPage | undefined => {
-    let text = decodeLine(file, bytes, line);
-    if (first) {
-      text = text.replace(/^\uFEFF/, '');
-      first = false;
-    }
+    const text = decodeLine(file, bytes, lineStart, line);
     return text.trim() === '' ? undefined : toPage(file, text, line);
   };
 
@@ -144,6 +130,7 @@ export async function* jsonLinePages(
       const page = emit(whole);
       if (page) yield page;
       line++;
+      lineStart += whole.length + 1;
       start = newline + 1;
     }
   }
@@ -174,6 +161,6 @@ export async function documentPage(
     }
     parts.push(chunk);
   }
-  const text = decodeLine(file, Buffer.concat(parts), 1).replace(/^\uFEFF/, '');
+  const text = decodeLine(file, Buffer.concat(parts), 0, 1);
   return toPage(file, text, 1);
 }

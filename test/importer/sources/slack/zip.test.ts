@@ -185,4 +185,20 @@ describe('Slack adapter on a truncated day file', () => {
     expect(error.location).toBe('entry war-room/2024-05-15.json, line 3, column 1 (end of text)');
     expect(error.message).toBe('invalid JSON: the text ends before the document is complete (a truncated file?)');
   });
+
+  it('refuses a day file that is not UTF-8, naming the byte and its line', async () => {
+    const zip = await zipInput(tempDir(), 'latin1.zip', [
+      ...filesOfFolder(join(REPO, folder)).filter((file) => !file.name.includes('05-15')),
+      {
+        name: 'war-room/2024-05-15.json',
+        data: Buffer.concat([
+          Buffer.from('[\n  {"ts": "1715767200.000100", "text": "caf'),
+          Buffer.from([0xe9, 0x22, 0x7d, 0x5d]),
+        ]),
+      },
+    ]);
+    const error = await importError(read(slackAdapter, zip));
+    expect(error.location).toBe('entry war-room/2024-05-15.json, line 2, byte 44');
+    expect(error.message).toBe('invalid UTF-8 (byte 0xE9 at byte offset 44); expected UTF-8 JSON, as Slack exports it');
+  });
 });

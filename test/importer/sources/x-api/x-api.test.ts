@@ -173,7 +173,7 @@ describe('X API: bad input', () => {
       ]),
     );
     const error = await importError(xApiAdapter.read(await inputFor(path), brand));
-    expect(error.describe()).toMatch(/\(line 2\): invalid UTF-8/);
+    expect(error.describe()).toMatch(/\(line 2\): invalid UTF-8 \(byte 0xE9 at byte offset 52\)/);
   });
 });
 

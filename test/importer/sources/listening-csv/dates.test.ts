@@ -1,8 +1,5 @@
-import { Readable } from 'node:stream';
-import { text } from 'node:stream/consumers';
 import { describe, expect, it } from 'vitest';
 import { parseVendorDate, timeZone } from '../../../../src/importer/sources/listening-csv/dates.ts';
-import { sniffEncoding, utf8Decoder } from '../../../../src/importer/sources/listening-csv/decode.ts';
 
 const utc = timeZone('UTC');
 const paris = timeZone('Europe/Paris');
@@ -43,36 +40,5 @@ describe('vendor dates', () => {
 
   it('throws RangeError for an unknown zone name', () => {
     expect(() => timeZone('Mars/Olympus')).toThrow(RangeError);
-  });
-});
-
-describe('encodings', () => {
-  const decode = async (bytes: Buffer) =>
-    text(Readable.from([bytes]).pipe(utf8Decoder('x.csv', bytes.subarray(0, 65536))));
-
-  it('sniffs BOMs and BOM-less UTF-16', () => {
-    expect(sniffEncoding(Buffer.from('\uFEFFDate', 'utf8'))).toEqual({ encoding: 'utf-8', bomLength: 3 });
-    expect(sniffEncoding(Buffer.from('Date,Text\n', 'utf16le'))).toEqual({ encoding: 'utf-16le', bomLength: 0 });
-    expect(sniffEncoding(Buffer.from('Date,Text\n', 'utf8'))).toEqual({ encoding: 'utf-8', bomLength: 0 });
-  });
-
-  it('decodes UTF-16LE and UTF-16BE to UTF-8 without the BOM, across chunk boundaries', async () => {
-    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Date\tTexte\ncafé 😀\n', 'utf16le')]);
-    expect(await decode(le)).toBe('Date\tTexte\ncafé 😀\n');
-    const be = Buffer.from(le).swap16();
-    expect(await decode(be)).toBe('Date\tTexte\ncafé 😀\n');
-    // One byte at a time: split code units and surrogate pairs must be reassembled.
-    const chunks = [...le].map((b) => Buffer.from([b]));
-    expect(await text(Readable.from(chunks).pipe(utf8Decoder('x.csv', le)))).toBe('Date\tTexte\ncafé 😀\n');
-  });
-
-  it('passes UTF-8 through with multi-byte characters split between chunks', async () => {
-    const bytes = Buffer.from('\uFEFFDate,Text\n2025-03-01,café 😀\n', 'utf8');
-    const chunks = [...bytes].map((b) => Buffer.from([b]));
-    expect(await text(Readable.from(chunks).pipe(utf8Decoder('x.csv', bytes)))).toBe('Date,Text\n2025-03-01,café 😀\n');
-  });
-
-  it('refuses a file that ends inside a character', async () => {
-    await expect(decode(Buffer.from([0x44, 0x0a, 0xc3]))).rejects.toThrow(/ends inside a character/);
   });
 });
