@@ -2,7 +2,14 @@
  * The incident log on this device: one localStorage entry, read and written whole. Nothing here
  * talks to a network; the log leaves the device only when the scribe exports it.
  */
-import { newEntry, parseLog, sortEntries, type IncidentLog, type LogEntry, type LogKind } from '../lib/incident-log/model.ts';
+import {
+  newEntry,
+  parseLog,
+  sortEntries,
+  type IncidentLog,
+  type LogEntry,
+  type LogKind,
+} from '../lib/incident-log/model.ts';
 import { storageGet, storageSet } from './storage.ts';
 
 export const INCIDENT_LOG_KEY = 'firebreak:incident-log';

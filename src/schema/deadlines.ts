@@ -128,7 +128,9 @@ export function isNumberName(name: string): name is NumberName {
 /** The phrase of one number, for MDX: `{n('holding-2')}`. Throws on a name that does not exist. */
 export function n(name: NumberName): string {
   if (!isNumberName(name)) {
-    throw new Error(`unknown playbook number "${String(name)}": expected one of ${Object.keys(NUMBER_PHRASES).join(', ')}`);
+    throw new Error(
+      `unknown playbook number "${String(name)}": expected one of ${Object.keys(NUMBER_PHRASES).join(', ')}`,
+    );
   }
   return NUMBER_PHRASES[name];
 }

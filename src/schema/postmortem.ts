@@ -381,7 +381,8 @@ function checkTriage(raw: Record<string, unknown>, ctx: Ctx): void {
   const severity = raw['severity'];
   // A severity outside 1–4 is already reported by its own field rule.
   if (typeof severity !== 'number' || !Number.isInteger(severity) || severity < 1 || severity > 4) return;
-  const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+  const strings = (value: unknown) =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
   const signals = triageSignalsOf({
     triage: strings(raw['triage']),
     platforms: strings(raw['platforms']),
@@ -395,7 +396,7 @@ function checkTriage(raw: Record<string, unknown>, ctx: Ctx): void {
   ctx.addIssue({
     code: 'custom',
     path: ['severity'],
-    message: `severity ${severity} is milder than the triage allows: ${why} makes it level ${required} or more severe`,
+    message: `severity ${severity} is milder than the triage allows: level ${required} or more severe, because ${why}`,
   });
 }
 

@@ -22,7 +22,10 @@ export const rosterPersonSchema = z
     /** Job title, so a stranger on the phone knows who they are talking to. */
     title: z.string().trim().min(2).optional(),
     /** Phone that reaches them at any hour during their on-call weeks. */
-    phone: z.string().trim().regex(/^\+?[\d\s().-]{6,}$/, 'expected a phone number such as +44 20 7946 0000'),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[\d\s().-]{6,}$/, 'expected a phone number such as +44 20 7946 0000'),
     /** A second way to reach them (another phone, a messaging handle). */
     altContact: z.string().trim().min(3).optional(),
     /** Work e-mail. */
@@ -35,7 +38,9 @@ export const rosterRoleSchema = z
     /** The person who holds the role this rota period. */
     primary: personRef,
     /** Who takes over, in the order to call them. */
-    backups: z.array(personRef).min(1, 'name at least one backup: a role held by one person fails at 21:00 on a Saturday'),
+    backups: z
+      .array(personRef)
+      .min(1, 'name at least one backup: a role held by one person fails at 21:00 on a Saturday'),
   })
   .strict();
 
@@ -108,7 +113,11 @@ export const rosterSchema = z
       known(rule.approver, ['signOff', index, 'approver']);
       known(rule.fallback, ['signOff', index, 'fallback']);
       if (rule.approver === rule.fallback)
-        ctx.addIssue({ code: 'custom', path: ['signOff', index, 'fallback'], message: 'the fallback must be someone else' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['signOff', index, 'fallback'],
+          message: 'the fallback must be someone else',
+        });
     });
     for (const level of SEVERITIES.slice(0, 2)) {
       if (!roster.signOff.some((rule) => rule.level === level))

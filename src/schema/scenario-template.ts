@@ -54,13 +54,10 @@ export const scenarioTemplateSchema = z
       .string()
       .trim()
       .min(20)
-      .refine(
-        (text) => filledLength(text) < COUNTS.shortPostCharacters,
-        {
-          error: (issue) =>
-            `the short version must stay under ${COUNTS.shortPostCharacters} characters once filled in (it is ${filledLength(String(issue.input))}, counting each placeholder as ${PLACEHOLDER_ALLOWANCE})`,
-        },
-      ),
+      .refine((text) => filledLength(text) < COUNTS.shortPostCharacters, {
+        error: (issue) =>
+          `the short version must stay under ${COUNTS.shortPostCharacters} characters once filled in (it is ${filledLength(String(issue.input))}, counting each placeholder as ${PLACEHOLDER_ALLOWANCE})`,
+      }),
     /** Extra texts that come with it (an FAQ, Q&A for a spokesperson), each with a title. */
     extras: z
       .array(

@@ -92,7 +92,8 @@ export interface TriageFacts {
  */
 export function triageSignalsOf(facts: TriageFacts): TriageSignal[] {
   const signals = new Set<TriageSignal>();
-  for (const signal of facts.triage ?? []) if (Object.hasOwn(TRIAGE_SIGNALS, signal)) signals.add(signal as TriageSignal);
+  for (const signal of facts.triage ?? [])
+    if (Object.hasOwn(TRIAGE_SIGNALS, signal)) signals.add(signal as TriageSignal);
   if (facts.platforms?.includes('news-media')) signals.add('local-media');
   if (facts.origin === 'executive-statement') signals.add('senior-leader-named');
   return [...signals];

@@ -9,7 +9,9 @@ import { RUNBOOK_TYPES, runbookSchema, type Runbook } from '../../schema/runbook
 import { scenarioTemplateSchema, type ScenarioTemplate } from '../../schema/scenario-template.ts';
 import { eachFrontmatterString, lineOfIndex } from './frontmatter.ts';
 import { problemAt, problemsFromIssues } from './issues.ts';
-import { loadFolder, type RawEntry } from './load.ts';
+import { displayPath, loadFolder, type RawEntry } from './load.ts';
+import { EXAMPLE_ROSTER_FILE, readRoster } from '../roster/read.ts';
+import { rosterFile } from '../../build-flags.ts';
 import type { Problem } from './problem.ts';
 
 /** The folders of the operational playbook; a folder left out is not checked (tests of other parts). */
@@ -83,13 +85,21 @@ export function checkOperational(
     const data = entry.data;
     if (typeof data['crisisType'] === 'string' && data['crisisType'] !== entry.id) {
       problems.push(
-        problemAt(entry, ['crisisType'], `a runbook is named after its crisis type: expected "${entry.id}" or rename the file`),
+        problemAt(
+          entry,
+          ['crisisType'],
+          `a runbook is named after its crisis type: expected "${entry.id}" or rename the file`,
+        ),
       );
     }
     strings(data['templates']).forEach(([id, index]) => {
       if (dirs.scenarioTemplates !== undefined && !templateIds.has(id))
         problems.push(
-          problemAt(entry, ['templates', index], `no scenario template "${id}" (expected ${dirs.scenarioTemplates}/${id}.md)`),
+          problemAt(
+            entry,
+            ['templates', index],
+            `no scenario template "${id}" (expected ${dirs.scenarioTemplates}/${id}.md)`,
+          ),
         );
     });
     if (Array.isArray(data['platformActions'])) {
@@ -97,7 +107,11 @@ export function checkOperational(
         const card = (action as { card?: unknown } | null)?.card;
         if (typeof card === 'string' && dirs.platforms !== undefined && !cardIds.has(card))
           problems.push(
-            problemAt(entry, ['platformActions', index, 'card'], `no platform card "${card}" (expected ${dirs.platforms}/${card}.md)`),
+            problemAt(
+              entry,
+              ['platformActions', index, 'card'],
+              `no platform card "${card}" (expected ${dirs.platforms}/${card}.md)`,
+            ),
           );
       });
     }
@@ -123,7 +137,9 @@ export function checkOperational(
   }
   for (const entry of roles) {
     if (typeof entry.data['role'] === 'string' && entry.data['role'] !== entry.id)
-      problems.push(problemAt(entry, ['role'], `a role card is named after its role: expected "${entry.id}" or rename the file`));
+      problems.push(
+        problemAt(entry, ['role'], `a role card is named after its role: expected "${entry.id}" or rename the file`),
+      );
   }
 
   const maxAge = DEADLINES.platformCardMaxAgeDays;
@@ -158,6 +174,24 @@ export function checkOperational(
         message: `unknown number "${match[0]}": use a name from src/schema/deadlines.ts`,
       });
     }
+  }
+
+  // The roster: the committed example always, the real one when FIREBREAK_ROSTER names it.
+  for (const file of new Set([EXAMPLE_ROSTER_FILE, ...(rosterFile ? [rosterFile] : [])])) {
+    const path = resolve(root, file);
+    if (file === EXAMPLE_ROSTER_FILE && !existsSync(path)) continue;
+    const shown = displayPath(root, path);
+    const { roster, problems: rosterProblems } = readRoster(path, shown);
+    problems.push(...rosterProblems);
+    roster?.platformSupport.forEach((contact, index) => {
+      if (dirs.platforms !== undefined && !cardIds.has(contact.card))
+        problems.push({
+          file: shown,
+          field: `platformSupport.${index}.card`,
+          level: 'error',
+          message: `no platform card "${contact.card}" (expected ${dirs.platforms}/${contact.card}.md)`,
+        });
+    });
   }
 
   return { runbooks, platforms, roles, scenarioTemplates };
