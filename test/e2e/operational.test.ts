@@ -18,7 +18,9 @@ describe('runbooks', () => {
     const items = page.locator('ul.checklist li');
     expect(await items.count()).toBeGreaterThanOrEqual(5);
     for (const tag of await page.locator('ul.checklist li .role-tag').allTextContents()) {
-      expect(tag).toMatch(/^Owner: (Crisis lead|Deputy crisis lead|Comms lead|Social lead|Scribe|Legal|Customer-service lead|Executive sponsor)$/);
+      expect(tag).toMatch(
+        /^Owner: (Crisis lead|Deputy crisis lead|Comms lead|Social lead|Scribe|Legal|Customer-service lead|Executive sponsor)$/,
+      );
     }
     expect(await page.locator('ul.checklist li .role-tag').count()).toBe(await items.count());
     // The first move is within the first two phone screens.
