@@ -35,7 +35,7 @@ describe('incident log', () => {
   });
 
   it('refuses to export an empty log', () => {
-    expect(() => toIncidentExport({ version: 1, title: '', entries: [] })).toThrow(/at least one event/);
+    expect(() => toIncidentExport({ version: 1, title: '', entries: [] })).toThrow(/needs at least one event/);
   });
 
   it('reads back what it stored and drops anything malformed instead of failing', () => {
