@@ -55,14 +55,14 @@ describe('numbers the pages repeat come from one source', () => {
   });
 
   it('renders the per-level deadlines from severity.ts, so Crisis now, the steps and the runbooks agree', () => {
-    expect(n('holding-1')).toBe('30 minutes');
-    expect(n('holding-2')).toBe('1 hour');
+    expect(n('holding-1')).toBe('1 hour');
+    expect(n('holding-2')).toBe('2 hours');
     expect(n('alert-1')).toBe('15 minutes');
     expect(n('volume-1')).toBe('20×');
     expect(n('check-in')).toBe('every 30 minutes');
-    expect(SEVERITY_LEVELS[1]!.holdingStatementWithinMinutes).toBe(60);
-    expect(SEVERITY_LEVELS[0]!.alert).toMatch(/^Within 15 minutes: /);
-    expect(fillNumbers('within {{holding-2}} at level 2')).toBe('within 1 hour at level 2');
+    expect(SEVERITY_LEVELS[1]!.holdingStatementWithinMinutes).toBe(120);
+    expect(n('update-2')).toBe('every 2 hours');
+    expect(fillNumbers('within {{holding-2}} at level 2')).toBe('within 2 hours at level 2');
     expect(() => fillNumbers('{{no-such-number}}')).toThrow(/unknown playbook number "no-such-number"/);
     for (const phrase of Object.values(NUMBER_PHRASES)) expect(phrase).not.toMatch(/undefined|NaN/);
   });

@@ -65,13 +65,24 @@ describe('incident log', () => {
     const texts = () => page.locator('.log-entry__text').allTextContents();
     expect(await texts()).toEqual(['1,450 mentions in the last hour', 'Crisis lead sets level 2']);
 
-    // Offline: the page keeps working and asks the network for nothing.
-    const requests: string[] = [];
-    page.on('request', (request) => requests.push(request.url()));
+    // Offline: adding asks the network for nothing, and the log survives a reload with the
+    // network off (the service worker keeps the page, the browser keeps the entries).
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     await context.setOffline(true);
+    const requests: string[] = [];
+    const record = (request: { url(): string }) => requests.push(request.url());
+    page.on('request', record);
     await add('Public statement', 'Holding statement posted on X and Instagram');
     expect(await texts()).toHaveLength(3);
     expect(requests).toEqual([]);
+    page.off('request', record);
+    await page.reload();
+    expect(await texts()).toEqual([
+      'Holding statement posted on X and Instagram',
+      '1,450 mentions in the last hour',
+      'Crisis lead sets level 2',
+    ]);
     await context.setOffline(false);
 
     // A tick on a runbook lands in the log, with its time.

@@ -9,7 +9,8 @@ import { RUNBOOK_TYPES, runbookSchema, type Runbook } from '../../schema/runbook
 import { scenarioTemplateSchema, type ScenarioTemplate } from '../../schema/scenario-template.ts';
 import { eachFrontmatterString, lineOfIndex } from './frontmatter.ts';
 import { problemAt, problemsFromIssues } from './issues.ts';
-import { displayPath, loadFolder, type RawEntry } from './load.ts';
+import { loadFolder, type RawEntry } from './load.ts';
+import { displayPath } from '../file-paths.ts';
 import { EXAMPLE_ROSTER_FILE, readRoster } from '../roster/read.ts';
 import { rosterFile } from '../../build-flags.ts';
 import type { Problem } from './problem.ts';
