@@ -16,3 +16,14 @@ export const includeDraftsInBuild = process.env['FIREBREAK_DRAFTS'] === '1';
 export function isShownOnSite(status: string, dev: boolean): boolean {
   return status !== 'draft' || dev || includeDraftsInBuild;
 }
+
+/**
+ * `FIREBREAK_INTERNAL=1 FIREBREAK_ROSTER=path/to/roster.yaml npm run build` builds the internal
+ * site: the same pages plus the roster (people, phones, backups, sign-off) on Crisis now and the
+ * role cards. Deploy it only behind access control (README, "The internal build"). Without
+ * FIREBREAK_INTERNAL nothing reads the roster file, so the public build cannot contain it.
+ */
+export const internalBuild = process.env['FIREBREAK_INTERNAL'] === '1';
+
+/** The roster file of an internal build. */
+export const rosterFile = process.env['FIREBREAK_ROSTER'];

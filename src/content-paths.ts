@@ -8,4 +8,12 @@ export const contentPaths = {
   playbook: process.env['FIREBREAK_PLAYBOOK_DIR'] ?? 'content/playbook',
   /** The post-mortems (`.md`, `.mdx` where a component is needed). */
   postmortems: process.env['FIREBREAK_POSTMORTEMS_DIR'] ?? 'content/postmortems',
+  /** One runbook per crisis type (`<crisis-type>.mdx`). */
+  runbooks: 'content/runbooks',
+  /** Platform action cards (`<platform>.md`). */
+  platforms: 'content/platforms',
+  /** Role cards (`<role>.md`). */
+  roles: 'content/roles',
+  /** Scenario templates (`<id>.md`). */
+  scenarioTemplates: 'content/scenario-templates',
 };

@@ -4,6 +4,10 @@ import { playbookSchema } from './schema/playbook.ts';
 import { z } from 'zod';
 import { postmortemSchema } from './schema/postmortem.ts';
 import { withDraftStandIns } from './schema/undecided.ts';
+import { runbookSchema } from './schema/runbook.ts';
+import { platformCardSchema } from './schema/platform-card.ts';
+import { roleCardSchema } from './schema/role-card.ts';
+import { scenarioTemplateSchema } from './schema/scenario-template.ts';
 import { contentPaths } from './content-paths.ts';
 
 /**
@@ -26,4 +30,25 @@ const postmortems = defineCollection({
   schema: z.preprocess(withDraftStandIns, postmortemSchema),
 });
 
-export const collections = { playbook, postmortems };
+/** The operational playbook: runbooks per crisis type, platform cards, role cards, scenario templates. */
+const runbooks = defineCollection({
+  loader: glob({ pattern: '*.{md,mdx}', base: contentPaths.runbooks }),
+  schema: runbookSchema,
+});
+
+const platforms = defineCollection({
+  loader: glob({ pattern: '*.md', base: contentPaths.platforms }),
+  schema: platformCardSchema,
+});
+
+const roles = defineCollection({
+  loader: glob({ pattern: '*.md', base: contentPaths.roles }),
+  schema: roleCardSchema,
+});
+
+const scenarioTemplates = defineCollection({
+  loader: glob({ pattern: '*.md', base: contentPaths.scenarioTemplates }),
+  schema: scenarioTemplateSchema,
+});
+
+export const collections = { playbook, postmortems, runbooks, platforms, roles, scenarioTemplates };

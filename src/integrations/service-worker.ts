@@ -12,7 +12,7 @@ const INCIDENT_CACHE_SIZE = 30;
  * Generates the service worker with Workbox (workbox-build) once the site is built, so a phone
  * that opened the site once still has the playbook in a dead zone:
  * - precached: the home page, every playbook page (Crisis now, the steps, templates, the crisis
- *   card) and all CSS and JS. Each entry carries a content hash, so a new deploy installs a new
+ *   card, runbooks, role and platform cards), the incident log page, and all CSS and JS. Each entry carries a content hash, so a new deploy installs a new
  *   worker that fetches what changed and drops the old copies;
  * - cached as visited: incident pages (network first, the saved copy when there is no network).
  * Pagefind's index is left out: search says plainly that it needs the network.
@@ -32,7 +32,7 @@ export function serviceWorker(): AstroIntegration {
         const escapedBase = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         const { count, size, warnings } = await generateSW({
           globDirectory: outDir,
-          globPatterns: ['index.html', 'playbook/**/index.html', '_astro/*.{css,js}', 'favicon.svg'],
+          globPatterns: ['index.html', 'playbook/**/index.html', 'log/index.html', '_astro/*.{css,js}', 'favicon.svg'],
           swDest: join(outDir, SERVICE_WORKER_FILE),
           // Pages are requested as /playbook/crisis-now/, not as the file on disk.
           manifestTransforms: [

@@ -29,11 +29,9 @@ import { WEB_URL, WEB_URL_MESSAGE, refuseDisallowedWebUrl } from './url-policy.t
  * Documented for tool authors in docs/importer.md.
  */
 
-/** The value of `format` that marks a file as a Firebreak incident export. */
-export const INCIDENT_EXPORT_FORMAT = 'firebreak-incident';
+import { INCIDENT_EXPORT_FORMAT, INCIDENT_EXPORT_VERSION } from './incident-export-format.ts';
 
-/** The version of the format this schema describes. */
-export const INCIDENT_EXPORT_VERSION = 1;
+export { INCIDENT_EXPORT_FORMAT, INCIDENT_EXPORT_VERSION };
 
 /** ISO 8601 with a zone, as a JSON string: a time without a zone would be ambiguous. */
 const timestamp = zonedTimestampString;

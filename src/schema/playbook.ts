@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { calendarDate } from './dates.ts';
 import { aliasesSchema } from './synonyms.ts';
 import { visibleText } from './visible-text.ts';
+import { checklistItemSchema } from './checklist.ts';
 
 /** When in the life of a crisis a playbook page is meant to be read. */
 export const PHASES = ['before', 'during', 'after'] as const;
@@ -29,25 +30,39 @@ export const PLAYBOOK_KIND_LABELS: Record<PlaybookKind, string> = {
 export const METHOD_STEP_COUNT = 10;
 
 /** A slug of another playbook page, e.g. `step-05-take-it-private`. */
-const pageRef = z
+export const pageRef = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected the id of a playbook page (its file name without .md/.mdx)');
+
+/**
+ * The fields every page of the playbook family shares (playbook pages, runbooks, role cards):
+ * what a responder scans first, who keeps it true and when it was last checked. Runbooks and
+ * role cards `.extend()` these.
+ */
+export const pageFields = z.object({
+  /** The page title as a responder scans it: short, imperative where possible. */
+  title: visibleText(z.string().trim().min(3, 'a title needs at least 3 characters').max(80)),
+  /** One sentence a stressed reader can act on without reading further. */
+  summary: z
+    .string()
+    .trim()
+    .min(20, 'write one full sentence (at least 20 characters)')
+    .max(240, 'keep the summary to one sentence (240 characters at most)'),
+  /** The role that keeps this page true (a role, not a person: people change jobs). */
+  owner: visibleText(z.string().trim().min(2, 'name the role that owns this page, e.g. "Head of Social"')),
+  /** The day someone last checked this page against reality. */
+  lastReviewed: calendarDate,
+  /** Other words a reader might search for to find this page ("who do I call", "hacked account"). */
+  aliases: aliasesSchema,
+});
 
 /**
  * One page of the crisis playbook (`content/playbook/*.mdx`). The per-file rules live here;
  * the rules that look across pages (unique step numbers, related pages that exist) live in
  * `src/lib/content-check/`, which runs them before every build.
  */
-export const playbookSchema = z
-  .object({
-    /** The page title as a responder scans it: short, imperative where possible. */
-    title: visibleText(z.string().trim().min(3, 'a title needs at least 3 characters').max(80)),
-    /** One sentence a stressed reader can act on without reading further. */
-    summary: z
-      .string()
-      .trim()
-      .min(20, 'write one full sentence (at least 20 characters)')
-      .max(240, 'keep the summary to one sentence (240 characters at most)'),
+export const playbookSchema = pageFields
+  .extend({
     /** Whether the page is read before, during or after a crisis. */
     phase: z.enum(PHASES, { error: `expected one of: ${PHASES.join(', ')}` }),
     /** Page kind: `step` for the ten method steps, `start` for "Crisis now", `templates`, or `guide`. */
@@ -59,16 +74,10 @@ export const playbookSchema = z
       .min(1, 'steps are numbered 1 to 10')
       .max(METHOD_STEP_COUNT, 'steps are numbered 1 to 10')
       .optional(),
-    /** "Do now" checklist: concrete actions, each one tickable on the page. */
-    checklist: z.array(z.string().trim().min(3)).default([]),
+    /** "Do now" checklist: concrete actions, each with the role that does it, tickable on the page. */
+    checklist: z.array(checklistItemSchema).default([]),
     /** Other playbook pages worth reading next, by id; each must exist. */
     related: z.array(pageRef).default([]),
-    /** The role that keeps this page true (a role, not a person: people change jobs). */
-    owner: visibleText(z.string().trim().min(2, 'name the role that owns this page, e.g. "Head of Social"')),
-    /** The day someone last checked this page against reality. */
-    lastReviewed: calendarDate,
-    /** Other words a reader might search for to find this page ("who do I call", "hacked account"). */
-    aliases: aliasesSchema,
     /** Position in the navigation among pages that are not method steps (lower comes first). */
     order: z.number().int().optional(),
   })

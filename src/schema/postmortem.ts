@@ -5,6 +5,7 @@ import { severitySchema } from './severity.ts';
 import { aliasesSchema } from './synonyms.ts';
 import { linkUrl, webUrl } from './url-policy.ts';
 import { visibleText } from './visible-text.ts';
+import { TRIAGE_SIGNALS, decisiveSignals, requiredSeverity, triageSignalSchema, triageSignalsOf } from './triage.ts';
 import {
   ACTION_STATUSES,
   ACTION_TYPES,
@@ -217,6 +218,11 @@ export const postmortemFields = z
     aliases: aliasesSchema,
     /** Peak severity on the triage scale: 1 critical … 4 watch. */
     severity: severitySchema,
+    /**
+     * What the 60-second triage found at the peak (keys from src/schema/triage.ts, e.g. `safety`,
+     * `senior-leader-named`); the severity must be at least as severe as these signals demand.
+     */
+    triage: z.array(triageSignalSchema).default([]),
     /** What kind of crisis it was. */
     crisisType: oneOf(CRISIS_TYPES),
     /** SCCT cluster: how much responsibility the public put on us. */
@@ -345,6 +351,8 @@ export function checkCrossFields(raw: Record<string, unknown>, ctx: Ctx): void {
     });
   }
 
+  checkTriage(raw, ctx);
+
   if (raw['status'] === 'published') {
     const lessons = raw['lessons'];
     if (!Array.isArray(lessons) || lessons.length === 0) {
@@ -366,6 +374,30 @@ export function checkCrossFields(raw: Record<string, unknown>, ctx: Ctx): void {
       });
     }
   }
+}
+
+/** The severity may be more severe than the triage demands ("when in doubt, go up"), never milder. */
+function checkTriage(raw: Record<string, unknown>, ctx: Ctx): void {
+  const severity = raw['severity'];
+  // A severity outside 1–4 is already reported by its own field rule.
+  if (typeof severity !== 'number' || !Number.isInteger(severity) || severity < 1 || severity > 4) return;
+  const strings = (value: unknown) =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  const signals = triageSignalsOf({
+    triage: strings(raw['triage']),
+    platforms: strings(raw['platforms']),
+    origin: typeof raw['origin'] === 'string' ? raw['origin'] : undefined,
+  });
+  const required = requiredSeverity(signals);
+  if (severity <= required) return;
+  const why = decisiveSignals(signals)
+    .map((signal) => TRIAGE_SIGNALS[signal].label.toLowerCase())
+    .join('; ');
+  ctx.addIssue({
+    code: 'custom',
+    path: ['severity'],
+    message: `severity ${severity} is milder than the triage allows: level ${required} or more severe, because ${why}`,
+  });
 }
 
 /**

@@ -3,7 +3,9 @@ import { z } from 'zod';
 /**
  * Severity levels 1–4, shared by the "Crisis now" triage page and every post-mortem, so that
  * "a level 2" means the same thing during the crisis and in the library afterwards.
- * Level 1 is the most severe.
+ * Level 1 is the most severe. Every number a page repeats about a level (alert, holding
+ * statement, update cadence, volume) is a field here; the other playbook numbers live in
+ * deadlines.ts, which also gives pages their `{{name}}` phrases.
  */
 export const SEVERITIES = [1, 2, 3, 4] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -38,6 +40,8 @@ export interface SeverityLevel {
   holdingStatementWithinMinutes?: number;
   /** What the public reply looks like when there is no holding statement deadline. */
   replyNote?: string;
+  /** Longest gap between public updates while the crisis is live, in minutes; none at the lowest levels. */
+  updateEveryMinutes?: number;
 }
 
 const { critical, high, elevated } = VOLUME_MULTIPLE;
@@ -48,13 +52,15 @@ export const SEVERITY_LEVELS: readonly SeverityLevel[] = [
     name: 'Critical',
     reach: `Trending nationally or in several markets; mentions at ${critical}× the normal hourly rate or more and still climbing.`,
     media: 'National or international outlets are reporting, or have asked for comment.',
-    exposure: 'Anyone’s physical safety, a regulator, a data breach or likely litigation is involved.',
+    exposure:
+      'Anyone’s physical safety is at risk or credibly claimed to be, or a regulator, a data breach or likely litigation is involved.',
     executives: 'The CEO or a board member is named, or must speak.',
     alertWho: ['crisis lead', 'head of communications', 'legal', 'the executive on call'],
     alertWithinMinutes: 15,
     alertNote: 'CEO briefed within the hour.',
     lead: 'crisis lead',
     holdingStatementWithinMinutes: 60,
+    updateEveryMinutes: 60,
   },
   {
     level: 2,
@@ -68,6 +74,7 @@ export const SEVERITY_LEVELS: readonly SeverityLevel[] = [
     alertNote: 'Legal on standby.',
     lead: 'crisis lead or the deputy',
     holdingStatementWithinMinutes: 120,
+    updateEveryMinutes: 120,
   },
   {
     level: 3,

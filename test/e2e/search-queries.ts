@@ -46,13 +46,16 @@ const ROOT_CAUSE = step(9, 'root-cause');
 const LEARN = step(10, 'learn');
 
 /** A playbook page of issue 10 whose path contains all of these words, in any order. */
-const newPage = (...words: string[]) => new RegExp(`^/playbook/${words.map((w) => `(?=[^/]*${w})`).join('')}[^/]+/$`);
+const RUNBOOK = (type: string) => `/playbook/runbooks/${type}/`;
+const CARD = (id: string) => `/playbook/platforms/${id}/`;
+const ROLE = (role: string) => `/playbook/roles/${role}/`;
+const SCENARIOS = '/playbook/scenario-templates/';
 
 export const SEARCH_CASES: readonly SearchCase[] = [
   // Something happened: find the incident like it (the examples of the issue first)
   { query: 'our account got hacked', answers: [HIJACK, CRISIS_NOW] },
   { query: 'ceo linkedin post', answers: [EXEC_POST] },
-  { query: 'data breach email list', answers: [NEWSLETTER] },
+  { query: 'data breach email list', answers: [NEWSLETTER, RUNBOOK('data-privacy')] },
   { query: 'scheduled post during a storm', answers: [STORM] },
   { query: 'instagram hacked crypto scam', answers: [HIJACK] },
   { query: 'discount code went viral', answers: [PROMO] },
@@ -87,7 +90,7 @@ export const SEARCH_CASES: readonly SearchCase[] = [
   // What do we do now: the playbook answers
   { query: 'should we reply', answers: [LAST_WORD, TIME, CRISIS_NOW] },
   { query: 'who do I call', answers: [PLAN, CRISIS_NOW, ACT_EARLY] },
-  { query: 'pause scheduled posts', answers: [CRISIS_NOW, PLAN, ACT_EARLY, TIME] },
+  { query: 'pause scheduled posts', answers: [CRISIS_NOW, PLAN, ACT_EARLY, TIME, CARD('scheduling-tools')] },
   { query: 'how do we apologise', answers: [MISTAKES, TEMPLATES] },
   { query: 'holding statement template', answers: [TEMPLATES] },
   { query: 'what do we do right now', answers: [CRISIS_NOW] },
@@ -111,14 +114,17 @@ export const SEARCH_CASES: readonly SearchCase[] = [
   { query: 'apology template', answers: [TEMPLATES, MISTAKES] },
   { query: 'prepare a plan before a crisis', answers: [PLAN] },
 
-  // Answered by the operational playbook (issue 10) once it lands
-  { query: 'account compromise runbook', answers: [], pending: newPage('account') },
-  { query: 'how to lock down a hacked instagram account', answers: [], pending: newPage('instagram') },
-  { query: 'pause ads on facebook', answers: [], pending: newPage('facebook') },
-  { query: 'what does the scribe do', answers: [], pending: newPage('scribe') },
-  { query: 'crisis lead duties', answers: [], pending: newPage('crisis-lead') },
-  { query: 'data exposure notice template', answers: [], pending: newPage('data') },
-  { query: 'hoax correction', answers: [], pending: newPage('(misinformation|hoax)') },
-  { query: 'live incident log', answers: [], pending: newPage('log') },
-  { query: 'report an impersonation account on tiktok', answers: [], pending: newPage('tiktok') },
+  // The operational playbook: runbooks, role and platform cards, scenario templates, the log
+  { query: 'account compromise runbook', answers: [RUNBOOK('account-compromise')] },
+  {
+    query: 'how to lock down a hacked instagram account',
+    answers: [CARD('meta'), RUNBOOK('account-compromise'), HIJACK],
+  },
+  { query: 'pause ads on facebook', answers: [CARD('meta')] },
+  { query: 'what does the scribe do', answers: [ROLE('scribe')] },
+  { query: 'crisis lead duties', answers: [ROLE('crisis-lead')] },
+  { query: 'data exposure notice template', answers: [SCENARIOS, RUNBOOK('data-privacy')] },
+  { query: 'hoax correction', answers: [SCENARIOS, RUNBOOK('misinformation'), HOAX] },
+  { query: 'live incident log', answers: ['/log/', ROLE('scribe')] },
+  { query: 'report an impersonation account on tiktok', answers: [CARD('tiktok')] },
 ];

@@ -110,7 +110,11 @@ describe('forgiving search', () => {
         expect(item.badges).toEqual(['Incident']);
         expect(item.severity).toMatch(/^Severity [1-4] \w+/);
       } else {
-        expect(item.badges).toEqual([expect.stringMatching(/^Playbook · (Step \d+|Start here|Templates|Guide)/)]);
+        expect(item.badges).toEqual([
+          expect.stringMatching(
+            /^Playbook · (Step \d+|Start here|Templates|Guide|Runbooks?|Roles?|Platform cards?|Incident log)/,
+          ),
+        ]);
         expect(item.severity).toBeNull();
       }
     }

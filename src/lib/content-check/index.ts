@@ -9,15 +9,21 @@ import { privacyProblems } from './privacy.ts';
 import { synonymProblems } from './synonyms.ts';
 import type { Problem } from './problem.ts';
 import { contentPaths } from '../../content-paths.ts';
+import { checkOperational, type OperationalCheck, type OperationalDirs } from './operational.ts';
 
 export type { Problem } from './problem.ts';
 export { formatProblem, formatReport } from './problem.ts';
 
-export interface ContentDirs {
+export interface ContentDirs extends OperationalDirs {
   /** Playbook folder, relative to the root (or absolute). */
   playbook: string;
   /** Post-mortem folder, relative to the root (or absolute). */
   postmortems: string;
+}
+
+export interface CheckOptions {
+  /** "Today", for the age of platform cards; tests pin it. */
+  now?: Date;
 }
 
 export interface CheckedEntry<T> extends RawEntry {
@@ -25,7 +31,7 @@ export interface CheckedEntry<T> extends RawEntry {
   valid?: T;
 }
 
-export interface ContentCheck {
+export interface ContentCheck extends OperationalCheck {
   problems: Problem[];
   playbook: CheckedEntry<PlaybookPage>[];
   postmortems: CheckedEntry<Postmortem>[];
@@ -36,7 +42,7 @@ export interface ContentCheck {
  * rules across files (unique step numbers, references that resolve). Every problem is
  * collected; nothing throws for bad content.
  */
-export function checkContent(root: string, dirs: ContentDirs = contentPaths): ContentCheck {
+export function checkContent(root: string, dirs: ContentDirs = contentPaths, options: CheckOptions = {}): ContentCheck {
   const problems: Problem[] = [];
 
   const playbook: CheckedEntry<PlaybookPage>[] = loadFolder(root, dirs.playbook, problems).map((entry) => {
@@ -135,14 +141,40 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths): Co
 
   // "TODO:" left in an entry that is no longer a draft.
   problems.push(...findPlaceholders(postmortems));
+  // Runbooks, platform cards, role cards and scenario templates, and the rules they share with the playbook.
+  const operational = checkOperational(
+    root,
+    dirs,
+    { stepNumbers: new Set(stepOwners.keys()), now: options.now ?? new Date(), playbook },
+    problems,
+  );
+  // The same URL policy in the operational playbook's bodies.
+  for (const entry of [
+    ...operational.runbooks,
+    ...operational.platforms,
+    ...operational.roles,
+    ...operational.scenarioTemplates,
+  ])
+    problems.push(...markdownProblems(entry, { rawHtml: false }));
+
   // Personal data and secrets (src/lib/privacy/patterns.ts): in post-mortems, errors once in
-  // review and warnings in drafts; playbook pages are always published, so always errors.
-  problems.push(...privacyProblems(root, [...playbook, ...postmortems]));
+  // review and warnings in drafts; playbook pages and the operational playbook are always
+  // published, so always errors. Phone numbers belong in the roster, which is never published.
+  problems.push(
+    ...privacyProblems(root, [
+      ...playbook,
+      ...postmortems,
+      ...operational.runbooks,
+      ...operational.platforms,
+      ...operational.roles,
+      ...operational.scenarioTemplates,
+    ]),
+  );
   // The search synonym table is content too: a term in two groups silently merges them.
   problems.push(...synonymProblems(root));
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
-  return { problems, playbook, postmortems };
+  return { problems, playbook, postmortems, ...operational };
 }
 
 function eachString(value: unknown, visit: (item: string, index: number) => void): void {
