@@ -28,8 +28,8 @@ export const PLAYBOOK_KIND_LABELS: Record<PlaybookKind, string> = {
 /** The ten steps of the method: the backbone of the playbook. */
 export const METHOD_STEP_COUNT = 10;
 
-/** A slug of another playbook page, e.g. `step-05-take-it-private`. */
-const pageRef = z
+/** A slug of a playbook page, e.g. `step-05-take-it-private`. */
+export const pageRef = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected the id of a playbook page (its file name without .md/.mdx)');
 
