@@ -5,10 +5,12 @@ import { loadFolder, type RawEntry } from './load.ts';
 import { markdownProblems } from './markdown-rules.ts';
 import { findPlaceholders } from './placeholders.ts';
 import { postmortemProblems } from './postmortem-entry.ts';
+import { learningLoopProblems } from './learning-loop.ts';
 import { privacyProblems } from './privacy.ts';
 import { synonymProblems } from './synonyms.ts';
 import type { Problem } from './problem.ts';
 import { contentPaths } from '../../content-paths.ts';
+import { buildDay } from '../../build-flags.ts';
 
 export type { Problem } from './problem.ts';
 export { formatProblem, formatReport } from './problem.ts';
@@ -34,9 +36,10 @@ export interface ContentCheck {
 /**
  * Validates all content of a Firebreak project: each file against its zod schema, then the
  * rules across files (unique step numbers, references that resolve). Every problem is
- * collected; nothing throws for bad content.
+ * collected; nothing throws for bad content. `today` dates the deadline and review warnings
+ * (the build's day unless `FIREBREAK_TODAY` fixes it; tests pass their own).
  */
-export function checkContent(root: string, dirs: ContentDirs = contentPaths): ContentCheck {
+export function checkContent(root: string, dirs: ContentDirs = contentPaths, today: Date = buildDay()): ContentCheck {
   const problems: Problem[] = [];
 
   const playbook: CheckedEntry<PlaybookPage>[] = loadFolder(root, dirs.playbook, problems).map((entry) => {
@@ -135,6 +138,10 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths): Co
 
   // "TODO:" left in an entry that is no longer a draft.
   problems.push(...findPlaceholders(postmortems));
+
+  // Lessons back into the playbook, action items on time, pages reviewed.
+  problems.push(...learningLoopProblems(playbook, postmortems, today));
+
   // Personal data and secrets (src/lib/privacy/patterns.ts): in post-mortems, errors once in
   // review and warnings in drafts; playbook pages are always published, so always errors.
   problems.push(...privacyProblems(root, [...playbook, ...postmortems]));

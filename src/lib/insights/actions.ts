@@ -51,7 +51,11 @@ export interface OpenAction {
  * Every open action item of the counted entries, overdue first (the longest overdue at the top),
  * then by deadline, soonest first. `today` is passed in, never read from the clock here.
  */
-export function openActions(entries: readonly InsightEntry[], today: Date, scope: InsightScope): OpenAction[] {
+export function openActions(
+  entries: readonly Pick<InsightEntry, 'id' | 'data'>[],
+  today: Date,
+  scope: InsightScope,
+): OpenAction[] {
   const rows: OpenAction[] = [];
   for (const entry of entries) {
     const { data } = entry;

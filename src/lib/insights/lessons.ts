@@ -20,7 +20,10 @@ export interface CitedLesson {
 }
 
 /** Method step → the lessons that cite it, newest first (the file order within one incident). */
-export function lessonsByStep(entries: readonly InsightEntry[], scope: InsightScope): Map<number, CitedLesson[]> {
+export function lessonsByStep(
+  entries: readonly Pick<InsightEntry, 'id' | 'data'>[],
+  scope: InsightScope,
+): Map<number, CitedLesson[]> {
   const byStep = new Map<number, CitedLesson[]>();
   for (const entry of entries) {
     const { data } = entry;
