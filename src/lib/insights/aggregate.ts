@@ -51,7 +51,7 @@ export interface Insights {
   quarters: QuarterRow[];
   /** Crisis types that occur, in vocabulary order (the legend of the quarter chart). */
   crisisTypes: CrisisType[];
-  /** Incidents per platform (an incident counts once for each platform it played out on). */
+  /** Incidents per platform, most first (an incident counts once for each platform it played out on). */
   byPlatform: Tally<Platform>[];
   bySeverity: Tally<Severity>[];
   byScct: Tally<ScctCluster>[];
@@ -158,7 +158,7 @@ export function buildInsights(entries: readonly InsightEntry[], today: Date, sco
     examples,
     quarters,
     crisisTypes: CRISIS_TYPES.filter((type) => quarters.some((q) => q.byType[type])),
-    byPlatform: tallies(PLATFORMS, platforms, false),
+    byPlatform: tallies(PLATFORMS, platforms, false).sort((a, b) => b.count - a.count),
     bySeverity: tallies(SEVERITIES, severities, true),
     byScct: tallies(SCCT_CLUSTERS, clusters, true),
     stepCitations: [...steps]

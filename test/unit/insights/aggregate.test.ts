@@ -129,7 +129,7 @@ describe('insights', () => {
     expect(realOnly.quarters[0]!.byType).toEqual({ 'data-privacy': 1 });
   });
 
-  it('count severities, SCCT clusters and platforms (once per incident)', () => {
+  it('count severities, SCCT clusters and platforms (once per incident, most first, ties in vocabulary order)', () => {
     const insights = buildInsights(
       [
         entry('2025-01-10-a', { severity: 1, scct: 'victim', platforms: ['x', 'x', 'reddit'] }),
@@ -151,9 +151,9 @@ describe('insights', () => {
       { key: 'preventable', count: 2 },
     ]);
     expect(insights.byPlatform).toEqual([
+      { key: 'reddit', count: 2 },
       { key: 'x', count: 1 },
       { key: 'tiktok', count: 1 },
-      { key: 'reddit', count: 2 },
     ]);
   });
 
