@@ -1,5 +1,5 @@
 import { scaleLinear, scaleUtc } from 'd3-scale';
-import { area, curveStepAfter, stack } from 'd3-shape';
+import { area, curveStepAfter, stack, type SeriesPoint } from 'd3-shape';
 import type { MentionBucket, Postmortem } from '../../schema/postmortem.ts';
 import { percentOf, round, type PlotBox, type Tick } from './plot.ts';
 
@@ -116,7 +116,7 @@ export function mentionVolumeGeometry(
   // A closing point at the end of the last bucket, so the step curve covers its whole hour.
   const points = [...sorted, { ...sorted[sorted.length - 1]!, at: to }];
   const layers = stack<MentionBucket, Sentiment>().keys(SENTIMENTS)(points);
-  const shape = area<[number, number] & { data: MentionBucket }>()
+  const shape = area<SeriesPoint<MentionBucket>>()
     .x((d) => round(x(d.data.at)))
     .y0((d) => round(y(d[0])))
     .y1((d) => round(y(d[1])))

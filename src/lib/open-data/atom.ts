@@ -27,12 +27,16 @@ export interface Feed {
   generated: Date;
 }
 
-/** Characters XML 1.0 forbids even when escaped (C0 controls other than tab, line feed, return). */
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+/** Whether XML 1.0 can carry this character at all, even escaped (no C0 controls but tab, LF, CR). */
+function allowedInXml(char: string): boolean {
+  const code = char.codePointAt(0)!;
+  return code >= 0x20 ? code !== 0xfffe && code !== 0xffff : code === 0x09 || code === 0x0a || code === 0x0d;
+}
 
 export function xml(value: string): string {
-  return value
-    .replace(FORBIDDEN, '')
+  return [...value]
+    .filter(allowedInXml)
+    .join('')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
