@@ -5,6 +5,12 @@ import type { InsightEntry, InsightScope } from '../lib/insights/entry.ts';
 import { lessonsByStep, type CitedLesson } from '../lib/insights/lessons.ts';
 import { loadIncidents } from './incidents.ts';
 
+/** Open action items per page: a long backlog stays a page a phone can load (/actions/, /actions/2/, …). */
+export const ACTIONS_PAGE_SIZE = 100;
+
+/** Lessons a step page lists (the newest); the library's step filter has the rest. */
+export const STEP_LESSONS_SHOWN = 25;
+
 /** The day this build measures ages and deadlines against (once per build). */
 export const today = buildDay();
 
