@@ -145,7 +145,7 @@ describe('lessons on the step pages', () => {
     expect(await page.locator('.step-lesson .state', { hasText: 'Not yet applied' }).count()).toBeGreaterThan(0);
     // Newest first.
     const dates = await page
-      .locator('.step-lesson__meta:last-child time')
+      .locator('.step-lesson__source time')
       .evaluateAll((t) => t.map((e) => e.getAttribute('datetime')!));
     expect(dates).toEqual([...dates].sort().reverse());
   });
