@@ -1,12 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../support/overlay.ts';
-import { childEnv } from '../support/child-env.ts';
+import { buildSite } from '../support/site-build.ts';
 
-const root = join(import.meta.dirname, '..', '..');
 const EXAMPLE = '2025-01-10-valid-incident';
 const REAL = '2025-01-20-real-incident';
 
@@ -15,7 +13,7 @@ beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'firebreak-examples-'));
   const content = join(work, 'postmortems');
   cpSync(join(FIXTURES, 'postmortems', 'base'), content, { recursive: true });
-  // The same entry, not fictional, with an open action item and a later date.
+  // The same entry under another id, not fictional, with an open action item.
   const example = readFileSync(join(content, `${EXAMPLE}.md`), 'utf8');
   writeFileSync(
     join(content, `${REAL}.md`),
@@ -30,15 +28,11 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('FIREBREAK_EXCLUDE_EXAMPLES=1', () => {
   it('leaves fictional examples out of the insights and the action items, and says so', () => {
     const out = join(work, 'dist');
-    const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], {
-      cwd: root,
-      env: childEnv('production', {
-        FIREBREAK_POSTMORTEMS_DIR: join(work, 'postmortems'),
-        FIREBREAK_EXCLUDE_EXAMPLES: '1',
-      }),
-      encoding: 'utf8',
+    const result = buildSite(out, {
+      FIREBREAK_POSTMORTEMS_DIR: join(work, 'postmortems'),
+      FIREBREAK_EXCLUDE_EXAMPLES: '1',
     });
-    expect(result.status, result.stderr).toBe(0);
+    expect(result.status, result.output).toBe(0);
     const insights = readFileSync(join(out, 'insights', 'index.html'), 'utf8');
     expect(insights).toContain(
       'Figures from 1 post-mortem in the library; drafts are not counted, nor are fictional examples.',
