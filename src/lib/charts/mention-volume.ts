@@ -25,8 +25,6 @@ export interface Marker {
   number: number;
   at: Date;
   kinds: MarkerKind[];
-  /** The statement texts, for the key. */
-  texts: string[];
   /** Position in the box, and as a percentage of its width (for the HTML number). */
   x: number;
   percent: number;
@@ -67,22 +65,26 @@ const MARKER_SPACING_PERCENT = 7;
 const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
-type Moments = Pick<Postmortem, 'detected' | 'firstResponse' | 'resolved' | 'timeline'>;
+type Moments = Pick<Postmortem, 'detected' | 'firstResponse' | 'resolved' | 'timeline'> &
+  Partial<Pick<Postmortem, 'statements'>>;
 
-/** The moments worth a marker: the three milestones and every public statement, merged by minute. */
+/**
+ * The moments worth a marker: the three milestones and every public statement (from the
+ * timeline and from the statements issued), merged by minute.
+ */
 function moments(incident: Moments): Omit<Marker, 'number' | 'x' | 'percent' | 'row'>[] {
-  const byTime = new Map<number, { at: Date; kinds: MarkerKind[]; texts: string[] }>();
-  const add = (at: Date | undefined, kind: MarkerKind, text?: string) => {
+  const byTime = new Map<number, { at: Date; kinds: MarkerKind[] }>();
+  const add = (at: Date | undefined, kind: MarkerKind) => {
     if (!at) return;
     const key = Math.floor(at.getTime() / 60_000);
-    const moment = byTime.get(key) ?? { at, kinds: [], texts: [] };
+    const moment = byTime.get(key) ?? { at, kinds: [] };
     if (!moment.kinds.includes(kind)) moment.kinds.push(kind);
-    if (text) moment.texts.push(text);
     byTime.set(key, moment);
   };
   add(incident.detected, 'detected');
   add(incident.firstResponse, 'firstResponse');
-  for (const event of incident.timeline) if (event.kind === 'statement') add(event.at, 'statement', event.text);
+  for (const event of incident.timeline) if (event.kind === 'statement') add(event.at, 'statement');
+  for (const statement of incident.statements ?? []) add(statement.at, 'statement');
   add(incident.resolved, 'resolved');
   return [...byTime.values()].sort((a, b) => a.at.getTime() - b.at.getTime());
 }

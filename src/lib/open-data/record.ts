@@ -18,7 +18,8 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
  * (calendar days as YYYY-MM-DD, as they were written) and the durations computed for it.
  */
 export function openRecord(id: string, url: string, data: Postmortem, durations: Durations): OpenPostmortem {
-  const { started, detected, firstResponse, resolved, timeline, impact, lessons, actionItems, ...rest } = data;
+  const { started, detected, firstResponse, resolved, timeline, statements, impact, lessons, actionItems, ...rest } =
+    data;
   const frontMatter: OpenPostmortem['frontMatter'] = {
     ...rest,
     started: instant(started),
@@ -26,6 +27,7 @@ export function openRecord(id: string, url: string, data: Postmortem, durations:
     ...(firstResponse ? { firstResponse: instant(firstResponse) } : {}),
     ...(resolved ? { resolved: instant(resolved) } : {}),
     timeline: timeline.map((event) => ({ ...event, at: instant(event.at) })),
+    statements: statements.map((statement) => ({ ...statement, at: instant(statement.at) })),
     impact: {
       ...impact,
       ...(impact.mentionSeries

@@ -29,7 +29,11 @@ const incident = {
   timeline: [
     { at: at('18:05'), kind: 'trigger' as const, text: 'The video is posted.' },
     { at: at('21:00'), kind: 'statement' as const, text: 'Holding statement pinned.' },
-    { at: at('21:10'), kind: 'statement' as const, text: 'Second statement, ten minutes later.' },
+  ],
+  // Statements issued are markers too, merged with a timeline statement of the same minute.
+  statements: [
+    { at: at('21:00'), platform: 'x' as const, text: 'Holding statement pinned.' },
+    { at: at('21:10'), platform: 'tiktok' as const, text: 'Second statement, ten minutes later.' },
   ],
 };
 
@@ -100,7 +104,7 @@ describe('mention volume chart geometry', () => {
 
   it('has nothing to draw for an empty series, and copes with one bucket', () => {
     expect(mentionVolumeGeometry([], incident)).toBeUndefined();
-    const one = mentionVolumeGeometry([bucket('20:00', 1, 2, 3)], { ...incident, timeline: [] })!;
+    const one = mentionVolumeGeometry([bucket('20:00', 1, 2, 3)], { ...incident, timeline: [], statements: [] })!;
     expect(one.to).toEqual(at('21:00'));
     expect(one.markers.map((m) => m.kinds)).toEqual([['firstResponse']]);
     expect(one.markers[0]!.x).toBe(MENTION_BOX.width);
