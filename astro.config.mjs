@@ -1,6 +1,7 @@
 // @ts-check
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { baseLinks } from './src/integrations/base-links.ts';
@@ -18,7 +19,8 @@ export default defineConfig({
   markdown: {
     processor: satteri({ mdastPlugins: [inertMarkdown, baseLinks(site.base)], hastPlugins: [inertHtml] }),
   },
-  integrations: [contentCheck(), mdx(), pagefind(), serviceWorker()],
+  // sitemap-index.xml and sitemap-0.xml list every built page, for search engines (needs `site`).
+  integrations: [contentCheck(), mdx(), sitemap(), pagefind(), serviceWorker()],
   devToolbar: { enabled: false },
   vite: {
     build: {

@@ -27,3 +27,23 @@ export const internalBuild = process.env['FIREBREAK_INTERNAL'] === '1';
 
 /** The roster file of an internal build. */
 export const rosterFile = process.env['FIREBREAK_ROSTER'];
+
+/**
+ * `FIREBREAK_EXCLUDE_EXAMPLES=1 npm run build` leaves the fictional sample post-mortems
+ * (`example: true`) out of the insights and action-item pages, so a team that keeps the samples
+ * for reference still sees figures about its own incidents only.
+ */
+export const excludeExamplesFromInsights = process.env['FIREBREAK_EXCLUDE_EXAMPLES'] === '1';
+
+/**
+ * The day ages and deadlines are measured against: the day of the build, unless
+ * `FIREBREAK_TODAY=YYYY-MM-DD` fixes it (tests, and rebuilding an old release exactly).
+ */
+export function buildDay(value = process.env['FIREBREAK_TODAY']): Date {
+  if (value === undefined || value === '') return new Date();
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
+  if (!day || Number.isNaN(day.getTime())) {
+    throw new Error(`FIREBREAK_TODAY="${value}": expected a date as YYYY-MM-DD, e.g. 2026-12-01`);
+  }
+  return day;
+}

@@ -7,6 +7,9 @@ import { readObjectDocs, withDescriptions } from './descriptions.ts';
 /** Where the generated schemas are committed; also served by the site at `/schemas/…`. */
 export const SCHEMA_DIR = 'public/schemas';
 
+/** The open-data document's schema, in SCHEMA_DIR (its name is part of the published address). */
+export const OPEN_DATA_SCHEMA_FILE = 'postmortems-api.schema.json';
+
 /** One generated file: where it goes and what it holds. */
 export interface SchemaFile {
   /** Path relative to the project root. */
@@ -69,6 +72,24 @@ export async function buildSchemaFiles(root: string): Promise<SchemaFile[]> {
     readObjectDocs(postmortemSource),
   );
   const files = [asFile(`${SCHEMA_DIR}/postmortem.schema.json`, postmortem)];
+
+  const openDataSource = join(root, 'src/schema/open-data.ts');
+  const { openDataDocumentSchema } = (await import(
+    pathToFileURL(openDataSource).href
+  )) as typeof import('../../src/schema/open-data.ts');
+  files.push(
+    asFile(
+      `${SCHEMA_DIR}/${OPEN_DATA_SCHEMA_FILE}`,
+      withDescriptions(
+        toEditorJsonSchema(
+          openDataDocumentSchema,
+          'Firebreak post-mortems (open data)',
+          'The document served at /api/postmortems.json: every published post-mortem, its front matter and its computed durations.',
+        ),
+        [...readObjectDocs(openDataSource), ...readObjectDocs(postmortemSource)],
+      ),
+    ),
+  );
 
   const exportSource = join(root, 'src/schema/incident-export.ts');
   if (existsSync(exportSource)) {

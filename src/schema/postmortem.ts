@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, zonedTimestamp } from './dates.ts';
-import { METHOD_STEP_COUNT } from './playbook.ts';
+import { METHOD_STEP_COUNT, pageRef } from './playbook.ts';
 import { severitySchema } from './severity.ts';
 import { aliasesSchema } from './synonyms.ts';
 import { linkUrl, webUrl } from './url-policy.ts';
@@ -103,12 +103,24 @@ export const contributingFactorSchema = z
   })
   .strict();
 
+/** Where a lesson went back into the playbook: the page that now says it, and since when. */
+export const appliedInSchema = z
+  .object({
+    /** The playbook page that absorbed the lesson, by id (its file name); it must exist. */
+    page: pageRef,
+    /** The day the page was changed because of it. */
+    date: calendarDate,
+  })
+  .strict();
+
 export const lessonSchema = z
   .object({
     /** What we now know, phrased so the next responder can act on it. */
     text: z.string().trim().min(3),
     /** The playbook method step this lesson teaches, if any. */
     step: stepNumber.optional(),
+    /** Set once the playbook has been changed because of this lesson; absent means "not yet applied". */
+    appliedIn: appliedInSchema.optional(),
   })
   .strict();
 
@@ -413,3 +425,5 @@ export type PostmortemInput = z.input<typeof postmortemSchema>;
 export type Postmortem = z.output<typeof postmortemSchema>;
 export type TimelineEvent = z.output<typeof timelineEventSchema>;
 export type MentionBucket = z.output<typeof mentionBucketSchema>;
+export type Lesson = z.output<typeof lessonSchema>;
+export type ActionItem = z.output<typeof actionItemSchema>;

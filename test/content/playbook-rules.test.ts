@@ -11,12 +11,15 @@ afterEach(() => {
   cleanups = [];
 });
 
+/** A fixed day for the review warnings (the fixtures were reviewed on 2026-11-01), so the expectations do not age. */
+const TODAY = new Date('2026-11-15T00:00:00Z');
+
 /** Runs the content check on base + one overlay; post-mortems point at an empty folder. */
 function check(scenario?: string): Problem[] {
   const { dir, cleanup } = overlayFixture('playbook', scenario);
   cleanups.push(cleanup);
   const empty = mkdtempSync(join(tmpdir(), 'firebreak-empty-'));
-  return checkContent(dir, { playbook: '.', postmortems: empty }).problems;
+  return checkContent(dir, { playbook: '.', postmortems: empty }, { now: TODAY }).problems;
 }
 
 describe('playbook content rules', () => {
@@ -86,7 +89,7 @@ describe('content folder oddities', () => {
     const { dir, cleanup } = overlayFixture('playbook');
     cleanups.push(cleanup);
     mkdirSync(join(dir, 'step-09-folder.md'));
-    const problems = checkContent(dir, { playbook: '.', postmortems: join(dir, 'none') }).problems;
+    const problems = checkContent(dir, { playbook: '.', postmortems: join(dir, 'none') }, { now: TODAY }).problems;
     expect(problems).toEqual([
       expect.objectContaining({ file: 'step-09-folder.md', message: expect.stringContaining('found a folder') }),
     ]);

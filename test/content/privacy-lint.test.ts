@@ -13,7 +13,12 @@ import { lintPrivacy, readPrivacyAllowlist, toAllowlist } from '../../src/lib/co
  */
 const root = fileURLToPath(new URL('../fixtures/privacy/', import.meta.url));
 const postmortems = 'content/postmortems';
-const { problems } = checkContent(root, { playbook: 'content/playbook', postmortems });
+// A day before the fixtures' action items fall due, so only the privacy lint speaks.
+const { problems } = checkContent(
+  root,
+  { playbook: 'content/playbook', postmortems },
+  new Date('2025-02-15T00:00:00Z'),
+);
 
 function problemsOf(id: string, folder = postmortems): Problem[] {
   return problems.filter((problem) => problem.file === `${folder}/${id}.md`);

@@ -444,7 +444,7 @@ describe('readable on a phone', () => {
       .evaluate((el) => getComputedStyle(el, '::before').content);
     expect(label).toBe('"Owner"');
     const labelSizes = await page
-      .locator('.chart__ticks li, .chart__max, .chart__zero')
+      .locator('.chart__x span, .chart__x small, .chart__y span')
       .evaluateAll((els) =>
         els.filter((el) => el.checkVisibility()).map((el) => parseFloat(getComputedStyle(el).fontSize)),
       );

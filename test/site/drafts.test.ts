@@ -42,6 +42,13 @@ describe('drafts', () => {
     );
     expect(fragments.some((text) => text.includes('Discount code meant for staff goes viral'))).toBe(true);
     expect(fragments.some((text) => text.includes('Half-written draft'))).toBe(false);
+    // Nor in the open data, the feed or the learning-loop pages.
+    for (const file of ['api/postmortems.json', 'api/postmortems.csv', 'feed.xml']) {
+      const text = readFileSync(join(out, file), 'utf8');
+      expect(text, file).toContain(PUBLISHED);
+      expect(text, file).not.toContain(DRAFT);
+    }
+    expect(readFileSync(join(out, 'insights', 'index.html'), 'utf8')).toContain('Figures from 1 post-mortem in');
   });
 
   it('are shown, with a banner, in npm run dev', async () => {

@@ -5,11 +5,13 @@ import { loadFolder, type RawEntry } from './load.ts';
 import { markdownProblems } from './markdown-rules.ts';
 import { findPlaceholders } from './placeholders.ts';
 import { postmortemProblems } from './postmortem-entry.ts';
+import { learningLoopProblems } from './learning-loop.ts';
 import { privacyProblems } from './privacy.ts';
 import { synonymProblems } from './synonyms.ts';
 import type { Problem } from './problem.ts';
 import { contentPaths } from '../../content-paths.ts';
 import { checkOperational, type OperationalCheck, type OperationalDirs } from './operational.ts';
+import { buildDay } from '../../build-flags.ts';
 
 export type { Problem } from './problem.ts';
 export { formatProblem, formatReport } from './problem.ts';
@@ -22,7 +24,7 @@ export interface ContentDirs extends OperationalDirs {
 }
 
 export interface CheckOptions {
-  /** "Today", for the age of platform cards; tests pin it. */
+  /** "Today", for the age of platform cards, overdue action items and review dates; tests pin it. */
   now?: Date;
 }
 
@@ -40,9 +42,11 @@ export interface ContentCheck extends OperationalCheck {
 /**
  * Validates all content of a Firebreak project: each file against its zod schema, then the
  * rules across files (unique step numbers, references that resolve). Every problem is
- * collected; nothing throws for bad content.
+ * collected; nothing throws for bad content. `today` dates the deadline and review warnings
+ * (the build's day unless `FIREBREAK_TODAY` fixes it; tests pass their own).
  */
 export function checkContent(root: string, dirs: ContentDirs = contentPaths, options: CheckOptions = {}): ContentCheck {
+  const today = options.now ?? buildDay();
   const problems: Problem[] = [];
 
   const playbook: CheckedEntry<PlaybookPage>[] = loadFolder(root, dirs.playbook, problems).map((entry) => {
@@ -145,7 +149,7 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths, opt
   const operational = checkOperational(
     root,
     dirs,
-    { stepNumbers: new Set(stepOwners.keys()), now: options.now ?? new Date(), playbook },
+    { stepNumbers: new Set(stepOwners.keys()), now: today, playbook },
     problems,
   );
   // The same URL policy in the operational playbook's bodies.
@@ -156,6 +160,9 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths, opt
     ...operational.scenarioTemplates,
   ])
     problems.push(...markdownProblems(entry, { rawHtml: false }));
+
+  // Lessons back into the playbook, action items on time, pages reviewed.
+  problems.push(...learningLoopProblems(playbook, postmortems, today));
 
   // Personal data and secrets (src/lib/privacy/patterns.ts): in post-mortems, errors once in
   // review and warnings in drafts; playbook pages and the operational playbook are always

@@ -1,0 +1,103 @@
+import { actionDeadline, daysOverdue } from '../insights/actions.ts';
+import { daysBetween } from '../insights/days.ts';
+import { lessonsByStep } from '../insights/lessons.ts';
+import { PLAYBOOK_REVIEW_MAX_DAYS } from '../../schema/deadlines.ts';
+import type { PlaybookPage } from '../../schema/playbook.ts';
+import type { Postmortem } from '../../schema/postmortem.ts';
+import { problemAt } from './issues.ts';
+import type { CheckedEntry } from './index.ts';
+import type { Problem } from './problem.ts';
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * The rules that keep lessons flowing back into the playbook, measured against `today`:
+ * - a lesson's `appliedIn` names a playbook page that exists, on a day after the incident began (errors);
+ * - an open action item past its deadline (agreed, or from the severity) is a warning;
+ * - a playbook page not reviewed for `PLAYBOOK_REVIEW_MAX_DAYS` is a warning;
+ * - a step page reviewed after lessons that cite it were learned, without applying them, is a warning.
+ * Only files that passed their schema are looked at; drafts only for the `appliedIn` rules.
+ */
+export function learningLoopProblems(
+  playbook: readonly CheckedEntry<PlaybookPage>[],
+  postmortems: readonly CheckedEntry<Postmortem>[],
+  today: Date,
+): Problem[] {
+  const problems: Problem[] = [];
+  const pageIds = new Set(playbook.map((page) => page.id));
+  const valid = postmortems.flatMap((entry) => (entry.valid ? [{ entry, id: entry.id, data: entry.valid }] : []));
+
+  for (const { entry, data } of valid) {
+    data.lessons.forEach((lesson, index) => {
+      const applied = lesson.appliedIn;
+      if (!applied) return;
+      if (!pageIds.has(applied.page)) {
+        problems.push(
+          problemAt(
+            entry,
+            ['lessons', index, 'appliedIn', 'page'],
+            `no playbook page "${applied.page}" to apply this lesson to`,
+          ),
+        );
+      }
+      if (daysBetween(data.started, applied.date) < 0) {
+        problems.push(
+          problemAt(
+            entry,
+            ['lessons', index, 'appliedIn', 'date'],
+            `applied on ${day(applied.date)}, before the incident started (${day(data.started)}); expected the day the playbook page changed`,
+          ),
+        );
+      }
+    });
+    if (data.status === 'draft') continue;
+    data.actionItems.forEach((item, index) => {
+      if (item.status !== 'open') return;
+      const { deadline, fromSeverity } = actionDeadline(item, data);
+      const late = daysOverdue(deadline, today);
+      if (late <= 0) return;
+      const due = fromSeverity
+        ? `had no due date, so the severity ${data.severity} deadline applies (${day(deadline)})`
+        : `was due ${day(deadline)}`;
+      problems.push(
+        problemAt(
+          entry,
+          ['actionItems', index, ...(fromSeverity ? [] : ['due'])],
+          `open action item "${item.title}" ${due}: ${late} day${late === 1 ? '' : 's'} overdue; finish it, drop it or agree a new date`,
+          'warning',
+        ),
+      );
+    });
+  }
+
+  const byStep = lessonsByStep(valid, { includeExamples: true });
+  for (const page of playbook) {
+    if (!page.valid) continue;
+    const reviewed = page.valid.lastReviewed;
+    const age = daysBetween(reviewed, today);
+    if (age > PLAYBOOK_REVIEW_MAX_DAYS) {
+      problems.push(
+        problemAt(
+          page,
+          ['lastReviewed'],
+          `last reviewed ${day(reviewed)}, ${age} days ago (more than ${PLAYBOOK_REVIEW_MAX_DAYS}): check the page against reality and update the date`,
+          'warning',
+        ),
+      );
+    }
+    const step = page.valid.step;
+    if (step === undefined) continue;
+    const missed = (byStep.get(step) ?? []).filter((lesson) => !lesson.appliedIn && lesson.learned < reviewed);
+    if (missed.length === 0) continue;
+    const listed = missed.map((lesson) => `${lesson.incidentId} lesson ${lesson.index + 1}`).join(', ');
+    problems.push(
+      problemAt(
+        page,
+        ['lastReviewed'],
+        `reviewed ${day(reviewed)}, but ${missed.length} lesson${missed.length === 1 ? '' : 's'} citing step ${step} from before then ${missed.length === 1 ? 'is' : 'are'} not applied (${listed}): change the page and set appliedIn on each lesson`,
+        'warning',
+      ),
+    );
+  }
+  return problems;
+}
