@@ -19,6 +19,7 @@ import {
   TIMELINE_KINDS,
 } from '../../src/schema/taxonomy.ts';
 import { SENTENCE_MAX_WORDS, prose, sampleText, wordCount, type Prose } from './prose.ts';
+import { requiredSeverity, triageSignalsOf } from '../../src/schema/triage.ts';
 
 /** An inclusive range of counts. */
 type Range = readonly [min: number, max: number];
@@ -174,6 +175,9 @@ export function generateLibrary(count: number, seed = 42, text = sampleText()): 
     const day = iso(started).slice(0, 10);
     const id = postmortemId(day, `${slugify(title).slice(0, 48).replace(/-+$/, '')}-${i + 1}`);
     const platforms = [...new Set(Array.from({ length: int([1, 3]) }, () => pick(PLATFORMS)))];
+    const origin = pick(ORIGINS);
+    // A real team rates no milder than its triage allows (news coverage, a senior leader named).
+    const severity = Math.min(int([1, 4]), requiredSeverity(triageSignalsOf({ platforms, origin })));
 
     const data: PostmortemInput = {
       title,
@@ -181,11 +185,11 @@ export function generateLibrary(count: number, seed = 42, text = sampleText()): 
       status,
       example: true,
       tags: [...new Set(Array.from({ length: int(SHAPE.tags) }, () => words.phrase(int([1, 2]))))],
-      severity: int([1, 4]),
+      severity,
       crisisType: pick(CRISIS_TYPES),
       scct: pick(SCCT_CLUSTERS),
       platforms,
-      origin: pick(ORIGINS),
+      origin,
       detectionSource: pick(DETECTION_SOURCES),
       started: iso(started),
       detected: iso(detected),

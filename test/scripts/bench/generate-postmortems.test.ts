@@ -73,7 +73,8 @@ describe('the benchmark corpus', () => {
     try {
       generatePostmortems(dir, 20, 3);
       const result = checkContent(root, { ...contentPaths, postmortems: dir });
-      expect(result.problems).toEqual([]);
+      // Warnings are realistic (overdue action items, lessons not yet applied); errors are not.
+      expect(result.problems.filter((problem) => problem.level === 'error')).toEqual([]);
       expect(result.postmortems).toHaveLength(20);
     } finally {
       rmSync(dir, { recursive: true, force: true });
