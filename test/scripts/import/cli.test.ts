@@ -104,7 +104,7 @@ describe('npm run import', () => {
       expect(lesson.text).toMatch(/^Suggested \(confirm or delete\): .* Evidence: 2025-03-0\d \d\d:\d\d UTC, /);
     }
     expect(data['playbookSteps']).toEqual([3, 5, 6, 7, 9]);
-    // The shared outline, in order (test/unit/schema/body-outline.test.ts holds every writer to it).
+    // The shared outline, in order (test/schema/body-outline.test.ts holds every writer to it).
     expect([...result.stdout.matchAll(/^## (.+)$/gm)].map((match) => match[1])).toEqual(
       BODY_OUTLINE.map((section) => section.heading),
     );

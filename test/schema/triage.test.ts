@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SEVERITIES, SEVERITY_LEVELS, VOLUME_MULTIPLE } from '../../../src/schema/severity.ts';
-import { TRIAGE_FALLBACK, TRIAGE_LADDER } from '../../../src/schema/triage.ts';
+import { SEVERITIES, SEVERITY_LEVELS, VOLUME_MULTIPLE } from '../../src/schema/severity.ts';
+import { TRIAGE_FALLBACK, TRIAGE_LADDER } from '../../src/schema/triage.ts';
 
 describe('triage ladder', () => {
   it('reaches every severity level, most severe first', () => {

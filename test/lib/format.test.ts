@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWithin } from '../../../src/lib/format.ts';
+import { formatWithin } from '../../src/lib/format.ts';
 
 describe('formatWithin', () => {
   it('says a deadline as a person would', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { firstIssue, issuePath, issuePlace, issueTexts } from '../../../src/lib/zod-issues.ts';
+import { firstIssue, issuePath, issuePlace, issueTexts } from '../../src/lib/zod-issues.ts';
 
 const schema = z
   .object({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { editUrl } from '../../../src/lib/edit-link.ts';
-import { site } from '../../../src/site.config.ts';
+import { editUrl } from '../../src/lib/edit-link.ts';
+import { site } from '../../src/site.config.ts';
 
 describe('editUrl', () => {
   it('points at the web editor of the file on the configured repository and branch', () => {

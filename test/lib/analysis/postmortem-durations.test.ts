@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationsOfPostmortem, peakOf } from '../../src/lib/analysis/postmortem-durations.ts';
+import { durationsOfPostmortem, peakOf } from '../../../src/lib/analysis/postmortem-durations.ts';
 
 const at = (time: string) => new Date(`2025-03-01T${time}:00Z`);
 const bucket = (time: string, negative: number, neutral = 0, positive = 0) => ({

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFrontmatter } from '../../../src/lib/content-check/frontmatter.ts';
-import { postmortemSchema, SUMMARY_MAX, TIMELINE_MARGIN_MINUTES } from '../../../src/schema/postmortem.ts';
-import { FIXTURES } from '../../support/overlay.ts';
+import { parseFrontmatter } from '../../src/lib/content-check/frontmatter.ts';
+import { postmortemSchema, SUMMARY_MAX, TIMELINE_MARGIN_MINUTES } from '../../src/schema/postmortem.ts';
+import { FIXTURES } from '../support/overlay.ts';
 
 const validSource = readFileSync(join(FIXTURES, 'postmortems', 'base', '2025-01-10-valid-incident.md'), 'utf8');
 

@@ -2,10 +2,10 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, formatProblem } from '../../../src/lib/content-check/index.ts';
-import { exportPersonSchema } from '../../../src/schema/incident-export.ts';
-import { playbookSchema } from '../../../src/schema/playbook.ts';
-import { actionItemSchema, postmortemFields } from '../../../src/schema/postmortem.ts';
+import { checkContent, formatProblem } from '../../src/lib/content-check/index.ts';
+import { exportPersonSchema } from '../../src/schema/incident-export.ts';
+import { playbookSchema } from '../../src/schema/playbook.ts';
+import { actionItemSchema, postmortemFields } from '../../src/schema/postmortem.ts';
 
 /** Invisible and text-direction characters, named by code point so this file shows them. */
 const INVISIBLE = ['\u200B', '\u200D', '\u200F', '\u202A', '\u202E', '\u2066', '\u2069', '\uFEFF'];

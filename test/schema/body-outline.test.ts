@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { importExports } from '../../../src/importer/index.ts';
-import { BODY_OUTLINE } from '../../../src/schema/body-outline.ts';
-import { renderDraft } from '../../../scripts/new/template.ts';
-import { ROOT, fixture } from '../../importer/support/pipeline.ts';
+import { importExports } from '../../src/importer/index.ts';
+import { BODY_OUTLINE } from '../../src/schema/body-outline.ts';
+import { renderDraft } from '../../scripts/new/template.ts';
+import { ROOT, fixture } from '../importer/support/pipeline.ts';
 
 const headings = (markdown: string) => [...markdown.matchAll(/^## (.+)$/gm)].map((match) => match[1]);
 const outline = BODY_OUTLINE.map((section) => section.heading);

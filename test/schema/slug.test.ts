@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidSlug, postmortemId, slugify } from '../../../src/schema/slug.ts';
+import { isValidSlug, postmortemId, slugify } from '../../src/schema/slug.ts';
 
 describe('slugify', () => {
   it.each([

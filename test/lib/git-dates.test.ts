@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { clearLastUpdatedCache, lastUpdated, lastUpdatedMap } from '../../../src/lib/git-dates.ts';
+import { clearLastUpdatedCache, lastUpdated, lastUpdatedMap } from '../../src/lib/git-dates.ts';
 
 /**
  * A real repository in a temporary folder: the project sits in `site/` inside it (so paths

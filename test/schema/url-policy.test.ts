@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedUrl, urlRefusal } from '../../../src/schema/url-policy.ts';
+import { isAllowedUrl, urlRefusal } from '../../src/schema/url-policy.ts';
 
 describe('the URL policy', () => {
   it.each([
