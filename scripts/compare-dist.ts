@@ -4,8 +4,8 @@
  * the same, 1 when something differs, 2 for a wrong command line.
  *
  * To compare a change with main (README, "Checking a restructure"):
- *   git worktree add /tmp/before main && (cd /tmp/before && npm ci && npm run build)
- *   npm run build
+ *   git worktree add /tmp/before main && (cd /tmp/before && npm ci && FIREBREAK_TODAY=2026-12-01 npm run build)
+ *   FIREBREAK_TODAY=2026-12-01 npm run build
  *   npm run compare-dist -- /tmp/before/dist dist
  */
 import { existsSync, statSync } from 'node:fs';
@@ -17,7 +17,8 @@ import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, firstLine, flagErro
 const USAGE = `Usage: npm run compare-dist -- BEFORE_DIST AFTER_DIST
 
 Lists the files that differ between two built sites, with the first changed line of each page.
-Asset hashes are normalized; the Pagefind index and the service worker are not compared.`;
+Asset hashes are normalized; the Pagefind index and the service worker are not compared.
+Build both with the same FIREBREAK_TODAY=YYYY-MM-DD: the build date is on some pages.`;
 
 function folders(argv: readonly string[]): [string, string] | 'help' {
   try {
@@ -51,6 +52,10 @@ try {
   }
   const result = compareDists(...dirs);
   for (const line of formatComparison(result)) console.log(line);
+  if (result.differences.length > 0 && !process.env['FIREBREAK_TODAY'])
+    console.log(
+      '(Built on different days? Build both with the same FIREBREAK_TODAY=YYYY-MM-DD: the date is on some pages.)',
+    );
   process.exit(result.differences.length === 0 ? EXIT_OK : EXIT_BAD_INPUT);
 } catch (error) {
   if (!(error instanceof UsageError) && process.env['DEBUG']) throw error;
