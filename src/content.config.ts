@@ -1,9 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { playbookSchema } from './schema/playbook.ts';
-import { z } from 'zod';
-import { postmortemSchema } from './schema/postmortem.ts';
-import { withDraftStandIns } from './schema/undecided.ts';
+import { postmortemFileSchema } from './schema/postmortem-file.ts';
 import { runbookSchema } from './schema/runbook.ts';
 import { platformCardSchema } from './schema/platform-card.ts';
 import { roleCardSchema } from './schema/role-card.ts';
@@ -27,7 +25,7 @@ const postmortems = defineCollection({
   // time. An `.mdx` file here is never compiled; the content check names it as an error.
   loader: glob({ pattern: '*.md', base: contentPaths.postmortems, retainBody: false }),
   // Drafts may leave the fields only a person can decide empty; the preview shows stand-ins.
-  schema: z.preprocess(withDraftStandIns, postmortemSchema),
+  schema: postmortemFileSchema,
 });
 
 /** The operational playbook: runbooks per crisis type, platform cards, role cards, scenario templates. */

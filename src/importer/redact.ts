@@ -89,7 +89,11 @@ const EVENT_TEXT_MAX = 280;
 const EVIDENCE_FRONTMATTER_MAX = 140;
 const EVIDENCE_BODY_MAX = 200;
 
-const RATING_BY_SEVERITY = ['severe', 'high', 'moderate', 'low'] as const;
+/**
+ * What the exports cannot tell (src/schema/undecided.ts): left empty rather than guessed, so the
+ * draft says "decide this" and a plausible guess can never pass review as a fact.
+ */
+const UNDECIDED = null;
 
 const FALLBACK_SLUG = 'imported-incident';
 
@@ -216,10 +220,10 @@ export function redactDraft(
     tags: authored.tags?.map(clean) ?? ['imported'],
     severity: severity.level,
     crisisType: authored.crisisType ?? 'other',
-    scct: authored.scct ?? 'accidental',
+    scct: authored.scct ?? UNDECIDED,
     platforms: incident.platforms.length > 0 ? incident.platforms : ['other'],
-    origin: authored.origin ?? 'other',
-    detectionSource: authored.detectionSource ?? 'other',
+    origin: authored.origin ?? UNDECIDED,
+    detectionSource: authored.detectionSource ?? UNDECIDED,
     started: isoInstant(times.started),
     detected: isoInstant(times.detected),
     ...(times.firstResponse && { firstResponse: isoInstant(times.firstResponse) }),
@@ -229,7 +233,7 @@ export function redactDraft(
       summary: authored.impact?.summary
         ? clean(authored.impact.summary)
         : 'TODO: who was affected and how; check the measured figures.',
-      rating: authored.impact?.rating ?? RATING_BY_SEVERITY[severity.level - 1],
+      rating: authored.impact?.rating ?? UNDECIDED,
       ...(Object.keys(metrics).length > 0 && { metrics }),
       ...(mentions && mentions.series.length > 0 && { mentionSeries: mentions.series.map(bucketOut) }),
     },
@@ -237,7 +241,7 @@ export function redactDraft(
       ? authored.contributingFactors.map((factor) => ({ category: factor.category, text: clean(factor.text) }))
       : [
           {
-            category: 'process',
+            category: UNDECIDED,
             text: 'TODO: name at least one contributing factor in blameless terms: what about the system made this easy?',
           },
         ],

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { readYaml, writeYaml } from '../../lib/yaml.ts';
-import { postmortemSchema } from '../../schema/postmortem.ts';
+import { postmortemFileSchema } from '../../schema/postmortem-file.ts';
 import { ImportError } from '../errors.ts';
 import { firstIssue, issuePlace } from '../../lib/zod-issues.ts';
 import type { RedactedDraft } from '../redact.ts';
@@ -40,7 +40,9 @@ export function renderPage(draft: RedactedDraft, displayDir: string): Page {
   const yaml = stringifyFrontmatter(draft.frontmatter);
   const content = `---\n${yaml}---\n\n${renderBody(draft.body)}`;
   const parsedBack = readYaml(yaml).data;
-  const result = postmortemSchema.safeParse(parsedBack);
+  // The same reading the site and the check give a draft: the fields only a person can decide
+  // may still be empty.
+  const result = postmortemFileSchema.safeParse(parsedBack);
   if (!result.success) {
     const issue = firstIssue(result.error.issues, parsedBack);
     throw new ImportError(

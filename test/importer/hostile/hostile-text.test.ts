@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readYaml } from '../../../src/lib/yaml.ts';
 import { parseFrontmatter } from '../../../src/lib/content-check/frontmatter.ts';
-import { postmortemSchema } from '../../../src/schema/postmortem.ts';
+import { postmortemFileSchema } from '../../../src/schema/postmortem-file.ts';
 import { escapeInline, inertBlock, inertLine } from '../../../src/importer/write/markdown.ts';
 import { fixture, runImport } from '../support/pipeline.ts';
 
@@ -32,8 +32,8 @@ describe('hostile text in exports stays inert', () => {
 
   it('passes the post-mortem schema, read back with the content check’s own parser', () => {
     const parsed = parseFrontmatter(page);
-    expect(postmortemSchema.safeParse(parsed.data).success).toBe(true);
-    expect(postmortemSchema.safeParse(frontmatter).success).toBe(true);
+    expect(postmortemFileSchema.safeParse(parsed.data).success).toBe(true);
+    expect(postmortemFileSchema.safeParse(frontmatter).success).toBe(true);
   });
 
   it('has exactly one front-matter block: a --- line in the export cannot open another', () => {

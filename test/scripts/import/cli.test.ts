@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readYaml } from '../../../src/lib/yaml.ts';
-import { postmortemSchema } from '../../../src/schema/postmortem.ts';
+import { postmortemFileSchema } from '../../../src/schema/postmortem-file.ts';
 import { incidentExportSchema } from '../../../src/schema/incident-export.ts';
 import { ADAPTERS } from '../../../src/importer/registry.ts';
 import { fixture, runImport } from '../../importer/support/pipeline.ts';
@@ -51,7 +51,7 @@ describe('npm run import', () => {
     const data = frontmatterOf(readFileSync(join(out, readdirSync(out)[0]!), 'utf8'));
     expect(data['status']).toBe('draft');
     expect(data['example']).toBe(false);
-    expect(postmortemSchema.safeParse(data).success).toBe(true);
+    expect(postmortemFileSchema.safeParse(data).success).toBe(true);
   });
 
   it('--dry-run prints the page and writes nothing', () => {
