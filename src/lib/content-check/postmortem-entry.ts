@@ -1,4 +1,5 @@
-import { postmortemSchema, type Postmortem } from '../../schema/postmortem.ts';
+import type { Postmortem } from '../../schema/postmortem.ts';
+import { postmortemFileSchema } from '../../schema/postmortem-file.ts';
 import { emptyUndecidedFields, samePath } from '../../schema/undecided.ts';
 import { problemAt, problemsFromIssues, type IssueSource } from './issues.ts';
 import type { Problem } from './problem.ts';
@@ -13,7 +14,9 @@ export function postmortemProblems(entry: IssueSource & { data: Record<string, u
   valid?: Postmortem;
   problems: Problem[];
 } {
-  const result = postmortemSchema.safeParse(entry.data);
+  // Read as the pages read it: a draft's empty undecided fields get stand-ins, so the draft is
+  // still previewed and indexed; once in review they are errors below.
+  const result = postmortemFileSchema.safeParse(entry.data);
   if (result.success) return { valid: result.data, problems: [] };
   const empty = emptyUndecidedFields(entry.data);
   const isEmpty = (path: readonly PropertyKey[]) => empty.some((field) => samePath(field.path, path));
