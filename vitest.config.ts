@@ -23,6 +23,9 @@ export default defineConfig({
           globalSetup: ['test/support/global-build.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A page's script can take seconds to start on a loaded 2-core machine; 1 s (the
+          // default) made waits for it flaky. A real failure still fails, only later.
+          expect: { poll: { timeout: 10_000 } },
           // One browser at a time keeps a 2-core machine responsive and the results stable.
           fileParallelism: false,
         },
