@@ -8,6 +8,11 @@ import type {
 } from './model/incident.ts';
 import type { Platform } from '../schema/taxonomy.ts';
 import type { AuthoredFields } from '../schema/incident-export.ts';
+import { ImportError } from './errors.ts';
+import { differentPeriodWarnings, exportPeriod } from './analysis/periods.ts';
+import { timeZoneNotes } from './analysis/time-zones.ts';
+import { describeLeftOut, findIncidentWindow, utcMinute, type IncidentWindow, type WindowBounds } from './analysis/window.ts';
+import { trimToWindow } from './analysis/window-trim.ts';
 
 /** The merged incident plus what authored exports (Firebreak JSON) said outright. */
 export interface MergedIncident extends Incident {
@@ -15,6 +20,18 @@ export interface MergedIncident extends Incident {
   authored: AuthoredFields;
   /** A first public response an export stated outright (otherwise analysis derives it). */
   firstResponse?: Date;
+  /** The incident window the exports were kept to (see analysis/window.ts). */
+  window?: IncidentWindow;
+  /**
+   * What a person running the import must hear now (also in `notes`, for the page): mentions
+   * left out by the window, exports of different periods, times read in an assumed zone.
+   */
+  warnings: string[];
+}
+
+/** How to merge: the CLI's --from/--to. */
+export interface MergeOptions {
+  window?: WindowBounds | undefined;
 }
 
 const HOUR = 3_600_000;
@@ -72,6 +89,8 @@ function mergeMentions(summaries: MentionSummary[]): MentionSummary | undefined 
       into.positive += bucket.positive;
       into.neutral += bucket.neutral;
       into.negative += bucket.negative;
+      if (bucket.unrated) into.unrated = (into.unrated ?? 0) + bucket.unrated;
+      if (bucket.reach !== undefined) into.reach = (into.reach ?? 0) + bucket.reach;
       byHour.set(key, into);
     }
   }
@@ -118,13 +137,52 @@ function mergeMentions(summaries: MentionSummary[]): MentionSummary | undefined 
   };
 }
 
+/** Nothing of an export is left inside the window. */
+function isEmpty(partial: PartialIncident): boolean {
+  return partial.events.length === 0 && !partial.mentions;
+}
+
 /**
- * Combines what every adapter read into one incident: people by id, events in time order
- * (duplicates across exports dropped), platforms in order of first appearance, the earliest
- * start and detection, the latest resolution, the most severe severity.
+ * Keeps every export to the incident window; the notes say what was left out, per export.
+ * Throws ImportError when --from/--to leave nothing of any export.
  */
-export function mergeIncidents(partials: readonly PartialIncident[]): MergedIncident {
-  if (partials.length === 0) throw new Error('mergeIncidents needs at least one partial incident');
+function keepToWindow(partials: readonly PartialIncident[], window: IncidentWindow) {
+  const kept: PartialIncident[] = [];
+  const notes: string[] = [];
+  for (const partial of partials) {
+    const { partial: trimmed, leftOut } = trimToWindow(partial, window);
+    kept.push(trimmed);
+    const note = describeLeftOut(leftOut, window);
+    if (note) notes.push(`${partial.file}: ${note}`);
+  }
+  if (kept.every(isEmpty) && !partials.every(isEmpty)) {
+    const periods = partials.flatMap((partial) => {
+      const period = exportPeriod(partial);
+      return period ? [`${period.file} runs ${utcMinute(period.first)} to ${utcMinute(period.last)}`] : [];
+    });
+    throw new ImportError(
+      '--from/--to',
+      `no event or mention falls inside ${utcMinute(window.from)} to ${utcMinute(window.to)}; ${periods.join(', ')}: expected --from/--to inside those periods`,
+    );
+  }
+  if (notes.length > 0) notes.unshift(window.description);
+  return { kept, notes };
+}
+
+/**
+ * Combines what every adapter read into one incident: first each export is kept to the
+ * incident window (analysis/window.ts), then people by id, events in time order (duplicates
+ * across exports dropped), platforms in order of first appearance, the earliest start and
+ * detection, the latest resolution, the most severe severity.
+ */
+export function mergeIncidents(all: readonly PartialIncident[], options: MergeOptions = {}): MergedIncident {
+  if (all.length === 0) throw new Error('mergeIncidents needs at least one partial incident');
+  const periodWarnings = differentPeriodWarnings(all);
+  const window = findIncidentWindow(all, options.window);
+  const windowed = window ? keepToWindow(all, window) : { kept: [...all], notes: [] };
+  const partials = windowed.kept;
+  const zoneNotes = timeZoneNotes(partials);
+  const warnings = [...periodWarnings, ...windowed.notes, ...zoneNotes];
 
   const people = new Map<string, Person>();
   const seen = new Set<string>();
@@ -165,6 +223,7 @@ export function mergeIncidents(partials: readonly PartialIncident[]): MergedInci
     );
   }
   const mentions = mergeMentions(mentionSummaries);
+  notes.push(...warnings);
   // Metric events stand for a whole hour bucket; they do not mark when anything began.
   const firstEvent = events.find((event) => event.kind !== 'metric');
   const started = earliest(...partials.map((partial) => partial.started), mentions?.first, firstEvent?.at);
@@ -178,7 +237,9 @@ export function mergeIncidents(partials: readonly PartialIncident[]): MergedInci
     events,
     people: [...people.values()],
     notes,
+    warnings,
     authored,
+    ...(window && { window }),
     ...(title !== undefined && { title }),
     ...(severity !== undefined && { severity }),
     ...(started && { started }),

@@ -93,8 +93,16 @@ export interface MentionBucket {
   /** Start of the hour (UTC). */
   at: Date;
   positive: number;
+  /** Mentions judged neutral plus those without any sentiment (see `unrated`). */
   neutral: number;
   negative: number;
+  /**
+   * Of `neutral`, the mentions that carried no sentiment at all; absent means every mention
+   * was rated. Lets a trimmed series keep an honest negative share.
+   */
+  unrated?: number;
+  /** Sum of the reach figures of this hour's mentions, when the export gives them. */
+  reach?: number;
 }
 
 /** What a social-listening or platform export says about public volume. */
@@ -144,6 +152,11 @@ export interface PartialIncident {
   authored?: AuthoredFields;
   /** The first public response when the export states it (otherwise derived from the events). */
   firstResponse?: Date;
+  /**
+   * Set when the export's times carried no zone and were read in an assumed one, as a sentence
+   * for the page ("times in this export carried no zone; read as UTC"). Absent: absolute times.
+   */
+  timeZoneNote?: string;
 }
 
 /** Several partial incidents merged: the input to analysis and the writer. */

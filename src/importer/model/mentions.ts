@@ -74,8 +74,8 @@ export interface MentionAccumulatorOptions {
   counterCapacity?: number;
 }
 
-/** Hourly counters by sentiment: [positive, neutral, negative]. */
-type Counts = [number, number, number];
+/** Hourly counters: [positive, neutral (incl. unrated), negative, unrated, reach]. */
+type Counts = [number, number, number, number, number];
 
 export class MentionAccumulator {
   private readonly hours = new Map<number, Counts>();
@@ -102,7 +102,7 @@ export class MentionAccumulator {
     const hour = Math.floor(ms / HOUR_MS) * HOUR_MS;
     let counts = this.hours.get(hour);
     if (counts === undefined) {
-      counts = [0, 0, 0];
+      counts = [0, 0, 0, 0, 0];
       this.hours.set(hour, counts);
     }
     switch (mention.sentiment) {
@@ -121,12 +121,14 @@ export class MentionAccumulator {
         break;
       default:
         counts[1]++;
+        counts[3]++;
     }
     this.total++;
     if (ms < this.firstMs) this.firstMs = ms;
     if (ms > this.lastMs) this.lastMs = ms;
     if (mention.reach !== undefined && Number.isFinite(mention.reach)) {
       this.reach += mention.reach;
+      counts[4] += mention.reach;
       this.reachSeen = true;
     }
     if (mention.source) this.sources.add(mention.source);
@@ -171,14 +173,17 @@ export class MentionAccumulator {
       const start = Math.floor(this.firstMs / HOUR_MS) * HOUR_MS;
       const end = Math.floor(this.lastMs / HOUR_MS) * HOUR_MS;
       for (let hour = start; hour <= end; hour += HOUR_MS) {
-        const [positive, neutral, negative] = this.hours.get(hour) ?? [0, 0, 0];
+        const [positive, neutral, negative, unrated, reach] = this.hours.get(hour) ?? [0, 0, 0, 0, 0];
         const count = positive + neutral + negative;
         // Strictly greater: on a tie the earlier hour is the peak.
         if (count > peakCount) {
           peakCount = count;
           peakHour = new Date(hour);
         }
-        series.push({ at: new Date(hour), positive, neutral, negative });
+        const bucket: MentionBucket = { at: new Date(hour), positive, neutral, negative };
+        if (unrated > 0) bucket.unrated = unrated;
+        if (this.reachSeen) bucket.reach = reach;
+        series.push(bucket);
       }
     }
     const summary: MentionSummary = {
