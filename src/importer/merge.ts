@@ -91,6 +91,8 @@ function mergeMentions(summaries: MentionSummary[]): MentionSummary | undefined 
       into.negative += bucket.negative;
       if (bucket.unrated) into.unrated = (into.unrated ?? 0) + bucket.unrated;
       if (bucket.reach !== undefined) into.reach = (into.reach ?? 0) + bucket.reach;
+      const first = earliest(into.first, bucket.first);
+      if (first) into.first = first;
       byHour.set(key, into);
     }
   }
@@ -160,9 +162,15 @@ function keepToWindow(partials: readonly PartialIncident[], window: IncidentWind
       const period = exportPeriod(partial);
       return period ? [`${period.file} runs ${utcMinute(period.first)} to ${utcMinute(period.last)}`] : [];
     });
+    const span =
+      window.from < window.to
+        ? `from ${utcMinute(window.from)} to ${utcMinute(window.to)}`
+        : window.fromBasis === 'option'
+          ? `from ${utcMinute(window.from)} on`
+          : `before ${utcMinute(window.to)}`;
     throw new ImportError(
       '--from/--to',
-      `no event or mention falls inside ${utcMinute(window.from)} to ${utcMinute(window.to)}; ${periods.join(', ')}: expected --from/--to inside those periods`,
+      `no event or mention falls in the incident window ${span}; ${periods.join(', ')}: expected --from/--to inside those periods`,
     );
   }
   if (notes.length > 0) notes.unshift(window.description);

@@ -51,7 +51,7 @@ function trimMentions(
     peakHour: peak!.at,
     // Sources are counted per export, not per hour: the list stays the export's own.
     topSources: summary.topSources,
-    first: leftOut.mentionsBefore === 0 && summary.first ? summary.first : kept[0]!.at,
+    first: leftOut.mentionsBefore === 0 && summary.first ? summary.first : (kept[0]!.first ?? kept[0]!.at),
   };
   if (summary.negativeShare !== undefined && rated > 0) trimmed.negativeShare = negative / rated;
   if (summary.totalReach !== undefined && reachEveryHour) trimmed.totalReach = reach;

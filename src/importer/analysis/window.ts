@@ -181,12 +181,21 @@ export function findIncidentWindow(
     to = floorHour(bounds.to.getTime()) + HOUR_MS;
     toBasis = 'option';
   }
-  // A bound given on its own keeps the other from the rules, or the data's edge.
-  from ??= floorHour(minOf(dated));
-  to ??= floorHour(maxOf(dated)) + HOUR_MS;
+  // A bound given on its own keeps the other from the rules, or the data's edge when the
+  // rules found none or one on the wrong side of it.
+  if (from === undefined || (toBasis === 'option' && fromBasis !== 'option' && from >= to!)) {
+    from = floorHour(minOf(dated));
+    fromBasis = 'data';
+  }
+  if (to === undefined || (fromBasis === 'option' && toBasis !== 'option' && to <= from)) {
+    to = floorHour(maxOf(dated)) + HOUR_MS;
+    toBasis = 'data';
+  }
   if (fromBasis === 'option' && toBasis === 'option') how = 'as given with --from and --to';
-  else if (fromBasis === 'option') how = `start from --from, end from ${how}`;
-  else if (toBasis === 'option') how = `end from --to, start from ${how}`;
+  else if (fromBasis === 'option')
+    how = toBasis === 'data' ? 'from --from to the end of the exports' : `start from --from, end from ${how}`;
+  else if (toBasis === 'option')
+    how = fromBasis === 'data' ? 'from the start of the exports to --to' : `end from --to, start from ${how}`;
   return {
     from: new Date(from),
     to: new Date(to),
@@ -204,7 +213,7 @@ export interface LeftOut {
   eventsAfter: number;
 }
 
-/** "412 mentions and 1 event before 2026-03-13 09:00 UTC, 3 mentions after … were left out". */
+/** "412 mentions before 2026-03-13 09:00 UTC and 3 mentions from … on were left out (…)". */
 export function describeLeftOut(leftOut: LeftOut, window: IncidentWindow): string | undefined {
   const side = (mentions: number, events: number, where: string) => {
     const parts = [mentions > 0 && plural(mentions, 'mention'), events > 0 && plural(events, 'event')].filter(Boolean);
@@ -215,5 +224,6 @@ export function describeLeftOut(leftOut: LeftOut, window: IncidentWindow): strin
     side(leftOut.mentionsAfter, leftOut.eventsAfter, `from ${utcMinute(window.to)} on`),
   ].filter(Boolean);
   if (sides.length === 0) return undefined;
-  return `${sides.join(', ')} left out: outside the incident window. Pass --from/--to to choose the window.`;
+  const total = leftOut.mentionsBefore + leftOut.eventsBefore + leftOut.mentionsAfter + leftOut.eventsAfter;
+  return `${sides.join(', and ')} ${total === 1 ? 'was' : 'were'} left out (outside the incident window); pass --from/--to to choose the window.`;
 }

@@ -103,6 +103,8 @@ export interface MentionBucket {
   unrated?: number;
   /** Sum of the reach figures of this hour's mentions, when the export gives them. */
   reach?: number;
+  /** The earliest mention in this hour, when known: a trimmed series keeps an exact first mention. */
+  first?: Date;
 }
 
 /** What a social-listening or platform export says about public volume. */

@@ -74,8 +74,8 @@ export interface MentionAccumulatorOptions {
   counterCapacity?: number;
 }
 
-/** Hourly counters: [positive, neutral (incl. unrated), negative, unrated, reach]. */
-type Counts = [number, number, number, number, number];
+/** Hourly counters: [positive, neutral (incl. unrated), negative, unrated, reach, earliest ms]. */
+type Counts = [number, number, number, number, number, number];
 
 export class MentionAccumulator {
   private readonly hours = new Map<number, Counts>();
@@ -102,7 +102,7 @@ export class MentionAccumulator {
     const hour = Math.floor(ms / HOUR_MS) * HOUR_MS;
     let counts = this.hours.get(hour);
     if (counts === undefined) {
-      counts = [0, 0, 0, 0, 0];
+      counts = [0, 0, 0, 0, 0, ms];
       this.hours.set(hour, counts);
     }
     switch (mention.sentiment) {
@@ -124,6 +124,7 @@ export class MentionAccumulator {
         counts[3]++;
     }
     this.total++;
+    if (ms < counts[5]) counts[5] = ms;
     if (ms < this.firstMs) this.firstMs = ms;
     if (ms > this.lastMs) this.lastMs = ms;
     if (mention.reach !== undefined && Number.isFinite(mention.reach)) {
@@ -173,7 +174,7 @@ export class MentionAccumulator {
       const start = Math.floor(this.firstMs / HOUR_MS) * HOUR_MS;
       const end = Math.floor(this.lastMs / HOUR_MS) * HOUR_MS;
       for (let hour = start; hour <= end; hour += HOUR_MS) {
-        const [positive, neutral, negative, unrated, reach] = this.hours.get(hour) ?? [0, 0, 0, 0, 0];
+        const [positive, neutral, negative, unrated, reach, earliest] = this.hours.get(hour) ?? [0, 0, 0, 0, 0, 0];
         const count = positive + neutral + negative;
         // Strictly greater: on a tie the earlier hour is the peak.
         if (count > peakCount) {
@@ -181,6 +182,7 @@ export class MentionAccumulator {
           peakHour = new Date(hour);
         }
         const bucket: MentionBucket = { at: new Date(hour), positive, neutral, negative };
+        if (count > 0) bucket.first = new Date(earliest);
         if (unrated > 0) bucket.unrated = unrated;
         if (this.reachSeen) bucket.reach = reach;
         series.push(bucket);
