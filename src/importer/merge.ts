@@ -11,7 +11,13 @@ import type { AuthoredFields } from '../schema/incident-export.ts';
 import { ImportError } from './errors.ts';
 import { differentPeriodWarnings, exportPeriod } from './analysis/periods.ts';
 import { timeZoneNotes } from './analysis/time-zones.ts';
-import { describeLeftOut, findIncidentWindow, utcMinute, type IncidentWindow, type WindowBounds } from './analysis/window.ts';
+import {
+  describeLeftOut,
+  findIncidentWindow,
+  utcMinute,
+  type IncidentWindow,
+  type WindowBounds,
+} from './analysis/window.ts';
 import { trimToWindow } from './analysis/window-trim.ts';
 
 /** The merged incident plus what authored exports (Firebreak JSON) said outright. */

@@ -62,6 +62,7 @@ export function differentPeriodWarnings(partials: readonly PartialIncident[]): s
         );
     }
   }
-  if (pairs > warnings.length) warnings.push(`${pairs - warnings.length} more pairs of exports cover different periods.`);
+  if (pairs > warnings.length)
+    warnings.push(`${pairs - warnings.length} more pairs of exports cover different periods.`);
   return warnings;
 }

@@ -5,8 +5,7 @@
  * keeps the 14th to its end.
  */
 
-const BOUND =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const BOUND = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
 const DAY_MS = 86_400_000;
 
@@ -24,7 +23,14 @@ function offsetAt(instant: number, zone: string): number {
     second: 'numeric',
   });
   for (const part of format.formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  const wall = Date.UTC(parts['year']!, parts['month']! - 1, parts['day']!, parts['hour']!, parts['minute']!, parts['second']!);
+  const wall = Date.UTC(
+    parts['year']!,
+    parts['month']! - 1,
+    parts['day']!,
+    parts['hour']!,
+    parts['minute']!,
+    parts['second']!,
+  );
   return wall - Math.floor(instant / 1000) * 1000;
 }
 
@@ -45,7 +51,8 @@ export function parseWindowBound(text: string, zone: string, edge: 'from' | 'to'
   const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0));
   const check = new Date(wall);
   // Date.UTC rolls 31 February over into March; a person never means that.
-  if (check.getUTCDate() !== Number(d) || check.getUTCMonth() !== Number(mo) - 1 || Number(h ?? 0) > 23) return undefined;
+  if (check.getUTCDate() !== Number(d) || check.getUTCMonth() !== Number(mo) - 1) return undefined;
+  if (Number(h ?? 0) > 23 || Number(mi ?? 0) > 59 || Number(s ?? 0) > 59) return undefined;
   let instant: number;
   if (offset === undefined) instant = wallToInstant(wall, zone);
   else if (offset.toUpperCase() === 'Z') instant = wall;

@@ -10,12 +10,7 @@ import type { IncidentWindow, LeftOut } from './window.ts';
 const count = (bucket: MentionBucket) => bucket.positive + bucket.neutral + bucket.negative;
 
 /** The summary of the hours of `summary.series` kept; undefined when none had mentions. */
-function trimMentions(
-  summary: MentionSummary,
-  from: number,
-  to: number,
-  leftOut: LeftOut,
-): MentionSummary | undefined {
+function trimMentions(summary: MentionSummary, from: number, to: number, leftOut: LeftOut): MentionSummary | undefined {
   const series: MentionBucket[] = [];
   for (const bucket of summary.series) {
     const at = bucket.at.getTime();

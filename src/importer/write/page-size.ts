@@ -19,7 +19,8 @@ function kib(bytes: number): string {
 export function checkPageSize(pagePath: string, content: string, seriesHours: number): void {
   const bytes = Buffer.byteLength(content, 'utf8');
   if (bytes <= MAX_PAGE_BYTES) return;
-  const what = seriesHours > 0 ? `its mention series has ${seriesHours.toLocaleString('en')} hours` : 'its timeline is too long';
+  const what =
+    seriesHours > 0 ? `its mention series has ${seriesHours.toLocaleString('en')} hours` : 'its timeline is too long';
   throw new ImportError(
     pagePath,
     `the drafted page would be ${kib(bytes)}, over the ${kib(MAX_PAGE_BYTES)} a page may have, because ${what}; nothing was written. Narrow the incident window with --from and --to`,
