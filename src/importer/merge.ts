@@ -8,6 +8,7 @@ import type {
 } from './model/incident.ts';
 import type { Platform } from '../schema/taxonomy.ts';
 import type { AuthoredFields } from '../schema/incident-export.ts';
+import { GAP_FILL_MAX_HOURS } from './model/mentions.ts';
 import { ImportError } from './errors.ts';
 import { differentPeriodWarnings, exportPeriod } from './analysis/periods.ts';
 import { timeZoneNotes } from './analysis/time-zones.ts';
@@ -54,6 +55,11 @@ function latest(...dates: (Date | undefined)[]): Date | undefined {
   return best;
 }
 
+function isGapFree(series: readonly MentionBucket[]): boolean {
+  if (series.length === 0) return true;
+  return (series[series.length - 1]!.at.getTime() - series[0]!.at.getTime()) / HOUR + 1 === series.length;
+}
+
 function isText(value: string | undefined): value is string {
   return value !== undefined && value !== '';
 }
@@ -81,12 +87,15 @@ function eventKey(event: IncidentEvent): string {
 }
 
 /**
- * Adds mention series hour by hour. Two listening exports of the same query would double count,
- * so the writer tells the author when more than one export contributed volume.
+ * Adds mention series hour by hour and fills the hours between them, so the chart's time axis
+ * stays honest. Two listening exports of the same query would double count, so the writer
+ * tells the author when more than one export contributed volume. Throws ImportError (naming
+ * the exports) when the series would run over GAP_FILL_MAX_HOURS: no page holds that.
  */
-function mergeMentions(summaries: MentionSummary[]): MentionSummary | undefined {
+function mergeMentions(summaries: MentionSummary[], files: string[]): MentionSummary | undefined {
   if (summaries.length === 0) return undefined;
-  if (summaries.length === 1) return summaries[0];
+  const only = summaries.length === 1 ? summaries[0]! : undefined;
+  if (only && isGapFree(only.series)) return only;
   const byHour = new Map<number, MentionBucket>();
   for (const summary of summaries) {
     for (const bucket of summary.series) {
@@ -104,12 +113,21 @@ function mergeMentions(summaries: MentionSummary[]): MentionSummary | undefined 
   }
   const keys = [...byHour.keys()].sort((a, b) => a - b);
   const series: MentionBucket[] = [];
-  // Fill gaps so the chart's time axis stays honest.
   if (keys.length > 0) {
-    for (let at = keys[0]!; at <= keys[keys.length - 1]!; at += HOUR) {
+    const [start, end] = [keys[0]!, keys[keys.length - 1]!];
+    const hours = (end - start) / HOUR + 1;
+    if (hours > GAP_FILL_MAX_HOURS) {
+      throw new ImportError(
+        files.join(', '),
+        `the mention series would run from ${utcMinute(new Date(start))} to ${utcMinute(new Date(end))} (${hours.toLocaleString('en')} hours), far more than one page holds; expected one incident: narrow the incident window with --from and --to`,
+        'mentions',
+      );
+    }
+    for (let at = start; at <= end; at += HOUR) {
       series.push(byHour.get(at) ?? { at: new Date(at), positive: 0, neutral: 0, negative: 0 });
     }
   }
+  if (only) return { ...only, series };
   let peak: MentionBucket | undefined;
   let peakCount = 0;
   for (const bucket of series) {
@@ -230,13 +248,17 @@ export function mergeIncidents(all: readonly PartialIncident[], options: MergeOp
   }
   events.sort((a, b) => a.at.getTime() - b.at.getTime());
 
-  const mentionSummaries = partials.flatMap((partial) => (partial.mentions ? [partial.mentions] : []));
+  const withMentions = partials.filter((partial) => partial.mentions);
+  const mentionSummaries = withMentions.map((partial) => partial.mentions!);
   if (mentionSummaries.length > 1) {
     notes.push(
       `Mention volume was added up from ${mentionSummaries.length} exports; if they cover the same query, the counts are doubled.`,
     );
   }
-  const mentions = mergeMentions(mentionSummaries);
+  const mentions = mergeMentions(
+    mentionSummaries,
+    withMentions.map((partial) => partial.file),
+  );
   notes.push(...warnings);
   // Metric events stand for a whole hour bucket; they do not mark when anything began.
   const firstEvent = events.find((event) => event.kind !== 'metric');

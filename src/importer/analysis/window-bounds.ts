@@ -9,6 +9,14 @@ const BOUND = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\
 
 const DAY_MS = 86_400_000;
 
+/** Date.UTC without its reading of years 0–99 as 1900–1999. */
+function utcMs(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, day);
+  date.setUTCHours(hour, minute, second, 0);
+  return date.getTime();
+}
+
 /** wall − UTC, in ms, of `zone` at `instant`. */
 function offsetAt(instant: number, zone: string): number {
   const parts: Record<string, number> = {};
@@ -23,7 +31,7 @@ function offsetAt(instant: number, zone: string): number {
     second: 'numeric',
   });
   for (const part of format.formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  const wall = Date.UTC(
+  const wall = utcMs(
     parts['year']!,
     parts['month']! - 1,
     parts['day']!,
@@ -48,7 +56,7 @@ export function parseWindowBound(text: string, zone: string, edge: 'from' | 'to'
   const match = BOUND.exec(text.trim());
   if (!match) return undefined;
   const [, y, mo, d, h, mi, s, offset] = match;
-  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0));
+  const wall = utcMs(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0));
   const check = new Date(wall);
   // Date.UTC rolls 31 February over into March; a person never means that.
   if (check.getUTCDate() !== Number(d) || check.getUTCMonth() !== Number(mo) - 1) return undefined;

@@ -168,8 +168,8 @@ export function findIncidentWindow(
     to = busiest.to;
     basis = 'busiest';
     how = busiest.capped
-      ? `no war-room or incident-tool export, so the busiest ${BUSIEST_MAX_HOURS / 24} days of mentions`
-      : `no war-room or incident-tool export, so the busy period around the peak hour, up to a silence of over ${QUIET_GAP_HOURS} h`;
+      ? `the busiest ${BUSIEST_MAX_HOURS / 24} days of mentions`
+      : `the busy period around the peak hour, up to a silence of over ${QUIET_GAP_HOURS} h`;
   }
   let fromBasis: BoundBasis = basis;
   let toBasis: BoundBasis = basis;
@@ -191,6 +191,7 @@ export function findIncidentWindow(
     to = floorHour(maxOf(dated)) + HOUR_MS;
     toBasis = 'data';
   }
+  if (fromBasis === 'busiest' && toBasis === 'busiest') how = `no war-room or incident-tool export, so ${how}`;
   if (fromBasis === 'option' && toBasis === 'option') how = 'as given with --from and --to';
   else if (fromBasis === 'option')
     how = toBasis === 'data' ? 'from --from to the end of the exports' : `start from --from, end from ${how}`;

@@ -109,7 +109,10 @@ export interface MentionBucket {
 
 /** What a social-listening or platform export says about public volume. */
 export interface MentionSummary {
-  /** Hourly buckets, sorted by time, without gaps. */
+  /**
+   * Hourly buckets, sorted by time, without gaps; over GAP_FILL_MAX_HOURS (model/mentions.ts)
+   * only the hours with mentions. Merging fills the gaps inside the incident window.
+   */
   series: MentionBucket[];
   /** Total mentions counted. */
   total: number;

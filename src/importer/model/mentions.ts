@@ -22,6 +22,13 @@ export interface MentionInput {
 
 const HOUR_MS = 3_600_000;
 
+/**
+ * Longest span `summary()` fills hour by hour (about 11 years). Past it only the hours with
+ * mentions are listed: one post dated in year 1 would otherwise ask for 17 million empty hours
+ * before the incident window (analysis/window.ts) could keep the few the page needs.
+ */
+export const GAP_FILL_MAX_HOURS = 100_000;
+
 /** Distinct sources (or authors) counted exactly before the long tail is pruned. */
 export const DEFAULT_COUNTER_CAPACITY = 2_000;
 
@@ -166,14 +173,22 @@ export class MentionAccumulator {
     return this.authors.top(n);
   }
 
+  /** Every hour from the first to the last mention, or only those with mentions past GAP_FILL_MAX_HOURS. */
+  private *seriesHours(): Generator<number> {
+    if (this.spanHours > GAP_FILL_MAX_HOURS) {
+      yield* [...this.hours.keys()].sort((a, b) => a - b);
+      return;
+    }
+    const end = Math.floor(this.lastMs / HOUR_MS) * HOUR_MS;
+    for (let hour = Math.floor(this.firstMs / HOUR_MS) * HOUR_MS; hour <= end; hour += HOUR_MS) yield hour;
+  }
+
   summary(): MentionSummary {
     const series: MentionBucket[] = [];
     let peakHour: Date | undefined;
     let peakCount = 0;
     if (this.total > 0) {
-      const start = Math.floor(this.firstMs / HOUR_MS) * HOUR_MS;
-      const end = Math.floor(this.lastMs / HOUR_MS) * HOUR_MS;
-      for (let hour = start; hour <= end; hour += HOUR_MS) {
+      for (const hour of this.seriesHours()) {
         const [positive, neutral, negative, unrated, reach, earliest] = this.hours.get(hour) ?? [0, 0, 0, 0, 0, 0];
         const count = positive + neutral + negative;
         // Strictly greater: on a tie the earlier hour is the peak.

@@ -37,3 +37,10 @@ describe('--from / --to', () => {
       expect(parseWindowBound(text, 'UTC', 'from'), text).toBeUndefined();
   });
 });
+
+describe('--from / --to in the first century', () => {
+  it('reads year 1 as year 1, not 1901', () => {
+    expect(iso(parseWindowBound('0001-01-01', 'UTC', 'from'))).toBe('0001-01-01T00:00:00.000Z');
+    expect(iso(parseWindowBound('0099-06-30T12:00', 'UTC', 'from'))).toBe('0099-06-30T12:00:00.000Z');
+  });
+});

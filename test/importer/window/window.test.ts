@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,17 @@ const options: ImportOptions = {
   keep: [],
   displayDir: 'content/postmortems',
 };
+
+/** The X fixture with its stray post dated `createdAt` instead of 2010, written to the scratch folder. */
+function captureWithOldPost(createdAt: string): string {
+  const lines = readFileSync(join(ROOT, xCapture), 'utf8').trimEnd().split('\n');
+  const page = JSON.parse(lines.at(-1)!) as { data: { created_at: string }[] };
+  page.data[0]!.created_at = createdAt;
+  lines[lines.length - 1] = JSON.stringify(page);
+  const path = join(scratch, `capture-${createdAt.slice(0, 4)}.jsonl`);
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+}
 
 const frontmatter = (content: string) => content.slice(0, content.indexOf('\n---\n', 4));
 
@@ -61,14 +72,41 @@ describe('an X capture with one 2010 post (the 11-year series)', () => {
     expect(narrow.incident.warnings.join('\n')).toContain('1 mention before 2022-11-07 18:00 UTC');
   });
 
-  it('a window over the whole capture is refused by the page-size guard, naming the page, the field and --from/--to', async () => {
+  it('a window over years of posts is refused by the page-size guard, naming the page, the field and --from/--to', async () => {
+    const error = await importExports([captureWithOldPost('2019-01-01T00:00:00.000Z')], {
+      ...options,
+      window: { from: new Date('2019-01-01T00:00:00Z'), to: new Date('2022-12-31T00:00:00Z') },
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).describe()).toMatch(
+      /^content\/postmortems\/2019-01-01-imported-incident\.md \(field impact\.mentionSeries\): the drafted page would be [\d.]+ MiB, over the 256 KiB a page may have, because its mention series has 33,809 hours; nothing was written\. Narrow the incident window with --from and --to$/,
+    );
+  });
+
+  it('a window over the 11 years is refused before the series is built, naming the export', async () => {
     const error = await importExports([xCapture], {
       ...options,
       window: { from: new Date('2010-01-01T00:00:00Z'), to: new Date('2022-12-31T00:00:00Z') },
     }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ImportError);
-    expect((error as ImportError).describe()).toMatch(
-      /^content\/postmortems\/2010-06-15-imported-incident\.md \(field impact\.mentionSeries\): the drafted page would be [\d.]+ MiB, over the 256 KiB a page may have, because its mention series has 108,723 hours; nothing was written\. Narrow the incident window with --from and --to$/,
+    expect((error as ImportError).describe()).toBe(
+      `${xCapture} (mentions): the mention series would run from 2010-06-15 14:00 UTC to 2022-11-09 16:00 UTC (108,723 hours), far more than one page holds; expected one incident: narrow the incident window with --from and --to`,
+    );
+  });
+});
+
+describe('an X capture with a post dated in year 1 (17 million hours)', () => {
+  it('is read without filling 17 million hours, and windowed like any stray post', async () => {
+    const incident = await importIncident([captureWithOldPost('0001-01-01T00:00:00.000Z')]);
+    expect(incident.mentions?.total).toBe(4);
+    expect(incident.warnings.join('\n')).toContain('1 mention before 2022-11-07 18:00 UTC');
+  });
+
+  it('--from year 1 is refused in one line naming the export and --from/--to, before any page is built', () => {
+    const path = captureWithOldPost('0001-01-01T00:00:00.000Z');
+    const result = runImport(['--dry-run', '--from', '0001-01-01', path]);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n').at(-1)).toBe(
+      `Import failed: ${path} (mentions): the mention series would run from 0001-01-01 00:00 UTC to 2022-11-07 19:00 UTC (17,723,180 hours), far more than one page holds; expected one incident: narrow the incident window with --from and --to`,
     );
   });
 });
@@ -95,11 +133,11 @@ describe('npm run import with a window', () => {
 
   it('refuses an oversized page in one line, exit 1, nothing written', () => {
     const out = join(scratch, 'too-big');
-    const result = runImport(['--out', out, '--from', '2010-01-01', '--to', '2022-12-31', xCapture]);
+    const result = runImport(['--out', out, '--from', '2019-01-01', captureWithOldPost('2019-01-01T00:00:00.000Z')]);
     expect(result.status).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines.at(-1)).toMatch(
-      /^Import failed: .*2010-06-15-imported-incident\.md \(field impact\.mentionSeries\): .* Narrow the incident window with --from and --to$/,
+      /^Import failed: .*2019-01-01-imported-incident\.md \(field impact\.mentionSeries\): .* Narrow the incident window with --from and --to$/,
     );
     expect(existsSync(out) && readdirSync(out).length > 0).toBe(false);
   });
