@@ -12,6 +12,9 @@ import {
   WINDOW_MARGIN_HOURS,
 } from '../../../src/importer/analysis/window.ts';
 import { trimToWindow } from '../../../src/importer/analysis/window-trim.ts';
+import { analyzeIncident } from '../../../src/importer/analysis/index.ts';
+import { redactDraft } from '../../../src/importer/redact.ts';
+import { renderPage } from '../../../src/importer/write/index.ts';
 
 const HOUR = 3_600_000;
 const at = (iso: string) => new Date(iso);
@@ -290,6 +293,20 @@ describe('time zones', () => {
     );
     expect(notes[1]).toContain('--tz');
     expect(mergeIncidents([warRoom(['2026-03-13T09:12:00Z']), csv]).notes).toEqual(notes);
+  });
+
+  it('reach the page, beside the durations they affect', () => {
+    const incident = mergeIncidents([warRoom(['2026-03-13T09:12:00Z', '2026-03-13T11:00:00Z']), csv]);
+    const draft = redactDraft(incident, analyzeIncident(incident), {
+      tz: 'UTC',
+      redact: true,
+      brandHandles: [],
+      keep: [],
+      title: 'Kettle leak complaints',
+    });
+    const page = renderPage(draft, 'content/postmortems').content;
+    expect(page).toContain('mentions.csv: times in this export carried no zone; read as UTC');
+    expect(page).toMatch(/Durations here combine absolute times \\?\(war-room\.zip\\?\)/);
   });
 
   it('absolute times alone need no note', () => {
