@@ -15,10 +15,13 @@ import {
   ADAPTERS,
   ImportError,
   importExports,
+  parseWindowBound,
   writeImportedPage,
   type AdapterOptions,
   type ReadProgress,
+  type WindowBounds,
 } from '../src/importer/index.ts';
+import { WINDOW_MARGIN_HOURS } from '../src/importer/analysis/window.ts';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, firstLine, UsageError } from './lib/cli.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -51,6 +54,12 @@ Options:
                        (repeatable), e.g. --map date=Published --map text=Message.
   --tz ZONE            IANA zone for timestamps that carry none (default: UTC),
                        also used for the dates in the page.
+  --from TIME          The incident window: keep mentions and events from TIME
+  --to TIME            (and up to TIME) only, e.g. --from 2026-03-13 --to
+                       2026-03-14T18:00 (a bare day is the whole day; times
+                       without a zone are in --tz). Default: the war-room and
+                       incident-tool records plus ${WINDOW_MARGIN_HOURS} h either side, or, with
+                       listening data only, the busy period around the peak.
   --region CC          Region whose national phone forms to redact, e.g. GB for
                        07700 900123 (repeatable; default: GB and US). Numbers in
                        international form (+44…, 0049…) are redacted for every region.
@@ -102,6 +111,8 @@ interface CliOptions {
   redact: boolean;
   /** --region, upper-case ISO 3166 codes. */
   phoneRegions: CountryCode[];
+  /** --from/--to. */
+  window: WindowBounds;
 }
 
 function parseCommandLine(argv: string[]): CliOptions | 'help' | 'json-schema' {
@@ -118,6 +129,8 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' | 'json-schema' {
         keep: { type: 'string', multiple: true, default: [] },
         map: { type: 'string', multiple: true, default: [] },
         tz: { type: 'string', default: 'UTC' },
+        from: { type: 'string' },
+        to: { type: 'string' },
         region: { type: 'string', multiple: true, default: [] },
         title: { type: 'string' },
         slug: { type: 'string' },
@@ -143,6 +156,21 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' | 'json-schema' {
     new Intl.DateTimeFormat('en', { timeZone: tz });
   } catch {
     throw new UsageError(`--tz ${tz} is not a time zone; expected an IANA zone such as UTC or Europe/Berlin`);
+  }
+  const window: WindowBounds = {};
+  for (const edge of ['from', 'to'] as const) {
+    const text = values[edge];
+    if (text === undefined) continue;
+    const at = parseWindowBound(text, tz, edge);
+    if (!at) {
+      throw new UsageError(
+        `--${edge} ${text} is not a date; expected e.g. 2026-03-13, 2026-03-13T09:00 (in --tz) or 2026-03-13T09:00Z`,
+      );
+    }
+    window[edge] = at;
+  }
+  if (window.from && window.to && window.from > window.to) {
+    throw new UsageError(`--from ${values.from} is after --to ${values.to}; expected --from before --to`);
   }
   const phoneRegions: CountryCode[] = [];
   for (const entry of values.region) {
@@ -181,6 +209,7 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' | 'json-schema' {
     dryRun: values['dry-run'],
     redact: !values['no-redact'],
     phoneRegions,
+    window,
   };
 }
 
@@ -224,8 +253,10 @@ async function run(options: CliOptions): Promise<void> {
     redact: options.redact,
     keep: options.keep,
     phoneRegions: options.phoneRegions,
+    window: options.window,
     displayDir: displayPath(process.cwd(), outDir) || '.',
   });
+  for (const warning of incident.warnings) process.stderr.write(`Warning: ${warning}\n`);
   if (options.dryRun) {
     process.stdout.write(page.content);
     return;

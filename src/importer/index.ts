@@ -4,7 +4,8 @@
  * other tool call the same functions.
  *
  * The flow runs one way: each path → `io/` (what the file is) → `registry` (which format) →
- * `sources/<format>/` (one partial incident per export) → `merge` (one incident) →
+ * `sources/<format>/` (one partial incident per export) → `merge` (each kept to the incident
+ * window of `analysis/window.ts`, then one incident) →
  * `analysis/` (key times, durations, lessons, severity, the timeline's events) → `redact`
  * (a draft whose every free text is redacted once) → `write/` (renders and escapes the draft,
  * checks it against the post-mortem schema before anything is written).
@@ -18,12 +19,15 @@ import { analyzeIncident, type IncidentAnalysis } from './analysis/index.ts';
 import { redactDraft } from './redact.ts';
 import { ADAPTERS, selectAdapter } from './registry.ts';
 import type { AdapterOptions } from './sources/types.ts';
+import type { WindowBounds } from './analysis/window.ts';
 import { renderPage, writePageAtomically, type Page } from './write/index.ts';
 
 export { ImportError } from './errors.ts';
 export { ADAPTERS } from './registry.ts';
 export type { AdapterOptions } from './sources/types.ts';
 export type { MergedIncident } from './merge.ts';
+export type { IncidentWindow, WindowBounds } from './analysis/window.ts';
+export { parseWindowBound } from './analysis/window-bounds.ts';
 export type { Page } from './write/index.ts';
 export type { IncidentAnalysis } from './analysis/index.ts';
 export type { RedactedDraft } from './redact.ts';
@@ -42,6 +46,8 @@ export interface ReadOptions extends Omit<AdapterOptions, 'onProgress'> {
   cwd?: string;
   /** Called for each export before it is read; may show a progress bar. */
   progress?: (label: string, size: number) => ReadProgress;
+  /** --from/--to: the incident window, instead of the one found from the evidence. */
+  window?: WindowBounds | undefined;
 }
 
 /** How to write the draft (the CLI's --title, --slug, --no-redact, --keep, --region). */
@@ -74,7 +80,7 @@ export interface ImportResult {
  * naming the file (and the place in it) for anything it cannot read.
  */
 export async function readExports(paths: readonly string[], options: ReadOptions): Promise<MergedIncident> {
-  const { format, cwd = process.cwd(), progress, ...adapterOptions } = options;
+  const { format, cwd = process.cwd(), progress, window, ...adapterOptions } = options;
   const partials = [];
   for (const path of paths) {
     const input = await toExportInput(path, cwd);
@@ -92,7 +98,7 @@ export async function readExports(paths: readonly string[], options: ReadOptions
       watch?.stop();
     }
   }
-  return mergeIncidents(partials);
+  return mergeIncidents(partials, { window });
 }
 
 /** Turns one incident's exports into one draft page (not written: see `writeImportedPage`). */

@@ -8,6 +8,18 @@ import type {
 } from './model/incident.ts';
 import type { Platform } from '../schema/taxonomy.ts';
 import type { AuthoredFields } from '../schema/incident-export.ts';
+import { GAP_FILL_MAX_HOURS } from './model/mentions.ts';
+import { ImportError } from './errors.ts';
+import { differentPeriodWarnings, exportPeriod } from './analysis/periods.ts';
+import { timeZoneNotes } from './analysis/time-zones.ts';
+import {
+  describeLeftOut,
+  findIncidentWindow,
+  utcMinute,
+  type IncidentWindow,
+  type WindowBounds,
+} from './analysis/window.ts';
+import { trimToWindow } from './analysis/window-trim.ts';
 
 /** The merged incident plus what authored exports (Firebreak JSON) said outright. */
 export interface MergedIncident extends Incident {
@@ -15,6 +27,18 @@ export interface MergedIncident extends Incident {
   authored: AuthoredFields;
   /** A first public response an export stated outright (otherwise analysis derives it). */
   firstResponse?: Date;
+  /** The incident window the exports were kept to (see analysis/window.ts). */
+  window?: IncidentWindow;
+  /**
+   * What a person running the import must hear now (also in `notes`, for the page): mentions
+   * left out by the window, exports of different periods, times read in an assumed zone.
+   */
+  warnings: string[];
+}
+
+/** How to merge: the CLI's --from/--to. */
+export interface MergeOptions {
+  window?: WindowBounds | undefined;
 }
 
 const HOUR = 3_600_000;
@@ -29,6 +53,11 @@ function latest(...dates: (Date | undefined)[]): Date | undefined {
   let best: Date | undefined;
   for (const date of dates) if (date && (!best || date > best)) best = date;
   return best;
+}
+
+function isGapFree(series: readonly MentionBucket[]): boolean {
+  if (series.length === 0) return true;
+  return (series[series.length - 1]!.at.getTime() - series[0]!.at.getTime()) / HOUR + 1 === series.length;
 }
 
 function isText(value: string | undefined): value is string {
@@ -58,12 +87,15 @@ function eventKey(event: IncidentEvent): string {
 }
 
 /**
- * Adds mention series hour by hour. Two listening exports of the same query would double count,
- * so the writer tells the author when more than one export contributed volume.
+ * Adds mention series hour by hour and fills the hours between them, so the chart's time axis
+ * stays honest. Two listening exports of the same query would double count, so the writer
+ * tells the author when more than one export contributed volume. Throws ImportError (naming
+ * the exports) when the series would run over GAP_FILL_MAX_HOURS: no page holds that.
  */
-function mergeMentions(summaries: MentionSummary[]): MentionSummary | undefined {
+function mergeMentions(summaries: MentionSummary[], files: string[]): MentionSummary | undefined {
   if (summaries.length === 0) return undefined;
-  if (summaries.length === 1) return summaries[0];
+  const only = summaries.length === 1 ? summaries[0]! : undefined;
+  if (only && isGapFree(only.series)) return only;
   const byHour = new Map<number, MentionBucket>();
   for (const summary of summaries) {
     for (const bucket of summary.series) {
@@ -72,17 +104,30 @@ function mergeMentions(summaries: MentionSummary[]): MentionSummary | undefined 
       into.positive += bucket.positive;
       into.neutral += bucket.neutral;
       into.negative += bucket.negative;
+      if (bucket.unrated) into.unrated = (into.unrated ?? 0) + bucket.unrated;
+      if (bucket.reach !== undefined) into.reach = (into.reach ?? 0) + bucket.reach;
+      const first = earliest(into.first, bucket.first);
+      if (first) into.first = first;
       byHour.set(key, into);
     }
   }
   const keys = [...byHour.keys()].sort((a, b) => a - b);
   const series: MentionBucket[] = [];
-  // Fill gaps so the chart's time axis stays honest.
   if (keys.length > 0) {
-    for (let at = keys[0]!; at <= keys[keys.length - 1]!; at += HOUR) {
+    const [start, end] = [keys[0]!, keys[keys.length - 1]!];
+    const hours = (end - start) / HOUR + 1;
+    if (hours > GAP_FILL_MAX_HOURS) {
+      throw new ImportError(
+        files.join(', '),
+        `the mention series would run from ${utcMinute(new Date(start))} to ${utcMinute(new Date(end))} (${hours.toLocaleString('en')} hours), far more than one page holds; expected one incident: narrow the incident window with --from and --to`,
+        'mentions',
+      );
+    }
+    for (let at = start; at <= end; at += HOUR) {
       series.push(byHour.get(at) ?? { at: new Date(at), positive: 0, neutral: 0, negative: 0 });
     }
   }
+  if (only) return { ...only, series };
   let peak: MentionBucket | undefined;
   let peakCount = 0;
   for (const bucket of series) {
@@ -118,13 +163,58 @@ function mergeMentions(summaries: MentionSummary[]): MentionSummary | undefined 
   };
 }
 
+/** Nothing of an export is left inside the window. */
+function isEmpty(partial: PartialIncident): boolean {
+  return partial.events.length === 0 && !partial.mentions;
+}
+
 /**
- * Combines what every adapter read into one incident: people by id, events in time order
- * (duplicates across exports dropped), platforms in order of first appearance, the earliest
- * start and detection, the latest resolution, the most severe severity.
+ * Keeps every export to the incident window; the notes say what was left out, per export.
+ * Throws ImportError when --from/--to leave nothing of any export.
  */
-export function mergeIncidents(partials: readonly PartialIncident[]): MergedIncident {
-  if (partials.length === 0) throw new Error('mergeIncidents needs at least one partial incident');
+function keepToWindow(partials: readonly PartialIncident[], window: IncidentWindow) {
+  const kept: PartialIncident[] = [];
+  const notes: string[] = [];
+  for (const partial of partials) {
+    const { partial: trimmed, leftOut } = trimToWindow(partial, window);
+    kept.push(trimmed);
+    const note = describeLeftOut(leftOut, window);
+    if (note) notes.push(`${partial.file}: ${note}`);
+  }
+  if (kept.every(isEmpty) && !partials.every(isEmpty)) {
+    const periods = partials.flatMap((partial) => {
+      const period = exportPeriod(partial);
+      return period ? [`${period.file} runs ${utcMinute(period.first)} to ${utcMinute(period.last)}`] : [];
+    });
+    const span =
+      window.from < window.to
+        ? `from ${utcMinute(window.from)} to ${utcMinute(window.to)}`
+        : window.fromBasis === 'option'
+          ? `from ${utcMinute(window.from)} on`
+          : `before ${utcMinute(window.to)}`;
+    throw new ImportError(
+      '--from/--to',
+      `no event or mention falls in the incident window ${span}; ${periods.join(', ')}: expected --from/--to inside those periods`,
+    );
+  }
+  if (notes.length > 0) notes.unshift(window.description);
+  return { kept, notes };
+}
+
+/**
+ * Combines what every adapter read into one incident: first each export is kept to the
+ * incident window (analysis/window.ts), then people by id, events in time order (duplicates
+ * across exports dropped), platforms in order of first appearance, the earliest start and
+ * detection, the latest resolution, the most severe severity.
+ */
+export function mergeIncidents(all: readonly PartialIncident[], options: MergeOptions = {}): MergedIncident {
+  if (all.length === 0) throw new Error('mergeIncidents needs at least one partial incident');
+  const periodWarnings = differentPeriodWarnings(all);
+  const window = findIncidentWindow(all, options.window);
+  const windowed = window ? keepToWindow(all, window) : { kept: [...all], notes: [] };
+  const partials = windowed.kept;
+  const zoneNotes = timeZoneNotes(partials);
+  const warnings = [...periodWarnings, ...windowed.notes, ...zoneNotes];
 
   const people = new Map<string, Person>();
   const seen = new Set<string>();
@@ -158,13 +248,18 @@ export function mergeIncidents(partials: readonly PartialIncident[]): MergedInci
   }
   events.sort((a, b) => a.at.getTime() - b.at.getTime());
 
-  const mentionSummaries = partials.flatMap((partial) => (partial.mentions ? [partial.mentions] : []));
+  const withMentions = partials.filter((partial) => partial.mentions);
+  const mentionSummaries = withMentions.map((partial) => partial.mentions!);
   if (mentionSummaries.length > 1) {
     notes.push(
       `Mention volume was added up from ${mentionSummaries.length} exports; if they cover the same query, the counts are doubled.`,
     );
   }
-  const mentions = mergeMentions(mentionSummaries);
+  const mentions = mergeMentions(
+    mentionSummaries,
+    withMentions.map((partial) => partial.file),
+  );
+  notes.push(...warnings);
   // Metric events stand for a whole hour bucket; they do not mark when anything began.
   const firstEvent = events.find((event) => event.kind !== 'metric');
   const started = earliest(...partials.map((partial) => partial.started), mentions?.first, firstEvent?.at);
@@ -178,7 +273,9 @@ export function mergeIncidents(partials: readonly PartialIncident[]): MergedInci
     events,
     people: [...people.values()],
     notes,
+    warnings,
     authored,
+    ...(window && { window }),
     ...(title !== undefined && { title }),
     ...(severity !== undefined && { severity }),
     ...(started && { started }),

@@ -93,13 +93,26 @@ export interface MentionBucket {
   /** Start of the hour (UTC). */
   at: Date;
   positive: number;
+  /** Mentions judged neutral plus those without any sentiment (see `unrated`). */
   neutral: number;
   negative: number;
+  /**
+   * Of `neutral`, the mentions that carried no sentiment at all; absent means every mention
+   * was rated. Lets a trimmed series keep an honest negative share.
+   */
+  unrated?: number;
+  /** Sum of the reach figures of this hour's mentions, when the export gives them. */
+  reach?: number;
+  /** The earliest mention in this hour, when known: a trimmed series keeps an exact first mention. */
+  first?: Date;
 }
 
 /** What a social-listening or platform export says about public volume. */
 export interface MentionSummary {
-  /** Hourly buckets, sorted by time, without gaps. */
+  /**
+   * Hourly buckets, sorted by time, without gaps; over GAP_FILL_MAX_HOURS (model/mentions.ts)
+   * only the hours with mentions. Merging fills the gaps inside the incident window.
+   */
   series: MentionBucket[];
   /** Total mentions counted. */
   total: number;
@@ -144,6 +157,11 @@ export interface PartialIncident {
   authored?: AuthoredFields;
   /** The first public response when the export states it (otherwise derived from the events). */
   firstResponse?: Date;
+  /**
+   * Set when the export's times carried no zone and were read in an assumed one, as a sentence
+   * for the page ("times in this export carried no zone; read as UTC"). Absent: absolute times.
+   */
+  timeZoneNote?: string;
 }
 
 /** Several partial incidents merged: the input to analysis and the writer. */

@@ -22,6 +22,13 @@ export interface MentionInput {
 
 const HOUR_MS = 3_600_000;
 
+/**
+ * Longest span `summary()` fills hour by hour (about 11 years). Past it only the hours with
+ * mentions are listed: one post dated in year 1 would otherwise ask for 17 million empty hours
+ * before the incident window (analysis/window.ts) could keep the few the page needs.
+ */
+export const GAP_FILL_MAX_HOURS = 100_000;
+
 /** Distinct sources (or authors) counted exactly before the long tail is pruned. */
 export const DEFAULT_COUNTER_CAPACITY = 2_000;
 
@@ -74,8 +81,8 @@ export interface MentionAccumulatorOptions {
   counterCapacity?: number;
 }
 
-/** Hourly counters by sentiment: [positive, neutral, negative]. */
-type Counts = [number, number, number];
+/** Hourly counters: [positive, neutral (incl. unrated), negative, unrated, reach, earliest ms]. */
+type Counts = [number, number, number, number, number, number];
 
 export class MentionAccumulator {
   private readonly hours = new Map<number, Counts>();
@@ -102,7 +109,7 @@ export class MentionAccumulator {
     const hour = Math.floor(ms / HOUR_MS) * HOUR_MS;
     let counts = this.hours.get(hour);
     if (counts === undefined) {
-      counts = [0, 0, 0];
+      counts = [0, 0, 0, 0, 0, ms];
       this.hours.set(hour, counts);
     }
     switch (mention.sentiment) {
@@ -121,12 +128,15 @@ export class MentionAccumulator {
         break;
       default:
         counts[1]++;
+        counts[3]++;
     }
     this.total++;
+    if (ms < counts[5]) counts[5] = ms;
     if (ms < this.firstMs) this.firstMs = ms;
     if (ms > this.lastMs) this.lastMs = ms;
     if (mention.reach !== undefined && Number.isFinite(mention.reach)) {
       this.reach += mention.reach;
+      counts[4] += mention.reach;
       this.reachSeen = true;
     }
     if (mention.source) this.sources.add(mention.source);
@@ -163,22 +173,34 @@ export class MentionAccumulator {
     return this.authors.top(n);
   }
 
+  /** Every hour from the first to the last mention, or only those with mentions past GAP_FILL_MAX_HOURS. */
+  private *seriesHours(): Generator<number> {
+    if (this.spanHours > GAP_FILL_MAX_HOURS) {
+      yield* [...this.hours.keys()].sort((a, b) => a - b);
+      return;
+    }
+    const end = Math.floor(this.lastMs / HOUR_MS) * HOUR_MS;
+    for (let hour = Math.floor(this.firstMs / HOUR_MS) * HOUR_MS; hour <= end; hour += HOUR_MS) yield hour;
+  }
+
   summary(): MentionSummary {
     const series: MentionBucket[] = [];
     let peakHour: Date | undefined;
     let peakCount = 0;
     if (this.total > 0) {
-      const start = Math.floor(this.firstMs / HOUR_MS) * HOUR_MS;
-      const end = Math.floor(this.lastMs / HOUR_MS) * HOUR_MS;
-      for (let hour = start; hour <= end; hour += HOUR_MS) {
-        const [positive, neutral, negative] = this.hours.get(hour) ?? [0, 0, 0];
+      for (const hour of this.seriesHours()) {
+        const [positive, neutral, negative, unrated, reach, earliest] = this.hours.get(hour) ?? [0, 0, 0, 0, 0, 0];
         const count = positive + neutral + negative;
         // Strictly greater: on a tie the earlier hour is the peak.
         if (count > peakCount) {
           peakCount = count;
           peakHour = new Date(hour);
         }
-        series.push({ at: new Date(hour), positive, neutral, negative });
+        const bucket: MentionBucket = { at: new Date(hour), positive, neutral, negative };
+        if (count > 0) bucket.first = new Date(earliest);
+        if (unrated > 0) bucket.unrated = unrated;
+        if (this.reachSeen) bucket.reach = reach;
+        series.push(bucket);
       }
     }
     const summary: MentionSummary = {

@@ -7,6 +7,9 @@ import { ImportError } from '../errors.ts';
 import { firstIssue, issuePlace } from '../../lib/zod-issues.ts';
 import type { RedactedDraft } from '../redact.ts';
 import { renderBody } from './body.ts';
+import { checkPageSize } from './page-size.ts';
+
+export { MAX_PAGE_BYTES } from './page-size.ts';
 
 /**
  * The writer: renders an already redacted draft (front matter through the YAML writer, body
@@ -34,11 +37,15 @@ export function stringifyFrontmatter(frontmatter: Record<string, unknown>): stri
 
 /**
  * Renders the page and proves it: the front matter is parsed back from the rendered text and
- * validated with the same schema the site uses, so what is written is what was checked.
+ * validated with the same schema the site uses, so what is written is what was checked; a page
+ * over MAX_PAGE_BYTES is refused.
  */
 export function renderPage(draft: RedactedDraft, displayDir: string): Page {
   const yaml = stringifyFrontmatter(draft.frontmatter);
   const content = `---\n${yaml}---\n\n${renderBody(draft.body)}`;
+  // Before the parse-back: an 8 MB page is refused without being parsed again.
+  const series = (draft.frontmatter['impact'] as { mentionSeries?: unknown[] } | undefined)?.mentionSeries;
+  checkPageSize(join(displayDir, `${draft.id}.md`), content, series?.length ?? 0);
   const parsedBack = readYaml(yaml).data;
   // The same reading the site and the check give a draft: the fields only a person can decide
   // may still be empty.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoundedCounter, MentionAccumulator } from '../../../src/importer/model/mentions.ts';
+import { BoundedCounter, GAP_FILL_MAX_HOURS, MentionAccumulator } from '../../../src/importer/model/mentions.ts';
 
 const at = (iso: string) => new Date(iso);
 
@@ -7,6 +7,32 @@ describe('MentionAccumulator', () => {
   it('is empty before any mention', () => {
     const summary = new MentionAccumulator().summary();
     expect(summary).toEqual({ series: [], total: 0, peakCount: 0, topSources: [] });
+  });
+
+  it('past GAP_FILL_MAX_HOURS lists only the hours with mentions, instead of millions of empty ones', () => {
+    const acc = new MentionAccumulator();
+    acc.add({ at: at('0001-01-01T00:10:00Z') });
+    acc.add({ at: at('2026-03-13T09:25:00Z'), sentiment: 'negative' });
+    expect(acc.spanHours).toBeGreaterThan(GAP_FILL_MAX_HOURS);
+    const { series, total } = acc.summary();
+    expect(series.map((b) => b.at.toISOString())).toEqual(['0001-01-01T00:00:00.000Z', '2026-03-13T09:00:00.000Z']);
+    expect(total).toBe(2);
+  });
+
+  it('keeps per hour the earliest mention, the unrated count and the reach, for a trimmed series', () => {
+    const acc = new MentionAccumulator();
+    acc.add({ at: at('2026-03-13T09:40:00Z'), reach: 5 });
+    acc.add({ at: at('2026-03-13T09:25:00Z'), sentiment: 'neutral', reach: 7 });
+    const [bucket] = acc.summary().series;
+    expect(bucket).toEqual({
+      at: at('2026-03-13T09:00:00Z'),
+      positive: 0,
+      neutral: 2,
+      negative: 0,
+      unrated: 1,
+      reach: 12,
+      first: at('2026-03-13T09:25:00Z'),
+    });
   });
 
   it('builds an hourly series without gaps, in any input order', () => {
