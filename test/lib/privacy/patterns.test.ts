@@ -40,6 +40,15 @@ describe('phone numbers (libphonenumber-js)', () => {
   ])('does not flag %s', (text) => {
     expect(found(text, 'phone')).toEqual([]);
   });
+
+  it('still finds a number written right after a date or a date-time', () => {
+    expect(found('2025-03-01T14:02:00Z call 07700 900123 now', 'phone', { phoneRegions: ['GB'] })).toEqual([
+      '07700 900123',
+    ]);
+    expect(found('On 2025-03-14: +44 7700 900123', 'phone')).toEqual(['+44 7700 900123']);
+    // Not a date (month 13): read as digits like any other, and here a phone number.
+    expect(found('ring 0161-13-49612', 'phone', { phoneRegions: ['GB'] })).toEqual(['0161-13-49612']);
+  });
 });
 
 describe('payment-card numbers', () => {
