@@ -53,6 +53,13 @@ export const SHAPE = {
   gotLucky: [0, 3] as Range,
   /** Share of timeline events with a link. */
   linkedEvents: 0.2,
+  /**
+   * Incidents that started before this time are settled: a team finishes or drops most action
+   * items within weeks, so only this share of theirs are still open (the check warns on each
+   * overdue one, and a library where every old item is open is a backlog, not a library).
+   */
+  settledBefore: Date.UTC(2025, 0, 1),
+  openShareOfSettled: 0.05,
 } as const;
 
 /** Small deterministic PRNG (mulberry32): the same seed always yields the same corpus. */
@@ -247,7 +254,12 @@ export function generateLibrary(count: number, seed = 42, text = sampleText()): 
           .replace(/[.,;]$/, ''),
         ownerRole: pick(ROLES),
         type: pick(ACTION_TYPES),
-        status: pick(ACTION_STATUSES),
+        status:
+          started < SHAPE.settledBefore
+            ? chance(SHAPE.openShareOfSettled)
+              ? 'open'
+              : pick(ACTION_STATUSES.filter((status) => status !== 'open'))
+            : pick(ACTION_STATUSES),
         ...(chance(0.5) ? { due: iso(resolved + int([7, 120]) * 24 * HOUR).slice(0, 10) } : {}),
       })),
       playbookSteps: steps,

@@ -44,12 +44,47 @@ interface PositionNode {
 /**
  * Parses a YAML document. Throws `YamlError` (with a line where one is known) for invalid YAML,
  * a document over `maxBytes`, or one that reuses a collection through an alias.
+ *
+ * Lines are found lazily: the tree of node positions costs about as much memory as the data
+ * itself (a post-mortem's mention series is thousands of nodes), and a library of 10,000
+ * entries held 10,000 of them through the check although most lines are never asked for. So
+ * `lineOf` reads the text again with position tracking when it is first called, and only the
+ * most recent document's tree is kept (callers ask about one entry's fields in a row).
  */
 export function readYaml(text: string, { maxBytes = YAML_MAX_BYTES }: { maxBytes?: number } = {}): ReadYaml {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > maxBytes) {
     throw new YamlError(`the YAML is ${kilobytes(bytes)}, more than the limit of ${kilobytes(maxBytes)}`, 1);
   }
+  let data: unknown;
+  try {
+    data = load(text, { schema: CORE_SCHEMA });
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    // js-yaml counts lines from 0.
+    throw new YamlError(`not valid YAML: ${error.reason}`, error.mark.line + 1);
+  }
+  if (hasSharedCollection(data)) {
+    throw new YamlError(
+      'YAML aliases (*name) that repeat a list or a mapping are not allowed: write the values out',
+      firstSharedCollectionLine(positions(text)),
+    );
+  }
+  return {
+    data,
+    lineOf: (path) => {
+      const root = positions(text);
+      return root ? lineOf(root, path) : undefined;
+    },
+  };
+}
+
+/** The last document whose positions were read, and its tree. */
+let lastPositions: { text: string; root: PositionNode | undefined } | undefined;
+
+/** The tree of node positions of a document already known to be valid YAML. */
+function positions(text: string): PositionNode | undefined {
+  if (lastPositions?.text === text) return lastPositions.root;
   // js-yaml reports every node it composes; the tree of those reports gives each key its line
   // at a fraction of the cost of a second, position-keeping parser.
   const stack: { children: PositionNode[] }[] = [{ children: [] }];
@@ -66,23 +101,10 @@ export function readYaml(text: string, { maxBytes = YAML_MAX_BYTES }: { maxBytes
       children: frame.children,
     });
   };
-  let data: unknown;
-  try {
-    data = load(text, { schema: CORE_SCHEMA, listener });
-  } catch (error) {
-    if (!(error instanceof YAMLException)) throw error;
-    // js-yaml counts lines from 0.
-    throw new YamlError(`not valid YAML: ${error.reason}`, error.mark.line + 1);
-  }
+  load(text, { schema: CORE_SCHEMA, listener });
   const root = stack[0]!.children[0];
-  const shared = firstSharedCollection(data, root);
-  if (shared) {
-    throw new YamlError(
-      'YAML aliases (*name) that repeat a list or a mapping are not allowed: write the values out',
-      shared,
-    );
-  }
-  return { data, lineOf: (path) => (root ? lineOf(root, path) : undefined) };
+  lastPositions = { text, root };
+  return root;
 }
 
 /** Writes data as YAML that js-yaml (and so Astro) reads back as the same values. */
@@ -120,11 +142,8 @@ function firstLine(node: PositionNode): number {
   return (node.kind === 'mapping' || node.kind === 'sequence') && first ? firstLine(first) : node.line;
 }
 
-/**
- * The line of the first list or mapping that appears twice in the data (through an alias),
- * found in one pass over the data: each collection is visited once.
- */
-function firstSharedCollection(data: unknown, root: PositionNode | undefined): number | undefined {
+/** Whether a list or mapping appears twice in the data (through an alias): one pass, each collection visited once. */
+function hasSharedCollection(data: unknown): boolean {
   const seen = new Set<object>();
   const visit = (value: unknown): boolean => {
     if (value === null || typeof value !== 'object') return false;
@@ -132,8 +151,11 @@ function firstSharedCollection(data: unknown, root: PositionNode | undefined): n
     seen.add(value);
     return Object.values(value).some(visit);
   };
-  if (!visit(data)) return undefined;
-  // Name the line of the alias: the first node in document order whose value was seen before.
+  return visit(data);
+}
+
+/** The line of the alias that repeats a collection: the first node in document order whose value was seen before. */
+function firstSharedCollectionLine(root: PositionNode | undefined): number {
   const again = new Set<object>();
   const find = (node: PositionNode): number | undefined => {
     for (const child of node.children) {

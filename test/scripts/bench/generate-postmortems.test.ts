@@ -61,6 +61,18 @@ describe('the benchmark corpus', () => {
     expect(series.length / full.length).toBeLessThan(SHAPE.mentionSeriesShare + 0.1);
   });
 
+  it('leaves few action items of settled incidents open, as a team that follows up does', () => {
+    const items = (settled: boolean) =>
+      library
+        .filter((e) => Date.parse(String(e.data.started)) < SHAPE.settledBefore === settled)
+        .flatMap((e) => e.data.actionItems ?? []);
+    const openShare = (list: { status?: string }[]) => list.filter((item) => item.status === 'open').length / list.length;
+    expect(openShare(items(true))).toBeLessThan(SHAPE.openShareOfSettled * 2);
+    expect(openShare(items(true))).toBeGreaterThan(0);
+    // Recent incidents still have work in flight.
+    expect(openShare(items(false))).toBeGreaterThan(0.2);
+  });
+
   it('includes some entries with none of timeline, series, lessons, actions and body, never published', () => {
     const bare = library.filter(isBare);
     expect(bare.length).toBeGreaterThan(library.length * SHAPE.bareShare * 0.4);
