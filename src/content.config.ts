@@ -7,6 +7,7 @@ import { platformCardSchema } from './schema/platform-card.ts';
 import { roleCardSchema } from './schema/role-card.ts';
 import { scenarioTemplateSchema } from './schema/scenario-template.ts';
 import { contentPaths } from './content-paths.ts';
+import { postmortemLoader } from './content/postmortem-loader.ts';
 
 /**
  * Content lives in the top-level `content/` folder, outside `src/`, so that contributors only
@@ -18,12 +19,11 @@ const playbook = defineCollection({
 });
 
 const postmortems = defineCollection({
-  // A library grows to thousands of entries: don't keep the raw Markdown in memory next to the
-  // rendered HTML (nothing reads it). `deferRender` was measured and is much slower at 10k
-  // entries: it turns every entry into a module Vite has to bundle.
-  // Only `.md`: a post-mortem is data, and MDX would run its imports and {expressions} at build
-  // time. An `.mdx` file here is never compiled; the content check names it as an error.
-  loader: glob({ pattern: '*.md', base: contentPaths.postmortems, retainBody: false }),
+  // Read once (src/content/postmortem-loader.ts): the check's reading is reused, the body is
+  // rendered here, and its text feeds the search records. Only `.md`: a post-mortem is data,
+  // and MDX would run its imports and {expressions} at build time; an `.mdx` file here is never
+  // compiled (the content check names it as an error).
+  loader: postmortemLoader({ base: contentPaths.postmortems }),
   // Drafts may leave the fields only a person can decide empty; the preview shows stand-ins.
   schema: postmortemFileSchema,
 });

@@ -1,12 +1,16 @@
 import type { AstroIntegration } from 'astro';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatProblem } from '../lib/content-check/index.ts';
-import { checkAndRemember } from './content-cache.ts';
+import { rememberChecked } from '../content/library.ts';
+import { checkContent, formatProblem } from '../lib/content-check/index.ts';
 
 /**
  * Runs Firebreak's content checks before Astro does anything else, so a wrong field fails the
  * build at once with every problem listed as `file:line  field  message`, not as a stack trace
  * from deep inside a page. In `astro dev` the problems are logged and the server keeps running.
+ *
+ * What it read of each post-mortem (its digest and validated data) is handed to the content
+ * loader (src/content/), which then neither parses nor validates that file again.
  *
  * `FIREBREAK_SKIP_CONTENT_CHECK=1` turns it off. Only the tests that prove the rendering
  * pipeline is safe on its own use it (hostile content must be inert even when nothing checked
@@ -21,7 +25,14 @@ export function contentCheck(): AstroIntegration {
           logger.warn('content check skipped (FIREBREAK_SKIP_CONTENT_CHECK=1): nothing was validated before the build');
           return;
         }
-        const { problems } = checkAndRemember(fileURLToPath(config.root));
+        const root = fileURLToPath(config.root);
+        const { problems, postmortems } = checkContent(root);
+        for (const entry of postmortems) {
+          rememberChecked(resolve(root, entry.file), {
+            digest: entry.digest,
+            ...(entry.valid && { valid: entry.valid }),
+          });
+        }
         const errors = problems.filter((p) => p.level === 'error');
         for (const warning of problems.filter((p) => p.level === 'warning')) logger.warn(formatProblem(warning));
         if (errors.length === 0) return;

@@ -10,15 +10,15 @@ import { indexedText, withIndexMeta } from '../lib/search/html-text.ts';
 import { searchKeywords } from '../lib/search/synonyms.ts';
 import { VOCABULARY_DIR, VocabularyBuilder } from '../lib/search/vocabulary.ts';
 import { incidentSearchRecord } from '../lib/search-record.ts';
-import { takeRememberedPostmortems } from './content-cache.ts';
+import { loadedPostmortems } from '../content/library.ts';
 
 /** Pages under this folder are indexed from their data (custom records), not from their HTML. */
 const INCIDENTS_DIR = 'incidents';
 
 /**
  * Builds the Pagefind search index through Pagefind's Node API, so `npm run build` alone yields
- * a searchable `dist/`. Post-mortems are indexed as custom records built from their validated
- * data as soon as the build starts, while Astro is still generating pages (Pagefind works in its
+ * a searchable `dist/`. Post-mortems are indexed as custom records built from what the content
+ * loader stored (src/content/: validated data and the text of the rendered body) as soon as the build starts, while Astro is still generating pages (Pagefind works in its
  * own process, so on two cores the two overlap); the remaining pages (the playbook) are indexed
  * from their HTML at `astro:build:done`, where `data-pagefind-body` keeps navigation out.
  *
@@ -27,7 +27,6 @@ const INCIDENTS_DIR = 'incidents';
  * `search-vocabulary/` for the browser's typo suggestions (src/lib/search/vocabulary.ts).
  */
 export function pagefind(): AstroIntegration {
-  let root = '';
   let base = '/';
   let incidents:
     Promise<{ index: PagefindIndex; count: number; errors: string[]; vocabulary: VocabularyBuilder }> | undefined;
@@ -36,18 +35,17 @@ export function pagefind(): AstroIntegration {
     name: 'firebreak:pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
-        root = fileURLToPath(config.root);
         base = config.base;
       },
       'astro:build:start': () => {
-        incidents = indexIncidents(root, base);
+        incidents = indexIncidents(base);
         // Surface failures at build:done, with the other indexing errors, not as an unhandled rejection.
         incidents.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
-        const { index, count, errors, vocabulary } = await (incidents ?? indexIncidents(root, base));
+        const { index, count, errors, vocabulary } = await (incidents ?? indexIncidents(base));
         const pages = await htmlFiles(outDir);
         const added = await Promise.all(
           pages.map(async (file) => {
@@ -77,14 +75,14 @@ export function pagefind(): AstroIntegration {
   };
 }
 
-async function indexIncidents(root: string, base: string) {
+async function indexIncidents(base: string) {
   const { index, errors } = await createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   // The pages' rule (the index is only built by `astro build`, never in dev).
-  const entries = takeRememberedPostmortems(root).filter((entry) => isShownOnSite(entry.data.status, false));
+  const entries = loadedPostmortems().filter((entry) => isShownOnSite(entry.data.status, false));
   const vocabulary = new VocabularyBuilder();
   const pending = entries.map((entry) => {
-    const record = incidentSearchRecord(entry.id, entry.data, entry.body, base);
+    const record = incidentSearchRecord(entry.id, entry.data, entry.bodyText, base);
     const { title = '', aliases = '', keywords = '' } = record.meta;
     vocabulary.add(record.content, title, aliases, keywords);
     return index.addCustomRecord(record);

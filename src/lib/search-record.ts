@@ -9,7 +9,6 @@ import {
   TIMELINE_KIND_LABELS,
 } from '../schema/taxonomy.ts';
 import { durationsOfPostmortem } from './analysis/postmortem-durations.ts';
-import { markdownText } from './markdown-text.ts';
 import { searchKeywords } from './search/synonyms.ts';
 
 /** A Pagefind custom record (see pagefind's `addCustomRecord`). */
@@ -31,9 +30,10 @@ export const NO_RESPONSE_SORT = 99_999_999;
  * card shows: `keywords`, the synonyms of what it says (src/schema/synonyms.ts), and
  * `aliases`, the other words its authors expect readers to type. Built from the data,
  * not scraped from the page, so indexing can run while the pages are still being generated,
- * and the library's facets come from one place. Filter names match src/lib/library-facets.ts.
+ * and the library's facets come from one place. `bodyText` is the text of the rendered body
+ * (src/content/rendered-text.ts), as the content loader keeps it. Filter names match src/lib/library-facets.ts.
  */
-export function incidentSearchRecord(id: string, data: Postmortem, body: string, base: string): SearchRecord {
+export function incidentSearchRecord(id: string, data: Postmortem, bodyText: string, base: string): SearchRecord {
   const durations = durationsOfPostmortem(data);
   const date = data.started.toISOString().slice(0, 10);
   const content = [
@@ -48,7 +48,7 @@ export function incidentSearchRecord(id: string, data: Postmortem, body: string,
     ...data.wentPoorly,
     ...data.lessons.map((lesson) => lesson.text),
     ...data.actionItems.map((item) => item.title),
-    markdownText(body),
+    bodyText,
   ]
     .filter(Boolean)
     .join('\n');

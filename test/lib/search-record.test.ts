@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFrontmatter } from '../../src/lib/content-check/frontmatter.ts';
 import { LIBRARY_FACETS } from '../../src/lib/library-facets.ts';
-import { markdownText } from '../../src/lib/markdown-text.ts';
+import { renderedText } from '../../src/content/rendered-text.ts';
 import { incidentSearchRecord, NO_RESPONSE_SORT } from '../../src/lib/search-record.ts';
 import { postmortemSchema } from '../../src/schema/postmortem.ts';
 import { FIXTURES } from '../support/overlay.ts';
@@ -12,12 +12,7 @@ const source = readFileSync(join(FIXTURES, 'postmortems', 'base', '2025-01-10-va
 const data = postmortemSchema.parse(parseFrontmatter(source).data);
 
 describe('search record of a post-mortem', () => {
-  const record = incidentSearchRecord(
-    '2025-01-10-valid-incident',
-    data,
-    '## What happened\n\nA **staff** code [leaked](https://example.com).',
-    '/',
-  );
+  const record = incidentSearchRecord('2025-01-10-valid-incident', data, 'What happened\nA staff code leaked.', '/');
 
   it('points at the incident page, under the base path', () => {
     expect(record.url).toBe('/incidents/2025-01-10-valid-incident/');
@@ -71,16 +66,20 @@ describe('search words of a post-mortem no card shows', () => {
   });
 });
 
-describe('markdownText (what the index holds of a body)', () => {
-  it('is the text the page shows: syntax and link targets out, words, code and image descriptions in', () => {
+describe('renderedText (what the index holds of a rendered body)', () => {
+  it('is the text the page shows: tags and link targets out, words, code and image descriptions in', () => {
     expect(
-      markdownText('# Title\n\n- **bold** and _em_\n> quote [link](https://x.example/) ![alt](a.png)\n\n`code`'),
+      renderedText(
+        '<h1>Title</h1>\n<ul>\n<li><strong>bold</strong> and <em>em</em></li>\n</ul>\n<blockquote>\n<p>quote <a href="https://x.example/">link</a> <img src="a.png" alt="alt"></p>\n</blockquote>\n<p><code>code</code></p>',
+      ),
     ).toBe('Title\nbold and em\nquote link alt\ncode');
   });
 
-  it('reads Markdown as the page does: an indented line is code, a reference link is its text, raw HTML is shown text', () => {
-    expect(markdownText('Para\n\n    indented code\n\n[ref][r] <b>x</b>\n\n[r]: https://x.example/')).toBe(
-      'Para\nindented code\nref <b>x</b>',
-    );
+  it('reads raw HTML rendered inert as the text it shows, decodes entities and leaves scripts out', () => {
+    expect(
+      renderedText(
+        '<p>Para</p><pre><code>indented code\n</code></pre><p>ref &lt;b&gt;x&lt;/b&gt; &amp; co</p><script>alert(1)</script>',
+      ),
+    ).toBe('Para\nindented code\nref <b>x</b> & co');
   });
 });

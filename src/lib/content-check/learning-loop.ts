@@ -8,6 +8,9 @@ import { problemAt } from './issues.ts';
 import type { CheckedEntry } from './index.ts';
 import type { Problem } from './problem.ts';
 
+/** How many unapplied lessons a review warning names before it only counts the rest. */
+const LISTED_LESSONS_MAX = 5;
+
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
@@ -89,7 +92,12 @@ export function learningLoopProblems(
     if (step === undefined) continue;
     const missed = (byStep.get(step) ?? []).filter((lesson) => !lesson.appliedIn && lesson.learned < reviewed);
     if (missed.length === 0) continue;
-    const listed = missed.map((lesson) => `${lesson.incidentId} lesson ${lesson.index + 1}`).join(', ');
+    // A large library can miss hundreds: name the first few, count the rest (one readable line).
+    const shown = missed
+      .slice(0, LISTED_LESSONS_MAX)
+      .map((lesson) => `${lesson.incidentId} lesson ${lesson.index + 1}`);
+    const more = missed.length - shown.length;
+    const listed = more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
     problems.push(
       problemAt(
         page,

@@ -4,6 +4,7 @@ import { displayPath } from '../file-paths.ts';
 import { FrontmatterError, parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
 import type { Problem } from './problem.ts';
 import { YAML_MAX_BYTES } from '../yaml.ts';
+import { contentDigest } from '../content-digest.ts';
 
 /** A content file whose front matter could be read (not yet validated). */
 export interface RawEntry extends ParsedFrontmatter {
@@ -11,6 +12,8 @@ export interface RawEntry extends ParsedFrontmatter {
   id: string;
   /** Path relative to the project root, forward slashes. */
   file: string;
+  /** `contentDigest` of the file's text: what the content loader and the caches key on. */
+  digest: string;
 }
 
 const CONTENT_FILE = /\.(md|mdx)$/;
@@ -66,7 +69,7 @@ export function loadFolder(root: string, folder: string, problems: Problem[]): R
     }
     const source = readFileSync(join(dir, name), 'utf8');
     try {
-      entries.push({ id, file, ...parseFrontmatter(source) });
+      entries.push({ id, file, digest: contentDigest(source), ...parseFrontmatter(source) });
     } catch (error) {
       if (!(error instanceof FrontmatterError)) throw error;
       problems.push({
