@@ -1,8 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { checkContent, formatProblem, type Problem } from '../src/lib/content-check/index.ts';
+import { CHECK_CACHE_FILE, checkContent, formatProblem, type Problem } from '../src/lib/content-check/index.ts';
+import { contentPaths } from '../src/content-paths.ts';
 import { site } from '../src/site.config.ts';
 import { checkBuiltSite } from '../src/site-check/index.ts';
 import { displayPath } from '../src/lib/file-paths.ts';
@@ -64,7 +65,13 @@ function main(argv: readonly string[]): number {
   const cwd = process.cwd();
   const shown = (path: string) => displayPath(cwd, resolve(root, path));
 
-  const content = checkContent(root);
+  // The lint cache the build keeps (Astro's default cacheDir), when the project has one.
+  const cacheDir = resolve(root, 'node_modules', '.astro');
+  const content = checkContent(
+    root,
+    contentPaths,
+    existsSync(cacheDir) ? { cache: join(cacheDir, CHECK_CACHE_FILE) } : {},
+  );
   const problems: Problem[] = [...content.problems];
   const checked = [plural(content.postmortems.length, 'post-mortem'), plural(content.playbook.length, 'playbook page')];
   if (dist) {

@@ -1,8 +1,9 @@
 import type { AstroIntegration } from 'astro';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rememberChecked } from '../content/library.ts';
-import { checkContent, formatProblem } from '../lib/content-check/index.ts';
+import { contentPaths } from '../content-paths.ts';
+import { CHECK_CACHE_FILE, checkContent, formatProblem } from '../lib/content-check/index.ts';
 
 /**
  * Runs Firebreak's content checks before Astro does anything else, so a wrong field fails the
@@ -26,7 +27,11 @@ export function contentCheck(): AstroIntegration {
           return;
         }
         const root = fileURLToPath(config.root);
-        const { problems, postmortems } = checkContent(root);
+        // Each entry's own lint is kept by content digest in Astro's cache folder, so a rebuild
+        // (or `astro dev`) after one edit lints one entry; `--force` checks everything afresh.
+        const force = process.argv.includes('--force');
+        const cache = force ? undefined : join(fileURLToPath(config.cacheDir), CHECK_CACHE_FILE);
+        const { problems, postmortems } = checkContent(root, contentPaths, { ...(cache && { cache }) });
         for (const entry of postmortems) {
           rememberChecked(resolve(root, entry.file), {
             digest: entry.digest,

@@ -6,15 +6,21 @@ import { markdownProblems } from './markdown-rules.ts';
 import { findPlaceholders } from './placeholders.ts';
 import { postmortemProblems } from './postmortem-entry.ts';
 import { learningLoopProblems } from './learning-loop.ts';
-import { privacyProblems } from './privacy.ts';
+import { lintPrivacy, PRIVACY_ALLOWLIST_FILE, readPrivacyAllowlist } from './privacy.ts';
+import { openEntryCache } from './entry-cache.ts';
 import { synonymProblems } from './synonyms.ts';
 import type { Problem } from './problem.ts';
 import { contentPaths } from '../../content-paths.ts';
 import { checkOperational, type OperationalCheck, type OperationalDirs } from './operational.ts';
 import { buildDay } from '../../build-flags.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 export type { Problem } from './problem.ts';
 export { formatProblem, formatReport } from './problem.ts';
+
+/** The name of the lint cache in a cache folder (Astro's `cacheDir`, which `npm run check` shares). */
+export const CHECK_CACHE_FILE = 'firebreak-content-check.json';
 
 export interface ContentDirs extends OperationalDirs {
   /** Playbook folder, relative to the root (or absolute). */
@@ -26,6 +32,12 @@ export interface ContentDirs extends OperationalDirs {
 export interface CheckOptions {
   /** "Today", for the age of platform cards, overdue action items and review dates; tests pin it. */
   now?: Date;
+  /**
+   * A file where each post-mortem's own lint results are kept by content digest between runs
+   * (src/lib/content-check/entry-cache.ts): the build and `npm run check` pass one, so after
+   * one edit only that entry is linted again. Without it everything is checked afresh.
+   */
+  cache?: string;
 }
 
 export interface CheckedEntry<T> extends RawEntry {
@@ -139,12 +151,31 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths, opt
     }
   }
 
-  // Link targets the URL policy refuses, anywhere in a body; raw HTML in post-mortems.
+  // Each post-mortem on its own: link targets the URL policy refuses and raw HTML in the body,
+  // "TODO:" left in an entry that is no longer a draft, and personal data and secrets
+  // (src/lib/privacy/patterns.ts: errors once in review, warnings in drafts). The costly part
+  // of the check at 10,000 entries, so its results are kept by content digest when asked.
+  const allowlistPath = resolve(root, PRIVACY_ALLOWLIST_FILE);
+  const cache = options.cache
+    ? openEntryCache(options.cache, [existsSync(allowlistPath) ? readFileSync(allowlistPath, 'utf8') : ''])
+    : undefined;
+  const allowlist = readPrivacyAllowlist(root, problems);
+  for (const entry of postmortems) {
+    const cached = cache?.get(entry.file, entry.digest);
+    if (cached) {
+      problems.push(...cached);
+      continue;
+    }
+    const own = [
+      ...markdownProblems(entry, { rawHtml: true }),
+      ...findPlaceholders([entry]),
+      ...lintPrivacy([entry], allowlist),
+    ];
+    cache?.set(entry.file, entry.digest, own);
+    problems.push(...own);
+  }
+  cache?.save();
   for (const page of playbook) problems.push(...markdownProblems(page, { rawHtml: false }));
-  for (const entry of postmortems) problems.push(...markdownProblems(entry, { rawHtml: true }));
-
-  // "TODO:" left in an entry that is no longer a draft.
-  problems.push(...findPlaceholders(postmortems));
   // Runbooks, platform cards, role cards and scenario templates, and the rules they share with the playbook.
   const operational = checkOperational(
     root,
@@ -164,18 +195,19 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths, opt
   // Lessons back into the playbook, action items on time, pages reviewed.
   problems.push(...learningLoopProblems(playbook, postmortems, today));
 
-  // Personal data and secrets (src/lib/privacy/patterns.ts): in post-mortems, errors once in
-  // review and warnings in drafts; playbook pages and the operational playbook are always
+  // Personal data and secrets in playbook pages and the operational playbook: always
   // published, so always errors. Phone numbers belong in the roster, which is never published.
   problems.push(
-    ...privacyProblems(root, [
-      ...playbook,
-      ...postmortems,
-      ...operational.runbooks,
-      ...operational.platforms,
-      ...operational.roles,
-      ...operational.scenarioTemplates,
-    ]),
+    ...lintPrivacy(
+      [
+        ...playbook,
+        ...operational.runbooks,
+        ...operational.platforms,
+        ...operational.roles,
+        ...operational.scenarioTemplates,
+      ],
+      allowlist,
+    ),
   );
   // The search synonym table is content too: a term in two groups silently merges them.
   problems.push(...synonymProblems(root));

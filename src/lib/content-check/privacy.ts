@@ -144,14 +144,6 @@ export function lintPrivacy(entries: readonly PrivacyEntry[], allowlist: Privacy
   return problems;
 }
 
-/** The lint as `checkContent` runs it, with the allowlist of the project at `root`. */
-export function privacyProblems(root: string, entries: readonly PrivacyEntry[]): Problem[] {
-  const problems: Problem[] = [];
-  const allowlist = readPrivacyAllowlist(root, problems);
-  problems.push(...lintPrivacy(entries, allowlist));
-  return problems;
-}
-
 function reportable(text: string, allowlist: PrivacyAllowlist): Finding[] {
   return findPersonalData(text, { phoneRegions: allowlist.phoneRegions }).filter(
     (finding) => !isAllowed(finding, allowlist),
