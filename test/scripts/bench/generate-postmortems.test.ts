@@ -66,7 +66,8 @@ describe('the benchmark corpus', () => {
       library
         .filter((e) => Date.parse(String(e.data.started)) < SHAPE.settledBefore === settled)
         .flatMap((e) => e.data.actionItems ?? []);
-    const openShare = (list: { status?: string }[]) => list.filter((item) => item.status === 'open').length / list.length;
+    const openShare = (list: { status?: string }[]) =>
+      list.filter((item) => item.status === 'open').length / list.length;
     expect(openShare(items(true))).toBeLessThan(SHAPE.openShareOfSettled * 2);
     expect(openShare(items(true))).toBeGreaterThan(0);
     // Recent incidents still have work in flight.
