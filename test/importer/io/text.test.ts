@@ -2,7 +2,14 @@ import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../../src/importer/errors.ts';
-import { decodeText, headText, sniffEncoding, utf8Decoder, type DecodeOptions } from '../../../src/importer/io/text.ts';
+import {
+  decodeText,
+  encodingName,
+  headText,
+  sniffEncoding,
+  utf8Decoder,
+  type DecodeOptions,
+} from '../../../src/importer/io/text.ts';
 
 /** What the decoder fails with when `bytes` arrive in `chunks`-byte pieces. */
 async function failure(
@@ -169,6 +176,33 @@ describe('decodeText', () => {
     expect(() => decodeText('x', Buffer.from([0x61, 0, 0xff]), { expected })).toThrow(
       /^invalid UTF-8 \(byte 0xFF at byte offset 2\);/,
     );
+  });
+});
+
+describe('encoding detection beyond BOMs', () => {
+  it('takes a head that is not valid UTF-8 for Windows-1252, and says why', () => {
+    const excel = Buffer.from([
+      ...Buffer.from('Date;Text\n13.08.2025 09:07;sehr '),
+      0xe4,
+      ...Buffer.from('rgerlich\n'),
+    ]);
+    expect(sniffEncoding(excel)).toEqual({
+      encoding: 'windows-1252',
+      bomLength: 0,
+      reason: 'not valid UTF-8, so the Windows (Excel) legacy encoding',
+    });
+    expect(headText(excel)).toContain('sehr ärgerlich');
+  });
+
+  it('keeps UTF-8 when the head only ends inside a character', () => {
+    const cut = Buffer.from('Date,Text\ncafé', 'utf8').subarray(0, -1);
+    expect(sniffEncoding(cut)).toMatchObject({ encoding: 'utf-8', reason: 'valid UTF-8' });
+  });
+
+  it('names --encoding labels the way TextDecoder does', () => {
+    expect(encodingName('latin1')).toBe('windows-1252');
+    expect(encodingName(' UTF-16LE ')).toBe('utf-16le');
+    expect(encodingName('klingon')).toBeUndefined();
   });
 });
 
