@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, readSheetRows } from '../../../src/importer/io/xlsx.ts';
+import { readSheetRows } from '../../../src/importer/io/xlsx.ts';
+import { cellText } from '../../../src/importer/io/xlsx-cells.ts';
 import { toExportInput } from '../../../src/importer/io/inputs.ts';
 import { REPO } from '../sources/support.ts';
 
