@@ -16,7 +16,8 @@ async function explain(path: string, options: Record<string, unknown> = {}): Pro
   return Object.fromEntries(explanation!.lines.map((line) => [line.label, line.value]));
 }
 
-describe('--explain', () => {
+// Workbook reads start a worker thread and the CLI cases a child process: slow on a loaded machine.
+describe('--explain', { timeout: 30_000 }, () => {
   it('says what a German Excel re-save reads as: format, encoding, delimiter, roles, order, zone', async () => {
     const lines = await explain(`${F}/excel-resave-de/mentions.csv`);
     expect(lines['format']).toMatch(/^meltwater — .* \(detected\)$/);

@@ -159,7 +159,8 @@ describe('layouts', () => {
   });
 });
 
-describe('.xlsx', () => {
+// Each workbook read starts a worker thread that loads exceljs: seconds each on a loaded machine.
+describe('.xlsx', { timeout: 30_000 }, () => {
   const XLSX = `${F}/xlsx/meltwater-mentions.xlsx`;
 
   it('reads the first sheet through the Meltwater preset: Excel dates, hyperlink and rich-text cells', async () => {
