@@ -11,8 +11,12 @@ import cliProgress from 'cli-progress';
 import type { CountryCode } from 'libphonenumber-js';
 import { isPhoneRegion } from '../src/lib/privacy/patterns.ts';
 import { incidentExportJsonSchema } from '../src/schema/incident-export.ts';
+import { encodingName } from '../src/importer/io/text.ts';
+import { DATE_ORDERS, type DateOrder } from '../src/importer/sources/listening-csv/dates.ts';
 import {
   ADAPTERS,
+  explainExports,
+  formatExplanations,
   ImportError,
   importExports,
   parseWindowBound,
@@ -53,13 +57,23 @@ Options:
   --map field=Column   For CSVs of other tools: which column holds a field
                        (repeatable), e.g. --map date=Published --map text=Message.
   --tz ZONE            IANA zone for timestamps that carry none (default: UTC),
-                       also used for the dates in the page.
+                       also used for the dates in the page. Zone-less times are
+                       noted on the page with the zone they were read in.
   --from TIME          The incident window: keep mentions and events from TIME
   --to TIME            (and up to TIME) only, e.g. --from 2026-03-13 --to
                        2026-03-14T18:00 (a bare day is the whole day; times
                        without a zone are in --tz). Default: the war-room and
                        incident-tool records plus ${WINDOW_MARGIN_HOURS} h either side, or, with
                        listening data only, the busy period around the peak.
+  --date-order ORDER   dmy, mdy or ymd: the order in numeric dates such as
+                       08/13/2025 (default: inferred from the whole column;
+                       refused when no date in it decides).
+  --encoding NAME      Text encoding of CSV exports, e.g. windows-1252 or utf-16le
+                       (default: detected — BOM, UTF-16, UTF-8, else Windows-1252).
+  --sheet NAME         The worksheet of an .xlsx export (default: the first).
+  --explain            Print what was detected about each export (format,
+                       encoding, delimiter, columns and their roles, date order,
+                       time zone) and write nothing.
   --region CC          Region whose national phone forms to redact, e.g. GB for
                        07700 900123 (repeatable; default: GB and US). Numbers in
                        international form (+44…, 0049…) are redacted for every region.
@@ -89,6 +103,7 @@ Example: from three exports to a page
   → content/postmortems/2025-03-01-kettle-leak-complaints-go-viral.md
 
   npm run import -- --dry-run incident.json       # preview a Firebreak incident JSON
+  npm run import -- --explain mentions.csv        # see how a file will be read
   npm run import -- --format brandwatch data.txt   # force a format
   npm run import -- --map date=Published --map text=Message --map author=User other-tool.csv
 
@@ -108,11 +123,16 @@ interface CliOptions {
   out?: string | undefined;
   force: boolean;
   dryRun: boolean;
+  explain: boolean;
   redact: boolean;
   /** --region, upper-case ISO 3166 codes. */
   phoneRegions: CountryCode[];
   /** --from/--to. */
   window: WindowBounds;
+}
+
+function isDateOrder(value: string): value is DateOrder {
+  return (DATE_ORDERS as readonly string[]).includes(value);
 }
 
 function parseCommandLine(argv: string[]): CliOptions | 'help' | 'json-schema' {
@@ -131,6 +151,10 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' | 'json-schema' {
         tz: { type: 'string', default: 'UTC' },
         from: { type: 'string' },
         to: { type: 'string' },
+        'date-order': { type: 'string' },
+        encoding: { type: 'string' },
+        sheet: { type: 'string' },
+        explain: { type: 'boolean', default: false },
         region: { type: 'string', multiple: true, default: [] },
         title: { type: 'string' },
         slug: { type: 'string' },
@@ -172,6 +196,15 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' | 'json-schema' {
   if (window.from && window.to && window.from > window.to) {
     throw new UsageError(`--from ${values.from} is after --to ${values.to}; expected --from before --to`);
   }
+  const dateOrder = values['date-order']?.trim().toLowerCase();
+  if (dateOrder !== undefined && !isDateOrder(dateOrder)) {
+    throw new UsageError(`--date-order ${values['date-order']} is not a date order; expected dmy, mdy or ymd`);
+  }
+  if (values.encoding !== undefined && !encodingName(values.encoding)) {
+    throw new UsageError(
+      `--encoding ${values.encoding} is not an encoding; expected a name such as utf-8, utf-16le or windows-1252`,
+    );
+  }
   const phoneRegions: CountryCode[] = [];
   for (const entry of values.region) {
     const code = entry.trim().toUpperCase();
@@ -200,6 +233,9 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' | 'json-schema' {
       map,
       tz,
       ...(values.channel !== undefined && { channel: values.channel.replace(/^#/, '') }),
+      ...(dateOrder !== undefined && { dateOrder }),
+      ...(values.encoding !== undefined && { encoding: values.encoding }),
+      ...(values.sheet !== undefined && { sheet: values.sheet }),
     },
     keep: handles(values.keep),
     title: values.title,
@@ -207,6 +243,7 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' | 'json-schema' {
     out: values.out,
     force: values.force,
     dryRun: values['dry-run'],
+    explain: values.explain,
     redact: !values['no-redact'],
     phoneRegions,
     window,
@@ -240,6 +277,13 @@ function progressFor(label: string, size: number): ReadProgress {
       if (started) bar.stop();
     },
   };
+}
+
+/** --explain: what each export reads as, on stdout; nothing written. Exit 1 when one cannot be read. */
+async function explain(options: CliOptions): Promise<number> {
+  const explanations = await explainExports(options.paths, { ...options.adapter, format: options.format });
+  process.stdout.write(`${formatExplanations(explanations)}\n`);
+  return explanations.some((e) => e.lines.some((line) => line.label === 'cannot read')) ? EXIT_BAD_INPUT : EXIT_OK;
 }
 
 async function run(options: CliOptions): Promise<void> {
@@ -280,6 +324,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${JSON.stringify(incidentExportJsonSchema(), null, 2)}\n`);
       return EXIT_OK;
     }
+    if (options.explain) return await explain(options);
     if (!options.redact)
       process.stderr.write(
         'Warning: --no-redact keeps personal data of private individuals in the page. Never publish it.\n',

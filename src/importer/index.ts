@@ -24,6 +24,7 @@ import { renderPage, writePageAtomically, type Page } from './write/index.ts';
 
 export { ImportError } from './errors.ts';
 export { ADAPTERS } from './registry.ts';
+export { explainExports, formatExplanations, type ExportExplanation } from './explain.ts';
 export type { AdapterOptions } from './sources/types.ts';
 export type { MergedIncident } from './merge.ts';
 export type { IncidentWindow, WindowBounds } from './analysis/window.ts';

@@ -2,7 +2,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Adapter, ExportInput } from './sources/types.ts';
 import { firebreakJsonAdapter } from './sources/firebreak-json/index.ts';
-import { brandwatchAdapter, mappedCsvAdapter, meltwaterAdapter } from './sources/listening-csv/index.ts';
+import {
+  brand24Adapter,
+  brandwatchAdapter,
+  mappedCsvAdapter,
+  meltwaterAdapter,
+  sproutAdapter,
+  talkwalkerAdapter,
+  xlsxAdapter,
+} from './sources/listening-csv/index.ts';
 import { incidentIoAdapter } from './sources/incident-io/index.ts';
 import { pagerdutyAdapter } from './sources/pagerduty/index.ts';
 import { slackAdapter } from './sources/slack/index.ts';
@@ -21,7 +29,11 @@ export const ADAPTERS: readonly Adapter[] = [
   xApiAdapter,
   brandwatchAdapter,
   meltwaterAdapter,
-  // Never detected: chosen by --format csv, or when --map is given and nothing else claims the file.
+  talkwalkerAdapter,
+  sproutAdapter,
+  brand24Adapter,
+  xlsxAdapter,
+  // Last: any CSV with date and text columns, when nothing more specific claims it (or --format csv / --map).
   mappedCsvAdapter,
 ];
 

@@ -3,20 +3,45 @@ import { ImportError } from '../errors.ts';
 
 /**
  * Turning the bytes of an export into text, for every source that reads text. Tools disagree on
- * encoding (Brandwatch: UTF-8 with BOM; Meltwater: UTF-16LE with BOM, named .csv), and a wrong
- * guess produces plausible-looking garbage, so anything that does not decode for certain is
- * refused with the byte offset and line, never read "as best we can". The decoding itself is
- * the platform's `TextDecoder` (`fatal`, `stream`); this module only chooses the encoding, skips
- * the BOM, refuses binary data and says where a problem is.
+ * encoding (Brandwatch: UTF-8 with BOM; Meltwater: UTF-16LE with BOM, named .csv; Excel's
+ * "Unicode Text": UTF-16LE; Excel's plain "CSV" on Windows: Windows-1252), and a wrong guess
+ * produces plausible-looking garbage, so anything that does not decode for certain is refused
+ * with the byte offset, the line and the option that helps, never read "as best we can". The
+ * decoding itself is the platform's `TextDecoder` (`fatal`, `stream`, every WHATWG encoding);
+ * this module only chooses the encoding, skips the BOM, refuses binary data and says where a
+ * problem is.
  *
- * The encoding is sniffed from the first bytes unless the caller names one (`encoding`), which
- * is how a future `--encoding` flag or a detector plugs in.
+ * The encoding is the caller's (`--encoding`) or sniffed from the first bytes: a byte-order
+ * mark; the NUL pattern of BOM-less UTF-16; valid UTF-8; otherwise Windows-1252, the one
+ * legacy encoding Excel writes on Western-European Windows, which decodes any byte. A file whose
+ * head is UTF-8 but that turns invalid later is refused with `--encoding windows-1252` as the way out.
  */
 
-/** Encodings a source may read. `latin1` is WHATWG's alias of `windows-1252`. */
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'latin1';
+/** A WHATWG encoding name (`utf-8`, `utf-16le`, `windows-1252`, `iso-8859-2`, `shift_jis`…); `latin1` is an alias of `windows-1252`. */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | (string & {});
 
-export type Sniffed = { encoding: TextEncoding; bomLength: number } | { problem: string; offset?: number };
+export type Sniffed =
+  | { encoding: TextEncoding; bomLength: number; /** How the encoding was chosen, for --explain. */ reason: string }
+  | { problem: string; offset?: number };
+
+/** The canonical name of an encoding label (`latin1` → `windows-1252`), or undefined when TextDecoder does not know it. */
+export function encodingName(label: string): TextEncoding | undefined {
+  try {
+    return new TextDecoder(label.trim()).encoding;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when `bytes` is valid UTF-8, allowing a character cut off at the end. */
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Share of NUL bytes in one byte position that marks BOM-less UTF-16 text (ASCII-heavy CSVs have ~50%). */
 const UTF16_NUL_SHARE = 0.3;
@@ -44,10 +69,17 @@ function bomLength(head: Uint8Array, encoding: TextEncoding): number {
 export function sniffEncoding(head: Buffer): Sniffed {
   const bom = BOMS.find((b) => startsWith(head, b.bytes));
   if (bom?.problem) return { problem: bom.problem };
-  if (bom?.encoding) return { encoding: bom.encoding, bomLength: bom.bytes.length };
+  if (bom?.encoding) return { encoding: bom.encoding, bomLength: bom.bytes.length, reason: 'byte-order mark' };
 
   const firstNul = head.indexOf(0);
-  if (firstNul === -1) return { encoding: 'utf-8', bomLength: 0 };
+  if (firstNul === -1) {
+    if (isUtf8(head)) return { encoding: 'utf-8', bomLength: 0, reason: 'valid UTF-8' };
+    return {
+      encoding: 'windows-1252',
+      bomLength: 0,
+      reason: 'not valid UTF-8, so the Windows (Excel) legacy encoding',
+    };
+  }
   let evenNul = 0;
   let oddNul = 0;
   for (let i = firstNul; i < head.length; i++) {
@@ -57,14 +89,16 @@ export function sniffEncoding(head: Buffer): Sniffed {
     }
   }
   const pairs = Math.floor(head.length / 2);
-  if (evenNul === 0 && oddNul >= pairs * UTF16_NUL_SHARE) return { encoding: 'utf-16le', bomLength: 0 };
-  if (oddNul === 0 && evenNul >= pairs * UTF16_NUL_SHARE) return { encoding: 'utf-16be', bomLength: 0 };
+  if (evenNul === 0 && oddNul >= pairs * UTF16_NUL_SHARE)
+    return { encoding: 'utf-16le', bomLength: 0, reason: 'NUL bytes of UTF-16 without a byte-order mark' };
+  if (oddNul === 0 && evenNul >= pairs * UTF16_NUL_SHARE)
+    return { encoding: 'utf-16be', bomLength: 0, reason: 'NUL bytes of UTF-16 without a byte-order mark' };
   return { problem: 'binary data (a NUL byte)', offset: firstNul };
 }
 
-/** The head as text for detect(): lenient, never throws, '' when it is not text. */
-export function headText(head: Buffer): string {
-  const sniffed = sniffEncoding(head);
+/** The head as text for detect(): lenient, never throws, '' when it is not text. `encoding`: the caller's, instead of sniffing. */
+export function headText(head: Buffer, encoding?: TextEncoding): string {
+  const sniffed = encoding ? { encoding, bomLength: bomLength(head, encoding) } : sniffEncoding(head);
   if ('problem' in sniffed) return '';
   // Stream mode: the head may end inside a character, which is then left out rather than failed.
   return new TextDecoder(sniffed.encoding, { ignoreBOM: true }).decode(head.subarray(sniffed.bomLength), {
@@ -194,8 +228,9 @@ export function decodeText(file: string, bytes: Uint8Array, options: DecodeTextO
   }
 }
 
-const EXPECTED = 'expected a text export in UTF-8 or UTF-16 — re-save it as "CSV UTF-8"';
-const CONVERT_HINT = ' (a Windows-1252/Latin-1 file must be converted first)';
+const EXPECTED =
+  'expected a text export in one encoding — re-save it as "CSV UTF-8", or name the encoding with --encoding';
+const CONVERT_HINT = ' — or, if Excel on Windows saved it, pass --encoding windows-1252';
 
 /** `line L, byte N`: the place of a problem in an ImportError. */
 export function textPlace(problem: Pick<TextProblem, 'offset' | 'line'>): string {

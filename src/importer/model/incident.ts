@@ -158,8 +158,10 @@ export interface PartialIncident {
   /** The first public response when the export states it (otherwise derived from the events). */
   firstResponse?: Date;
   /**
-   * Set when the export's times carried no zone and were read in an assumed one, as a sentence
-   * for the page ("times in this export carried no zone; read as UTC"). Absent: absolute times.
+   * Set when some of the export's times carried no zone and were read as wall-clock time in a
+   * zone the export did not state: a sentence for the page, naming the zone used
+   * ("Times in mentions.csv carried no zone; read as UTC."). Durations against sources with
+   * absolute times (Slack, incident tools) are only as right as that zone.
    */
   timeZoneNote?: string;
 }

@@ -11,6 +11,12 @@ export interface AdapterOptions {
   map: Record<string, string>;
   /** --tz: IANA zone for timestamps that carry none (default "UTC"). */
   tz: string;
+  /** --encoding: the text encoding of text exports, instead of sniffing it (a WHATWG label such as windows-1252). */
+  encoding?: string | undefined;
+  /** --date-order: the order of day, month and year in numeric dates (08/13/2025), instead of inferring it. */
+  dateOrder?: 'dmy' | 'mdy' | 'ymd' | undefined;
+  /** --sheet: the worksheet of a spreadsheet export to read (default: the first). */
+  sheet?: string | undefined;
   /** Progress for large inputs: bytes or rows done, and the total when known. */
   onProgress?: (done: number, total?: number) => void;
 }
@@ -43,4 +49,16 @@ export interface Adapter {
   detect(input: ExportInput): boolean;
   /** Reads the export. Throws ImportError (file + place + expectation) on bad input. */
   read(input: ExportInput, options: AdapterOptions): Promise<PartialIncident>;
+  /**
+   * What the adapter detects about this input before reading it (encoding, columns, date
+   * order…), as `label: value` lines for `--explain`. Optional: formats with nothing to tell
+   * beyond their name leave it out. Throws ImportError like `read`.
+   */
+  explain?(input: ExportInput, options: AdapterOptions): Promise<ExplainLine[]>;
+}
+
+/** One line of `--explain`: what was detected, and its value. */
+export interface ExplainLine {
+  label: string;
+  value: string;
 }

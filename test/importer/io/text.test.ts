@@ -2,7 +2,14 @@ import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../../src/importer/errors.ts';
-import { decodeText, headText, sniffEncoding, utf8Decoder, type DecodeOptions } from '../../../src/importer/io/text.ts';
+import {
+  decodeText,
+  encodingName,
+  headText,
+  sniffEncoding,
+  utf8Decoder,
+  type DecodeOptions,
+} from '../../../src/importer/io/text.ts';
 
 /** What the decoder fails with when `bytes` arrive in `chunks`-byte pieces. */
 async function failure(
@@ -27,9 +34,9 @@ describe('encodings', () => {
     text(Readable.from([bytes]).pipe(utf8Decoder('x.csv', bytes.subarray(0, 65536))));
 
   it('sniffs BOMs and BOM-less UTF-16', () => {
-    expect(sniffEncoding(Buffer.from('\uFEFFDate', 'utf8'))).toEqual({ encoding: 'utf-8', bomLength: 3 });
-    expect(sniffEncoding(Buffer.from('Date,Text\n', 'utf16le'))).toEqual({ encoding: 'utf-16le', bomLength: 0 });
-    expect(sniffEncoding(Buffer.from('Date,Text\n', 'utf8'))).toEqual({ encoding: 'utf-8', bomLength: 0 });
+    expect(sniffEncoding(Buffer.from('\uFEFFDate', 'utf8'))).toMatchObject({ encoding: 'utf-8', bomLength: 3 });
+    expect(sniffEncoding(Buffer.from('Date,Text\n', 'utf16le'))).toMatchObject({ encoding: 'utf-16le', bomLength: 0 });
+    expect(sniffEncoding(Buffer.from('Date,Text\n', 'utf8'))).toMatchObject({ encoding: 'utf-8', bomLength: 0 });
   });
 
   it('decodes UTF-16LE and UTF-16BE to UTF-8 without the BOM, across chunk boundaries', async () => {
@@ -58,9 +65,10 @@ describe('where decoding fails', () => {
 
   it('names the byte, its offset and its line, whatever the chunk size', async () => {
     for (const chunk of [1, 2, 3, 7, 4096]) {
-      const error = await failure(latin1, chunk);
+      // A head that is clean UTF-8 (the bad byte comes later in a real file), so UTF-8 is read.
+      const error = await failure(latin1, chunk, {}, latin1.subarray(0, 20));
       expect(error.message).toMatch(/^invalid UTF-8 \(byte 0xE9 at byte offset 24\); expected a text export/);
-      expect(error.message).toContain('a Windows-1252/Latin-1 file must be converted first');
+      expect(error.message).toContain('pass --encoding windows-1252');
       expect(error.location).toBe('line 2, byte 24');
     }
   });
@@ -68,7 +76,7 @@ describe('where decoding fails', () => {
   it('finds an invalid continuation after a lead byte split from it by a chunk boundary', async () => {
     // E2 82 starts a three-byte character; "A" cannot continue it.
     const bytes = Buffer.concat([Buffer.from('ab\ncd'), Buffer.from([0xe2, 0x82]), Buffer.from('A\n')]);
-    const error = await failure(bytes, 6);
+    const error = await failure(bytes, 6, { encoding: 'utf-8' });
     expect(error.location).toBe('line 2, byte 5');
     expect(error.message).toMatch(/^invalid UTF-8 \(byte 0xE2 at byte offset 5\)/);
   });
@@ -168,6 +176,33 @@ describe('decodeText', () => {
     expect(() => decodeText('x', Buffer.from([0x61, 0, 0xff]), { expected })).toThrow(
       /^invalid UTF-8 \(byte 0xFF at byte offset 2\);/,
     );
+  });
+});
+
+describe('encoding detection beyond BOMs', () => {
+  it('takes a head that is not valid UTF-8 for Windows-1252, and says why', () => {
+    const excel = Buffer.from([
+      ...Buffer.from('Date;Text\n13.08.2025 09:07;sehr '),
+      0xe4,
+      ...Buffer.from('rgerlich\n'),
+    ]);
+    expect(sniffEncoding(excel)).toEqual({
+      encoding: 'windows-1252',
+      bomLength: 0,
+      reason: 'not valid UTF-8, so the Windows (Excel) legacy encoding',
+    });
+    expect(headText(excel)).toContain('sehr ärgerlich');
+  });
+
+  it('keeps UTF-8 when the head only ends inside a character', () => {
+    const cut = Buffer.from('Date,Text\ncafé', 'utf8').subarray(0, -1);
+    expect(sniffEncoding(cut)).toMatchObject({ encoding: 'utf-8', reason: 'valid UTF-8' });
+  });
+
+  it('names --encoding labels the way TextDecoder does', () => {
+    expect(encodingName('latin1')).toBe('windows-1252');
+    expect(encodingName(' UTF-16LE ')).toBe('utf-16le');
+    expect(encodingName('klingon')).toBeUndefined();
   });
 });
 

@@ -1,9 +1,9 @@
 import { ImportError } from '../../errors.ts';
+import { namesFor, type ColumnPreset } from './column-roles.ts';
 
 /**
- * Which CSV column holds which mention field. Vendors rename columns over time (Brandwatch's
- * `Twitter Followers` became `X Followers`, `Twitter Retweets` became `X Reposts`), so each
- * field lists every name we know, in order of preference; `--map field=Column` overrides.
+ * Which CSV column holds which mention field. The names each tool uses are in one table
+ * (column-roles.ts), in order of preference; `--map field=Column` overrides.
  */
 
 export const MENTION_FIELDS = [
@@ -46,61 +46,6 @@ const FIELD_ALIASES: Record<string, MentionField> = {
   'in-reply-to': 'inReplyTo',
 };
 
-/** Known column names per field (lowercase), most specific first. */
-export const COLUMN_NAMES: Record<MentionField, string[]> = {
-  date: ['date', 'published', 'published date', 'created at', 'created_at', 'timestamp', 'datetime'],
-  time: ['time'],
-  // Per row the first non-empty one wins: Brandwatch leaves Full Text empty for some sources.
-  text: ['full text', 'hit sentence', 'snippet', 'opening text', 'text', 'content', 'message', 'body'],
-  title: ['title', 'headline'],
-  sentiment: ['sentiment', 'tone'],
-  author: ['author', 'author handle', 'x screen name', 'twitter screen name', 'screen name', 'username', 'handle'],
-  name: ['full name', 'author name', 'x name', 'twitter name', 'name'],
-  url: ['url', 'link', 'permalink', 'original url'],
-  reach: ['reach (new)', 'reach', 'potential reach', 'estimated reach'],
-  impressions: ['impressions', 'views', 'x impressions', 'twitter impressions'],
-  source: ['page type', 'information type', 'source type', 'media type', 'platform', 'source', 'channel'],
-  site: ['domain', 'source domain', 'source name', 'site', 'publication'],
-  followers: ['x followers', 'twitter followers', 'author followers', 'followers'],
-  verified: ['x verified', 'twitter verified', 'verified'],
-  likes: ['likes', 'x likes', 'twitter likes', 'facebook likes', 'favorites'],
-  shares: ['shares', 'x reposts', 'twitter retweets', 'reposts', 'retweets'],
-  comments: ['comments', 'x replies', 'twitter replies', 'replies'],
-  engagement: ['engagement', 'total engagement', 'engagements'],
-  id: ['mention id', 'document id', 'resource id', 'id'],
-  // Brandwatch: whether a mention is a post, reply or share, and whose thread it is in.
-  entryType: ['thread entry type', 'entry type', 'post type'],
-  inReplyTo: ['thread author', 'in reply to', 'reply to'],
-};
-
-/** Header cells that mark a Brandwatch Bulk Mentions Download. */
-export const BRANDWATCH_SIGNATURE = [
-  'query id',
-  'query name',
-  'mention id',
-  'resource id',
-  'page type',
-  'full text',
-  'thread entry type',
-  'thread author',
-  'reach (new)',
-  'x followers',
-  'twitter followers',
-];
-
-/** Header cells that mark a Meltwater export. */
-export const MELTWATER_SIGNATURE = [
-  'document id',
-  'input name',
-  'hit sentence',
-  'opening text',
-  'information type',
-  'source type',
-  'source name',
-  'source domain',
-  'author handle',
-];
-
 export function normalizeColumnName(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
 }
@@ -120,8 +65,13 @@ export function mapField(key: string, file: string): MentionField {
   );
 }
 
-/** Finds the columns in a header row: known names, with --map entries taking precedence. */
-export function resolveColumns(header: string[], map: Record<string, string>, file: string): ColumnIndex {
+/** Finds the columns in a header row: `preset`'s names, with --map entries taking precedence. */
+export function resolveColumns(
+  header: string[],
+  map: Record<string, string>,
+  file: string,
+  preset: ColumnPreset,
+): ColumnIndex {
   const positions = new Map<string, number>();
   header.forEach((cell, i) => {
     const name = normalizeColumnName(cell);
@@ -129,7 +79,9 @@ export function resolveColumns(header: string[], map: Record<string, string>, fi
   });
   const index: ColumnIndex = {};
   for (const field of MENTION_FIELDS) {
-    const found = COLUMN_NAMES[field].map((name) => positions.get(name)).filter((i): i is number => i !== undefined);
+    const found = namesFor(field, preset)
+      .map((name) => positions.get(name))
+      .filter((i): i is number => i !== undefined);
     if (found.length > 0) index[field] = found;
   }
   for (const [key, column] of Object.entries(map)) {

@@ -6,9 +6,15 @@ import { ImportError } from '../../errors.ts';
  * Zone conversion uses Intl.DateTimeFormat (no library); offsets are cached per quarter hour,
  * so a million rows cost a few hundred Intl calls, not millions.
  *
- * Day/month order in slash dates (03/01/2025) is ambiguous between vendors and locales, so they
- * are refused rather than guessed; YYYY/MM/DD is accepted.
+ * Day/month order in numeric dates (03/01/2025, what Excel writes on a re-save) differs between
+ * locales, so it is never guessed per row: it is `--date-order dmy|mdy|ymd`, or inferred from
+ * the whole column (date-order.ts), or the import is refused naming the value and the option.
+ * Dotted dates (13.08.2025, German and most of Europe) are day first unless told otherwise.
  */
+
+/** The order of day, month and year in a numeric date such as 08/13/2025. */
+export type DateOrder = 'dmy' | 'mdy' | 'ymd';
+export const DATE_ORDERS: readonly DateOrder[] = ['dmy', 'mdy', 'ymd'];
 
 /** Converts wall-clock time (given as if it were UTC) to the instant in one IANA zone. */
 export interface Zone {
@@ -99,13 +105,21 @@ const ISO = new RegExp(String.raw`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:(?:[T ]|\
 const DAY_MONTH = new RegExp(String.raw`^(\d{1,2})[- ]([A-Za-z]{3,9})\.?[- ,]\s*(\d{4})(?:,?\s+${TIME}${ZONE})?$`);
 /** Mar 1, 2025 2:02 PM · March 01 2025 */
 const MONTH_DAY = new RegExp(String.raw`^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+${TIME}${ZONE})?$`);
+/** 13/08/2025 · 8/13/2025 9:07 · 13.08.2025 09:07 · 8-13-25 9:07 PM (day/month order from the caller) */
+const NUMERIC = new RegExp(String.raw`^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:,?(?:[T ]|\s+)${TIME}${ZONE})?$`);
 /** A separate time column: 02:02 PM · 14:02:11 */
 const TIME_ONLY = new RegExp(String.raw`^${TIME}${ZONE}$`);
 const EPOCH = /^\d{10}(\d{3})?$/;
 
 /** The accepted forms, for error messages. */
 export const DATE_FORMS =
-  'YYYY-MM-DD HH:MM[:SS[.f]] (zone optional), ISO 8601, DD-Mon-YYYY [hh:mm AM/PM], Mon D, YYYY [time], or Unix seconds/milliseconds';
+  'YYYY-MM-DD HH:MM[:SS[.f]] (zone optional), ISO 8601, DD/MM/YYYY or MM/DD/YYYY [time] (see --date-order), DD.MM.YYYY [time], DD-Mon-YYYY [hh:mm AM/PM], Mon D, YYYY [time], or Unix seconds/milliseconds';
+
+/** The two leading numbers of a numeric date (13/08/2025 → 13, 8), or undefined for other forms. */
+export function numericDateParts(text: string): { first: number; second: number; dotted: boolean } | undefined {
+  const m = NUMERIC.exec(text.trim());
+  return m ? { first: Number(m[1]), second: Number(m[3]), dotted: m[2] === '.' } : undefined;
+}
 
 interface Wall {
   year: number;
@@ -157,11 +171,26 @@ function toDate(wall: Wall, zone: Zone): Date | undefined {
   return new Date(wall.offset === undefined ? zone.toInstant(wallMs) : wallMs - wall.offset);
 }
 
+/** How one column's dates are read, and what was seen while reading them. */
+export interface DateReading {
+  zone: Zone;
+  /** Day/month order of numeric dates: given, inferred from the column, or undefined when none was needed. */
+  order: DateOrder | undefined;
+  /** Values read without a zone (as wall time in `zone`). */
+  zoneless: number;
+}
+
+/** A reading in `zone` with no numeric order, for callers that have one value. */
+export function dateReading(zone: Zone, order?: DateOrder): DateReading {
+  return { zone, order, zoneless: 0 };
+}
+
 /**
  * Parses one vendor date (optionally with a separate time column). Zone-less values are wall
- * time in `zone`. Undefined when the text is not a date we can read for certain.
+ * time in `reading.zone`, and counted. Undefined when the text is not a date we can read for
+ * certain (a numeric date without an order included).
  */
-export function parseVendorDate(dateText: string, zone: Zone, timeText?: string): Date | undefined {
+export function readVendorDate(dateText: string, reading: DateReading, timeText?: string): Date | undefined {
   const text = dateText.trim();
   const wall: Wall = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, ms: 0 };
   let m: RegExpExecArray | null;
@@ -172,6 +201,25 @@ export function parseVendorDate(dateText: string, zone: Zone, timeText?: string)
     wall.day = Number(m[3]);
     if (!readTime(wall, m, 4)) return undefined;
     hasTime = m[4] !== undefined;
+  } else if ((m = NUMERIC.exec(text))) {
+    const dotted = m[2] === '.';
+    const order = reading.order ?? (dotted ? 'dmy' : undefined);
+    if (!order) return undefined;
+    const [a, b, c] = [Number(m[1]), Number(m[3]), m[4]!];
+    const year = (digits: string) => (digits.length === 2 ? 2000 + Number(digits) : Number(digits));
+    if (order === 'ymd') {
+      // 25/08/13: only a two-digit year can come first here; four-digit ones are ISO above.
+      if (c.length !== 2) return undefined;
+      wall.year = 2000 + a;
+      wall.month = b;
+      wall.day = Number(c);
+    } else {
+      wall.year = year(c);
+      wall.day = order === 'dmy' ? a : b;
+      wall.month = order === 'dmy' ? b : a;
+    }
+    if (!readTime(wall, m, 5)) return undefined;
+    hasTime = m[5] !== undefined;
   } else if ((m = DAY_MONTH.exec(text))) {
     wall.day = Number(m[1]);
     wall.month = monthNumber(m[2]!) ?? 0;
@@ -197,15 +245,22 @@ export function parseVendorDate(dateText: string, zone: Zone, timeText?: string)
   if (time) {
     const t = TIME_ONLY.exec(time);
     if (!t) return undefined;
-    // A combined value and a separate time column both present (Meltwater): the time column
-    // must agree with what the date says, or we would silently pick one.
+    // A combined value and a separate time column both present (Meltwater, Excel re-saves):
+    // the time column must agree with what the date says, or we would silently pick one.
     const separate: Wall = { ...wall };
     delete separate.offset;
     if (!readTime(separate, t, 1)) return undefined;
     if (hasTime && (separate.hour !== wall.hour || separate.minute !== wall.minute)) return undefined;
     if (!hasTime) Object.assign(wall, separate);
   }
-  return toDate(wall, zone);
+  const date = toDate(wall, reading.zone);
+  if (date && wall.offset === undefined) reading.zoneless++;
+  return date;
+}
+
+/** readVendorDate for one value, without keeping count. */
+export function parseVendorDate(dateText: string, zone: Zone, timeText?: string, order?: DateOrder): Date | undefined {
+  return readVendorDate(dateText, dateReading(zone, order), timeText);
 }
 
 export interface DateCell {
@@ -217,9 +272,9 @@ export interface DateCell {
   timeColumn?: string | undefined;
 }
 
-/** parseVendorDate, or an ImportError naming the row, the column and the accepted forms. */
-export function readDate(dateText: string, timeText: string | undefined, zone: Zone, cell: DateCell): Date {
-  const date = parseVendorDate(dateText, zone, timeText);
+/** readVendorDate, or an ImportError naming the row, the column, the accepted forms and the option that helps. */
+export function readDate(dateText: string, timeText: string | undefined, reading: DateReading, cell: DateCell): Date {
+  const date = readVendorDate(dateText, reading, timeText);
   if (date) return date;
   const shown = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
   const what =
@@ -228,7 +283,16 @@ export function readDate(dateText: string, timeText: string | undefined, zone: Z
       : `column "${cell.dateColumn}" holds ${shown(dateText)}`;
   throw new ImportError(
     cell.file,
-    `${what}, which is not a date we can read; expected ${DATE_FORMS}${dateText.trim() === '' ? ' (every mention needs a date)' : ''}`,
+    `${what}, which is not a date we can read${orderHint(dateText, reading.order)}; expected ${DATE_FORMS}${dateText.trim() === '' ? ' (every mention needs a date)' : ''}`,
     `${cell.location}, column ${cell.timeColumn && timeText !== undefined ? `${cell.dateColumn}/${cell.timeColumn}` : cell.dateColumn}`,
   );
+}
+
+/** Why a numeric date failed, and the option that would help. */
+function orderHint(dateText: string, order: DateOrder | undefined): string {
+  const parts = numericDateParts(dateText);
+  if (!parts) return '';
+  if (!order)
+    return ' without a day/month order (earlier rows had none to infer it from): pass --date-order dmy or --date-order mdy';
+  return ` as ${order.toUpperCase()} (${order === 'dmy' ? 'day first' : order === 'mdy' ? 'month first' : 'year first'}); if that order is wrong, pass --date-order ${order === 'dmy' ? 'mdy' : 'dmy'}`;
 }

@@ -1,14 +1,16 @@
 import { CsvError } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { ImportError } from '../../errors.ts';
-import { COLUMN_NAMES, describeColumns, normalizeColumnName } from './columns.ts';
+import { describeColumns, normalizeColumnName } from './columns.ts';
+import { namesFor, type ColumnPreset } from './column-roles.ts';
 import { csvErrorToImportError } from './csv-errors.ts';
 
 /**
- * Finding the header row. Brandwatch puts `"Label:","value"` preamble rows (report name, brand,
- * date range) and a blank row before it; other tools start with the header. The first row that
- * is neither preamble nor blank must be the header, and it must have a date column: a mention
- * we cannot place in time is no use to the timeline.
+ * Finding the header row. Brandwatch puts title rows before it — `"Label:","value"` pairs
+ * (report name, brand, date range) or, in other vintages, one cell per line — and a blank row;
+ * other tools start with the header. Rows of one or two filled cells before the header are that
+ * preamble; the first row with more must be the header, and it must have a date column: a
+ * mention we cannot place in time is no use to the timeline.
  *
  * The header is located in the head (first 64 KiB) before streaming, so the streaming parser
  * starts exactly at the header: csv-parse then checks every row against the header's length
@@ -23,10 +25,18 @@ export function isBlankRow(record: string[]): boolean {
   return record.every((cell) => cell.trim() === '');
 }
 
-/** `"Brand:","Example"`: at most two cells, the first a label ending in a colon. */
+/** A title row: `"Brand:","Example"`, or one cell such as `Bulk Mentions Download` (padded with empty cells by Excel). */
 export function isPreambleRow(record: string[]): boolean {
   const filled = record.filter((cell) => cell.trim() !== '');
-  return filled.length >= 1 && filled.length <= 2 && record[0]!.trim().endsWith(':');
+  return filled.length >= 1 && filled.length <= 2;
+}
+
+/** `Brand: Example` → [`Brand`, `Example`] for a label row; undefined for a bare title. */
+function preambleEntry(record: string[]): [string, string] | undefined {
+  const filled = record.map((cell) => cell.trim()).filter((cell) => cell !== '');
+  const label = /^([^:]{1,40}):\s*(.*)$/.exec(filled[0]!);
+  if (!label) return undefined;
+  return [label[1]!.trim(), (filled[1] ?? label[2]!).trim()];
 }
 
 export interface HeaderLocation {
@@ -37,6 +47,8 @@ export interface HeaderLocation {
   cells: string[];
   /** Preamble values by label without the colon ("Brand" → "Example Brand - Crisis"). */
   preamble: Map<string, string>;
+  /** Title rows before the header (label pairs and bare titles). */
+  titleRows: number;
 }
 
 export interface LocateOptions {
@@ -44,14 +56,23 @@ export interface LocateOptions {
   delimiter: string;
   /** The column named by --map date=…, which then is the only acceptable date column. */
   mappedDate?: string | undefined;
+  /** The tool whose date column names count (all generic names as well). */
+  preset?: ColumnPreset;
   /** True when `text` is only the start of the file. */
   truncated: boolean;
 }
 
-function expectedDate(mappedDate: string | undefined): string {
+/** Every name a date column may have under `preset` (a tool's own and the generic ones). */
+export function dateColumnNames(preset: ColumnPreset = 'csv'): string[] {
+  return [...new Set([...namesFor('date', preset), ...namesFor('date', 'csv')])];
+}
+
+function expectedDate(mappedDate: string | undefined, preset?: ColumnPreset): string {
   return mappedDate
     ? `"${mappedDate}"`
-    : `${COLUMN_NAMES.date.map((n) => `"${n}"`).join(' or ')}, or name it with --map date=Column`;
+    : `${dateColumnNames(preset)
+        .map((n) => `"${n}"`)
+        .join(' or ')}, or name it with --map date=Column`;
 }
 
 /** One row of the head as csv-parse reads it. */
@@ -93,66 +114,103 @@ export function headRows(text: string, delimiter: string, limit?: number): { row
   return { rows };
 }
 
-/** Finds the header row in the decoded head of the file; ImportError when there is none. */
-export function locateHeader(text: string, options: LocateOptions): HeaderLocation {
-  const { file, delimiter, mappedDate, truncated } = options;
-  const dateNames = mappedDate ? [normalizeColumnName(mappedDate)] : COLUMN_NAMES.date;
-  const { rows, error } = headRows(text, delimiter);
-  const textBytes = Buffer.byteLength(text, 'utf8');
-  const noCompleteHeader = (line: number | undefined) =>
-    new ImportError(
-      file,
-      `no complete header row in the first ${Math.round(text.length / 1024)} KiB; expected a header with a date column (${expectedDate(mappedDate)})`,
-      `line ${line ?? '?'}`,
-    );
+/** A header row found among the first rows: its index there, and the preamble before it. */
+export interface FoundHeader {
+  index: number;
+  preamble: Map<string, string>;
+  titleRows: number;
+}
+
+/**
+ * The header among `rows` (the first rows of a file or sheet): the first row that is neither
+ * blank nor a title row, checked for a date column. Undefined when the rows run out first
+ * (the caller knows whether there are more); ImportError for a header without a date column.
+ * `isComplete(i)` says whether row i is whole (the last row of a cut head may not be).
+ */
+export function findHeader(
+  rows: readonly { cells: string[]; line: number }[],
+  options: LocateOptions,
+  isComplete: (index: number) => boolean = () => true,
+): FoundHeader | undefined {
+  const { file, mappedDate, preset } = options;
+  const dateNames = mappedDate ? [normalizeColumnName(mappedDate)] : dateColumnNames(preset);
   const preamble = new Map<string, string>();
-  let offset = 0;
   let preambleRows = 0;
-  for (const row of rows) {
-    const { cells, line } = row;
-    if (isBlankRow(cells)) {
-      offset = row.end;
-      continue;
-    }
-    // The last row of a cut head is only complete when the text ends with its line break.
-    if (truncated && row.end >= textBytes && !text.endsWith('\n')) throw noCompleteHeader(line);
+  for (let index = 0; index < rows.length; index++) {
+    const { cells, line } = rows[index]!;
+    if (isBlankRow(cells)) continue;
+    if (!isComplete(index)) return undefined;
+    const names = cells.map(normalizeColumnName);
+    const hasDate = dateNames.some((name) => names.includes(name));
+    if (hasDate && !cells[0]!.trim().endsWith(':')) return { index, preamble, titleRows: preambleRows };
     if (isPreambleRow(cells)) {
       if (++preambleRows > MAX_PREAMBLE_ROWS) {
-        throw new ImportError(
-          file,
-          `more than ${MAX_PREAMBLE_ROWS} "Label:","value" rows and no header row`,
-          `line ${line}`,
-        );
+        throw new ImportError(file, `more than ${MAX_PREAMBLE_ROWS} title rows and no header row`, `line ${line}`);
       }
-      preamble.set(cells[0]!.trim().replace(/:$/, ''), (cells[1] ?? '').trim());
-      offset = row.end;
+      const entry = preambleEntry(cells);
+      if (entry) preamble.set(entry[0], entry[1]);
+      else if (!preamble.has('Title')) preamble.set('Title', cells.find((cell) => cell.trim() !== '')!.trim());
       continue;
     }
-    const names = cells.map(normalizeColumnName);
-    if (dateNames.some((name) => names.includes(name))) return { line, offset, cells, preamble };
     throw new ImportError(
       file,
-      `no usable header row: expected a header with a date column (${expectedDate(mappedDate)}); found columns: ${describeColumns(cells)}`,
+      `no usable header row: expected a header with a date column (${expectedDate(mappedDate, preset)}); found columns: ${describeColumns(cells)}`,
       `line ${line}`,
     );
   }
+  return undefined;
+}
+
+/** The ImportError for rows that ran out before a header: all of them blank or title rows. */
+export function noHeaderError(
+  file: string,
+  rows: readonly { cells: string[]; line: number }[],
+  options: LocateOptions,
+): ImportError {
+  const titles = rows.filter((row) => !isBlankRow(row.cells));
+  const first = titles[0];
+  return new ImportError(
+    file,
+    `no header row: the file has ${first ? `only ${titles.length} title row(s) (the first: ${describeColumns(first.cells.filter((c) => c.trim() !== ''))})` : 'no rows'}; expected a header with a date column (${expectedDate(options.mappedDate, options.preset)})`,
+    first ? `line ${first.line}` : undefined,
+  );
+}
+
+/** Finds the header row in the decoded head of the file; ImportError when there is none. */
+export function locateHeader(text: string, options: LocateOptions): HeaderLocation {
+  const { file, mappedDate, truncated, preset } = options;
+  const { rows, error } = headRows(text, options.delimiter);
+  const textBytes = Buffer.byteLength(text, 'utf8');
+  // The last row of a cut head is only complete when the text ends with its line break.
+  const isComplete = (i: number) => !(truncated && rows[i]!.end >= textBytes && !text.endsWith('\n'));
+  const found = findHeader(rows, options, isComplete);
+  if (found) {
+    const row = rows[found.index]!;
+    const offset = found.index === 0 ? 0 : rows[found.index - 1]!.end;
+    return { line: row.line, offset, cells: row.cells, preamble: found.preamble, titleRows: found.titleRows };
+  }
+  const noCompleteHeader = (line: number | undefined) =>
+    new ImportError(
+      file,
+      `no complete header row in the first ${Math.round(text.length / 1024)} KiB; expected a header with a date column (${expectedDate(mappedDate, preset)})`,
+      `line ${line ?? '?'}`,
+    );
+  const cut = rows.findIndex((row, i) => !isBlankRow(row.cells) && !isComplete(i));
+  if (cut !== -1) throw noCompleteHeader(rows[cut]!.line);
   if (error) {
     if (truncated) throw noCompleteHeader((error as CsvError & { lines?: number }).lines);
     throw csvErrorToImportError(file, error, text.length);
   }
-  throw new ImportError(
-    file,
-    `no header row: the file has ${preambleRows === 0 ? 'no rows' : `only ${preambleRows} "Label:","value" row(s)`}; expected a header with a date column (${expectedDate(mappedDate)})`,
-  );
+  throw noHeaderError(file, rows, options);
 }
 
 /** Candidate delimiters, in the order a tie is settled. */
-const DELIMITERS = ['\t', ',', ';'];
+const DELIMITERS = ['\t', ',', ';', '|'];
 /** Rows of the head the delimiter is sniffed from. */
 const SNIFF_ROWS = 30;
 
 /**
- * The delimiter of a CSV (tab, comma or semicolon): the one that splits the first row with
+ * The delimiter of a CSV (tab, comma, semicolon or pipe): the one that splits the first row with
  * three or more cells under some delimiter into the most cells. That row is the header, since
  * preamble rows have two cells and text rows come later. csv-parse reads the rows, so a
  * delimiter inside a quoted preamble value does not count.

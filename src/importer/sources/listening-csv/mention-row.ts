@@ -1,7 +1,7 @@
 import type { Sentiment } from '../../model/mentions.ts';
 import type { Platform } from '../../../schema/taxonomy.ts';
 import type { ColumnIndex, MentionField } from './columns.ts';
-import { readDate, type Zone } from './dates.ts';
+import { readDate, type DateReading } from './dates.ts';
 import { isNews, platformOf, readCount, readFlag, readSentiment, sourceName } from './values.ts';
 
 /**
@@ -14,6 +14,22 @@ import { isNews, platformOf, readCount, readFlag, readSentiment, sourceName } fr
 const EVENT_TEXT_LIMIT = 2_000;
 /** Entry types that answer someone else's post. */
 const REPLY_TYPES = /^\s*(reply|comment)\s*$/i;
+/** A post that opens with a handle answers it, on X and most platforms (`@kettlefan sorry to hear…`). */
+const LEADING_HANDLE = /^@([A-Za-z0-9_]{1,30})\b/;
+
+/**
+ * Whose post this one answers: the thread author for a reply entry (Brandwatch); without an
+ * entry-type column (Meltwater, Talkwalker…), the handle the text opens with.
+ */
+function replyTarget(
+  hasEntryType: boolean,
+  entryType: string | undefined,
+  inReplyTo: string | undefined,
+  text: string,
+): string | undefined {
+  if (hasEntryType) return REPLY_TYPES.test(entryType ?? '') ? inReplyTo?.trim().replace(/^@/, '') : undefined;
+  return LEADING_HANDLE.exec(text)?.[1];
+}
 
 /** What an event is made from: a mention as it will appear on the timeline. */
 export interface Snapshot {
@@ -70,7 +86,8 @@ export interface RowLayout {
   file: string;
   headerCells: string[];
   columns: ColumnIndex;
-  zone: Zone;
+  /** The zone and day/month order dates are read in; counts the zone-less ones. */
+  dates: DateReading;
 }
 
 function clip(text: string): string {
@@ -84,7 +101,7 @@ export function readMentionRow(
   layout: RowLayout,
   unreadable: UnreadableFigures,
 ): MentionRow {
-  const { file, headerCells, columns: cols, zone } = layout;
+  const { file, headerCells, columns: cols, dates } = layout;
   const cell = (field: MentionField): string | undefined => {
     const indexes = cols[field];
     if (!indexes) return undefined;
@@ -106,7 +123,7 @@ export function readMentionRow(
 
   const dateIndex = cols.date![0]!;
   const timeIndex = cols.time?.[0];
-  const at = readDate(record[dateIndex]!, timeIndex === undefined ? undefined : record[timeIndex], zone, {
+  const at = readDate(record[dateIndex]!, timeIndex === undefined ? undefined : record[timeIndex], dates, {
     file,
     location: where,
     dateColumn: headerCells[dateIndex]!,
@@ -140,19 +157,22 @@ export function readMentionRow(
     platform,
     source: sourceName(source, site, url),
     news: isNews(source),
-    snapshot: () => ({
-      at,
-      ref: where,
-      text: clip((cell('text') ?? cell('title') ?? '').trim()),
-      url,
-      author,
-      name: cell('name')?.trim(),
-      platform,
-      followers: count('followers'),
-      verified: readFlag(cell('verified')),
-      engagement,
-      sentiment,
-      repliesTo: REPLY_TYPES.test(cell('entryType') ?? '') ? cell('inReplyTo')?.trim().replace(/^@/, '') : undefined,
-    }),
+    snapshot: () => {
+      const text = clip((cell('text') ?? cell('title') ?? '').trim());
+      return {
+        at,
+        ref: where,
+        text,
+        url,
+        author,
+        name: cell('name')?.trim(),
+        platform,
+        followers: count('followers'),
+        verified: readFlag(cell('verified')),
+        engagement,
+        sentiment,
+        repliesTo: replyTarget(cols.entryType !== undefined, cell('entryType'), cell('inReplyTo'), text),
+      };
+    },
   };
 }

@@ -38,9 +38,10 @@ describe('listening CSV: bad input ends in one clear ImportError', () => {
     const error = await importError(
       mappedCsvAdapter.read(await inputFor(`${FIXTURES}/no-header/notes.csv`), DEFAULT_OPTIONS),
     );
+    // Two-cell rows read as title rows (Brandwatch writes them): the file has nothing but those.
     expect(error.location).toBe('line 1');
     expect(error.message).toContain('expected a header with a date column ("date" or "published"');
-    expect(error.message).toContain('found columns: "just some notes", " not an export"');
+    expect(error.message).toContain('the first: "just some notes", " not an export"');
   });
 
   it('a header without a date column lists its columns', async () => {
@@ -57,24 +58,39 @@ describe('listening CSV: bad input ends in one clear ImportError', () => {
       `${FIXTURES}/empty/mentions.csv (byte 0): the file is empty (0 bytes); expected an export`,
     );
     expect((await importError(readBrandwatch(`${FIXTURES}/preamble-only/mentions.csv`))).message).toMatch(
-      /only 5 "Label:","value" row\(s\)/,
+      /only 5 title row\(s\)/,
     );
   });
 
   it('binary data named .csv is refused with the byte offset', async () => {
     const error = await importError(readBrandwatch(`${FIXTURES}/binary/photo.csv`));
     expect(error.message).toMatch(
-      /^binary data \(a NUL byte\) at byte offset 8; expected a text export in UTF-8 or UTF-16/,
+      /^binary data \(a NUL byte\) at byte offset 8; expected a text export in one encoding/,
     );
     expect(error.location).toBe('line 3, byte 8');
   });
 
-  it('Windows-1252 text is refused as invalid UTF-8, with offset and line', async () => {
-    const error = await importError(
-      mappedCsvAdapter.read(await inputFor(`${FIXTURES}/latin1/mentions.csv`), DEFAULT_OPTIONS),
+  it('Windows-1252 text is detected; a UTF-8 head with Windows-1252 bytes later is refused naming --encoding', async () => {
+    const detected = await mappedCsvAdapter.read(await inputFor(`${FIXTURES}/latin1/mentions.csv`), DEFAULT_OPTIONS);
+    expect(detected.events.find((e) => e.kind === 'trigger')?.text).toBe('café kettle');
+
+    // 70 kB of clean rows (more than the head), then "café" in Windows-1252.
+    const path = join(tmp, 'late-1252.csv');
+    const rows = Array.from(
+      { length: 2_000 },
+      (_, i) => `2025-03-01 10:${String(i % 60).padStart(2, '0')}:00,row ${i} kettle,neutral\n`,
     );
-    expect(error.message).toMatch(/^invalid UTF-8 \(byte 0xE9 at byte offset 43\)/);
-    expect(error.location).toBe('line 2, byte 43');
+    const clean = Buffer.from(`Date,Text,Sentiment\n${rows.join('')}`);
+    writeFileSync(
+      path,
+      Buffer.concat([clean, Buffer.from('2025-03-01 11:00:00,caf'), Buffer.from([0xe9]), Buffer.from(',negative\n')]),
+    );
+    const error = await importError(mappedCsvAdapter.read(await inputFor(path), DEFAULT_OPTIONS));
+    expect(error.message).toMatch(new RegExp(`^invalid UTF-8 \\(byte 0xE9 at byte offset ${clean.length + 23}\\)`));
+    expect(error.message).toContain('pass --encoding windows-1252');
+    expect(error.location).toBe(`line 2002, byte ${clean.length + 23}`);
+    const read = await mappedCsvAdapter.read(await inputFor(path), { ...DEFAULT_OPTIONS, encoding: 'windows-1252' });
+    expect(read.mentions?.total).toBe(2_001);
   });
 
   it('an unsupported encoding is named', async () => {

@@ -19,6 +19,24 @@ describe('vendor dates', () => {
     ['1740837731000', '2025-03-01T14:02:11.000Z'],
   ])('reads %s', (value, expected) => expect(read(value)).toBe(expected));
 
+  it.each([
+    ['8/13/2025 9:07', 'mdy', '2025-08-13T09:07:00.000Z'],
+    ['8/13/2025 9:07 PM', 'mdy', '2025-08-13T21:07:00.000Z'],
+    ['13/08/2025 21:07:30', 'dmy', '2025-08-13T21:07:30.000Z'],
+    ['13-08-25', 'dmy', '2025-08-13T00:00:00.000Z'],
+    ['25/08/13 09:07', 'ymd', '2025-08-13T09:07:00.000Z'],
+  ] as const)('reads numeric %s as %s', (value, order, expected) =>
+    expect(parseVendorDate(value, utc, undefined, order)?.toISOString()).toBe(expected),
+  );
+
+  it('reads dotted dates day first by convention, and a date plus a separate AM/PM time column', () => {
+    expect(read('03.04.2025 09:07')).toBe('2025-04-03T09:07:00.000Z');
+    expect(parseVendorDate('8/13/2025', utc, '9:07 PM', 'mdy')?.toISOString()).toBe('2025-08-13T21:07:00.000Z');
+    // Excel re-saves keep a 24-hour time in the date and the AM/PM one beside it: they must agree.
+    expect(parseVendorDate('8/13/2025 21:07', utc, '9:07 PM', 'mdy')?.toISOString()).toBe('2025-08-13T21:07:00.000Z');
+    expect(parseVendorDate('8/13/2025 21:07', utc, '9:07 AM', 'mdy')).toBeUndefined();
+  });
+
   it.each(['yesterday', '03/01/2025', '2025-02-30 10:00', '2025-03-01 24:00', '2025-03-01 13:00 PM', '0001-01-01', ''])(
     'refuses %j rather than guess',
     (value) => expect(read(value)).toBeUndefined(),

@@ -68,10 +68,12 @@ describe('other CSV through --map', () => {
     );
   });
 
-  it('is never auto-detected', async () => {
+  it('claims only a CSV with date and text columns by common names that no tool claims', async () => {
+    // Published/Body/Network are not common names: this one needs --map.
     expect(mappedCsvAdapter.detect(await inputFor(FILE))).toBe(false);
     expect(
       mappedCsvAdapter.detect(await inputFor('test/fixtures/listening/samples/brandwatch_bulk_mentions_SYNTHETIC.csv')),
     ).toBe(false);
+    expect(mappedCsvAdapter.detect(await inputFor('test/fixtures/listening/pipe-delimited/mentions.csv'))).toBe(true);
   });
 });
