@@ -9,6 +9,8 @@ export interface AdapterOptions {
   brandHandles: string[];
   /** --map field=Column, for CSVs of other tools. */
   map: Record<string, string>;
+  /** --incident: which incident to read when an incident tool's file lists several (id, number or reference). */
+  incident?: string;
   /** --tz: IANA zone for timestamps that carry none (default "UTC"). */
   tz: string;
   /** Progress for large inputs: bytes or rows done, and the total when known. */
@@ -43,4 +45,10 @@ export interface Adapter {
   detect(input: ExportInput): boolean;
   /** Reads the export. Throws ImportError (file + place + expectation) on bad input. */
   read(input: ExportInput, options: AdapterOptions): Promise<PartialIncident>;
+  /**
+   * For formats whose one incident is saved as several files (an incident tool's incident and its
+   * log, two API calls): reads every input this adapter claimed, together, as one export. When
+   * present, `readExports` calls it once with all of them instead of `read` for each.
+   */
+  readTogether?(inputs: readonly ExportInput[], options: AdapterOptions): Promise<PartialIncident>;
 }
