@@ -15,6 +15,7 @@ const SAMPLES: Record<string, string> = {
   'x-api': fixture('detection/x-api-mentions.jsonl'),
   brandwatch: fixture('merge/brandwatch-kettle.csv'),
   meltwater: fixture('detection/meltwater.csv'),
+  teams: 'test/fixtures/teams/channel-messages/page-1.json',
 };
 /** Formats that are never auto-detected and are chosen another way (tested below). */
 const NOT_DETECTED = new Set(['csv']);
