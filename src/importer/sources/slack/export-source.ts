@@ -5,6 +5,7 @@ import { ImportError } from '../../errors.ts';
 import { decodeText, textPlace } from '../../io/text.ts';
 import { hasZipSignature, ZipArchive } from '../../io/zip.ts';
 import type { ExportInput } from '../types.ts';
+import { looksLikeSlackdumpArchive, openSlackdumpArchive } from './slackdump-archive.ts';
 
 /**
  * A Slack export is the same tree whether Slack's `.zip` or the folder it unzips to: top-level
@@ -69,6 +70,7 @@ function workspaceFolders(names: Iterable<string>): string[] {
 
 /** Cheap detection for `slackAdapter.detect`. */
 export function looksLikeSlackExport(input: ExportInput): boolean {
+  if (looksLikeSlackdumpArchive(input)) return true;
   if (input.kind === 'directory') {
     // Conversation (or workspace) folders are named after channels, which never contain a dot.
     return (
@@ -87,6 +89,7 @@ export function looksLikeSlackExport(input: ExportInput): boolean {
 }
 
 export async function openSlackExport(input: ExportInput): Promise<SlackExportSource> {
+  if (looksLikeSlackdumpArchive(input)) return openSlackdumpArchive(input);
   if (input.kind === 'directory') return folderSource(input);
   if (!hasZipSignature(input.head)) {
     throw new ImportError(
