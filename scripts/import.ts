@@ -50,6 +50,8 @@ ${formats}
 Options:
   --format NAME        Read every export as this format (see the list above).
   --channel NAME       Slack: the war-room channel to read (default: the only/first one).
+  --incident ID        PagerDuty / incident.io: which incident to read when a list
+                       response or CSV download holds several (id, number or reference).
   --brand-handle H     The brand's own account, without or with @ (repeatable).
                        Its posts count as public responses; it is never pseudonymized.
   --keep H             A handle or name that may appear unredacted (repeatable),
@@ -145,6 +147,7 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' | 'json-schema' {
       options: {
         format: { type: 'string' },
         channel: { type: 'string' },
+        incident: { type: 'string' },
         'brand-handle': { type: 'string', multiple: true, default: [] },
         keep: { type: 'string', multiple: true, default: [] },
         map: { type: 'string', multiple: true, default: [] },
@@ -236,6 +239,7 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' | 'json-schema' {
       ...(dateOrder !== undefined && { dateOrder }),
       ...(values.encoding !== undefined && { encoding: values.encoding }),
       ...(values.sheet !== undefined && { sheet: values.sheet }),
+      ...(values.incident !== undefined && { incident: values.incident }),
     },
     keep: handles(values.keep),
     title: values.title,

@@ -18,7 +18,8 @@ import { mergeIncidents, type MergedIncident } from './merge.ts';
 import { analyzeIncident, type IncidentAnalysis } from './analysis/index.ts';
 import { redactDraft } from './redact.ts';
 import { ADAPTERS, selectAdapter } from './registry.ts';
-import type { AdapterOptions } from './sources/types.ts';
+import type { Adapter, AdapterOptions, ExportInput } from './sources/types.ts';
+import type { PartialIncident } from './model/incident.ts';
 import type { WindowBounds } from './analysis/window.ts';
 import { renderPage, writePageAtomically, type Page } from './write/index.ts';
 
@@ -82,24 +83,53 @@ export interface ImportResult {
  */
 export async function readExports(paths: readonly string[], options: ReadOptions): Promise<MergedIncident> {
   const { format, cwd = process.cwd(), progress, window, ...adapterOptions } = options;
-  const partials = [];
+  const chosen: { input: ExportInput; adapter: Adapter }[] = [];
   for (const path of paths) {
     const input = await toExportInput(path, cwd);
-    const adapter = selectAdapter(input, format, ADAPTERS, Object.keys(adapterOptions.map).length > 0);
-    const watch = progress?.(`${adapter.name} ${path}`, input.size);
-    try {
+    chosen.push({ input, adapter: selectAdapter(input, format, ADAPTERS, Object.keys(adapterOptions.map).length > 0) });
+  }
+  const partials = [];
+  const readTogether = new Set<Adapter>();
+  for (const { input, adapter } of chosen) {
+    if (adapter.readTogether) {
+      // Every file of a format read together goes in at the place of its first file.
+      if (readTogether.has(adapter)) continue;
+      readTogether.add(adapter);
+      const inputs = chosen.filter((each) => each.adapter === adapter).map((each) => each.input);
       partials.push(
-        await adapter.read(input, { ...adapterOptions, ...(watch?.onProgress && { onProgress: watch.onProgress }) }),
+        await readWith(adapter, inputs, adapterOptions, progress, (watched) => adapter.readTogether!(inputs, watched)),
       );
-    } catch (error) {
-      if (error instanceof ImportError) throw error;
-      const message = error instanceof Error ? error.message : String(error);
-      throw new ImportError(path, `could not be read as ${adapter.label}: ${message.split('\n')[0]}`);
-    } finally {
-      watch?.stop();
+    } else {
+      partials.push(
+        await readWith(adapter, [input], adapterOptions, progress, (watched) => adapter.read(input, watched)),
+      );
     }
   }
   return mergeIncidents(partials, { window });
+}
+
+/** Runs one adapter's read with progress, turning anything but an ImportError into one naming the file. */
+async function readWith(
+  adapter: Adapter,
+  inputs: readonly ExportInput[],
+  options: AdapterOptions,
+  progress: ReadOptions['progress'],
+  run: (options: AdapterOptions) => Promise<PartialIncident>,
+): Promise<PartialIncident> {
+  const paths = inputs.map((input) => input.path).join(', ');
+  const watch = progress?.(
+    `${adapter.name} ${paths}`,
+    inputs.reduce((sum, input) => sum + input.size, 0),
+  );
+  try {
+    return await run({ ...options, ...(watch?.onProgress && { onProgress: watch.onProgress }) });
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ImportError(paths, `could not be read as ${adapter.label}: ${message.split('\n')[0]}`);
+  } finally {
+    watch?.stop();
+  }
 }
 
 /** Turns one incident's exports into one draft page (not written: see `writeImportedPage`). */

@@ -7,7 +7,7 @@ import type {
   Person,
 } from './model/incident.ts';
 import type { Platform } from '../schema/taxonomy.ts';
-import type { AuthoredFields } from '../schema/incident-export.ts';
+import type { AuthoredFields } from './model/authored.ts';
 import { GAP_FILL_MAX_HOURS } from './model/mentions.ts';
 import { ImportError } from './errors.ts';
 import { differentPeriodWarnings, exportPeriod } from './analysis/periods.ts';

@@ -8,7 +8,7 @@
  */
 import type { CountryCode } from 'libphonenumber-js';
 import type { Durations, KeyTimes } from '../lib/analysis/durations.ts';
-import { SUMMARY_MAX } from '../schema/postmortem.ts';
+import { SUMMARY_MAX, TITLE_LENGTH } from '../schema/postmortem.ts';
 import { isValidSlug, postmortemId, SLUG_MAX, slugify } from '../schema/slug.ts';
 import { TIMELINE_KIND_LABELS, type TimelineKind } from '../schema/taxonomy.ts';
 import type { IncidentAnalysis } from './analysis/index.ts';
@@ -129,9 +129,17 @@ function titleAndId(
   clean: (text: string) => string,
 ): { title: string; id: string } {
   const rawTitle = options.title ?? incident.title;
-  const title = rawTitle ? truncate(clean(rawTitle), 120) : `Imported incident of ${day}`;
-  if (title.length < 5) {
-    throw new ImportError('--title', `"${title}" is too short; a title needs at least 5 characters`);
+  let title = rawTitle ? truncate(clean(rawTitle), TITLE_LENGTH.max) : `Imported incident of ${day}`;
+  if (title.length < TITLE_LENGTH.min) {
+    if (options.title !== undefined) {
+      throw new ImportError(
+        '--title',
+        `"${title}" is too short; a title needs at least ${TITLE_LENGTH.min} characters`,
+      );
+    }
+    // A title the export suggests (a channel like #sev1, an incident called "DB") is the user's
+    // to improve, not an error: it is kept, said to be an incident.
+    title = title.trim() === '' ? `Imported incident of ${day}` : `Incident: ${title.trim()}`;
   }
   let slug = options.slug ?? (slugify(rawTitle ? title : '') || FALLBACK_SLUG);
   if (!isValidSlug(slug)) {

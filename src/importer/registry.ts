@@ -14,6 +14,7 @@ import {
 import { incidentIoAdapter } from './sources/incident-io/index.ts';
 import { pagerdutyAdapter } from './sources/pagerduty/index.ts';
 import { slackAdapter } from './sources/slack/index.ts';
+import { teamsAdapter } from './sources/teams/index.ts';
 import { xApiAdapter } from './sources/x-api/index.ts';
 import { ImportError } from './errors.ts';
 
@@ -24,6 +25,7 @@ import { ImportError } from './errors.ts';
 export const ADAPTERS: readonly Adapter[] = [
   firebreakJsonAdapter,
   slackAdapter,
+  teamsAdapter,
   pagerdutyAdapter,
   incidentIoAdapter,
   xApiAdapter,

@@ -254,24 +254,6 @@ export const incidentExportSchema = z
 
 export type IncidentExport = z.output<typeof incidentExportSchema>;
 
-/** The parts of a post-mortem an export may already carry, written by a human or another tool. */
-export type AuthoredFields = Omit<
-  IncidentExport,
-  | '$schema'
-  | 'format'
-  | 'version'
-  | 'people'
-  | 'events'
-  | 'mentionSeries'
-  | 'started'
-  | 'detected'
-  | 'firstResponse'
-  | 'resolved'
-  | 'severity'
-  | 'platforms'
-  | 'title'
->;
-
 /** The JSON Schema of the format, generated from the zod schema (what tools validate against). */
 export function incidentExportJsonSchema(): Record<string, unknown> {
   return {

@@ -209,11 +209,20 @@ export const costsSchema = z
   })
   .strict();
 
+/** The shortest and longest title, in characters: a few words a team remembers, one line on a phone. */
+export const TITLE_LENGTH = { min: 5, max: 120 } as const;
+
 /** The fields of one post-mortem, checked one by one; the cross-field rules are added below. */
 export const postmortemFields = z
   .object({
     /** The incident in a few words, as people in the team remember it. */
-    title: visibleText(z.string().trim().min(5, 'a title needs at least 5 characters').max(120)),
+    title: visibleText(
+      z
+        .string()
+        .trim()
+        .min(TITLE_LENGTH.min, `a title needs at least ${TITLE_LENGTH.min} characters`)
+        .max(TITLE_LENGTH.max),
+    ),
     /** One paragraph: what happened, how bad it got, how it ended. */
     summary: z
       .string()

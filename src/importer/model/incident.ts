@@ -1,5 +1,7 @@
-import type { AuthoredFields } from '../../schema/incident-export.ts';
+import type { AuthoredFields } from './authored.ts';
 import type { Platform, TimelineKind } from '../../schema/taxonomy.ts';
+
+export type { AuthoredFields } from './authored.ts';
 
 /**
  * The one normalized incident every importer adapter produces (export → adapter → Incident →

@@ -18,6 +18,11 @@ export interface MentionInput {
   source?: string | undefined;
   /** Author handle or name; only counted (bounded), never listed in the summary. */
   author?: string | undefined;
+  /**
+   * How many mentions this stands for (default 1): a platform's own count of posts in a time
+   * bucket (the X counts endpoint) adds the whole bucket at once.
+   */
+  count?: number | undefined;
 }
 
 const HOUR_MS = 3_600_000;
@@ -106,6 +111,10 @@ export class MentionAccumulator {
   add(mention: MentionInput): void {
     const ms = mention.at.getTime();
     if (!Number.isFinite(ms)) throw new RangeError('mention date is invalid');
+    const n = mention.count ?? 1;
+    if (!Number.isInteger(n) || n < 0) throw new RangeError('mention count must be a whole number ≥ 0');
+    // An empty bucket says nothing happened: it neither starts the series nor counts.
+    if (n === 0) return;
     const hour = Math.floor(ms / HOUR_MS) * HOUR_MS;
     let counts = this.hours.get(hour);
     if (counts === undefined) {
@@ -114,23 +123,23 @@ export class MentionAccumulator {
     }
     switch (mention.sentiment) {
       case 'positive':
-        counts[0]++;
-        this.rated++;
+        counts[0] += n;
+        this.rated += n;
         break;
       case 'negative':
-        counts[2]++;
-        this.rated++;
-        this.negative++;
+        counts[2] += n;
+        this.rated += n;
+        this.negative += n;
         break;
       case 'neutral':
-        counts[1]++;
-        this.rated++;
+        counts[1] += n;
+        this.rated += n;
         break;
       default:
-        counts[1]++;
-        counts[3]++;
+        counts[1] += n;
+        counts[3] += n;
     }
-    this.total++;
+    this.total += n;
     if (ms < counts[5]) counts[5] = ms;
     if (ms < this.firstMs) this.firstMs = ms;
     if (ms > this.lastMs) this.lastMs = ms;
@@ -139,8 +148,8 @@ export class MentionAccumulator {
       counts[4] += mention.reach;
       this.reachSeen = true;
     }
-    if (mention.source) this.sources.add(mention.source);
-    if (mention.author) this.authors.add(mention.author);
+    if (mention.source) this.sources.add(mention.source, n);
+    if (mention.author) this.authors.add(mention.author, n);
   }
 
   /** Mentions added so far. */

@@ -9,6 +9,8 @@ export interface AdapterOptions {
   brandHandles: string[];
   /** --map field=Column, for CSVs of other tools. */
   map: Record<string, string>;
+  /** --incident: which incident to read when an incident tool's file lists several (id, number or reference). */
+  incident?: string;
   /** --tz: IANA zone for timestamps that carry none (default "UTC"). */
   tz: string;
   /** --encoding: the text encoding of text exports, instead of sniffing it (a WHATWG label such as windows-1252). */
@@ -55,6 +57,12 @@ export interface Adapter {
    * beyond their name leave it out. Throws ImportError like `read`.
    */
   explain?(input: ExportInput, options: AdapterOptions): Promise<ExplainLine[]>;
+  /**
+   * For formats whose one incident is saved as several files (an incident tool's incident and its
+   * log, two API calls): reads every input this adapter claimed, together, as one export. When
+   * present, `readExports` calls it once with all of them instead of `read` for each.
+   */
+  readTogether?(inputs: readonly ExportInput[], options: AdapterOptions): Promise<PartialIncident>;
 }
 
 /** One line of `--explain`: what was detected, and its value. */

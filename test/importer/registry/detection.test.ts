@@ -20,6 +20,7 @@ const SAMPLES: Record<string, string> = {
   brand24: 'test/fixtures/listening/brand24/mentions.csv',
   xlsx: 'test/fixtures/listening/xlsx/meltwater-mentions.xlsx',
   csv: 'test/fixtures/listening/pipe-delimited/mentions.csv',
+  teams: 'test/fixtures/teams/channel-messages/page-1.json',
 };
 /** Formats that are never auto-detected and are chosen another way (tested below). */
 const NOT_DETECTED = new Set<string>();

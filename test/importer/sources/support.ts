@@ -83,6 +83,10 @@ export async function otherFormats(dir: string): Promise<Record<string, ExportIn
     'PagerDuty incident JSON': await inputFor(fixture('pagerduty', 'web-outage', 'incident.json')),
     'incident.io incident JSON': await inputFor(fixture('incident-io', 'checkout-outage', 'incident.json')),
     'Slack export folder': await inputFor(fixture('slack', 'war-room', 'export')),
+    'Teams channel messages': await inputFor(fixture('teams', 'channel-messages', 'page-1.json')),
+    'PagerDuty incidents CSV': await inputFor(fixture('pagerduty', 'csv', 'incidents.csv')),
+    'incident.io dashboard CSV': await inputFor(fixture('incident-io', 'csv', 'incidents.csv')),
+    'X API counts': await inputFor(fixture('x-api', 'counts', 'counts-all.json')),
     'plain zip': await zipInput(dir, 'photos.zip', [{ name: 'photo.txt', data: 'not a Slack export' }]),
     'JSON array': await writeInput(dir, 'list.json', '[{"id": 1, "type": "incident"}]'),
   };

@@ -1,10 +1,5 @@
-import type { IncidentEvent, PartialIncident, Person } from '../../model/incident.ts';
-import {
-  INCIDENT_EXPORT_FORMAT,
-  incidentExportSchema,
-  type AuthoredFields,
-  type IncidentExport,
-} from '../../../schema/incident-export.ts';
+import type { AuthoredFields, IncidentEvent, PartialIncident, Person } from '../../model/incident.ts';
+import { INCIDENT_EXPORT_FORMAT, incidentExportSchema, type IncidentExport } from '../../../schema/incident-export.ts';
 import { ImportError } from '../../errors.ts';
 import { readJsonFile } from '../../io/json.ts';
 import { firstIssue, issuePlace } from '../../../lib/zod-issues.ts';
@@ -100,24 +95,10 @@ export function toPartialIncident(file: string, data: IncidentExport, brandHandl
 
   // What is left after the timeline and identity fields: the post-mortem fields an author wrote.
   const { mentionSeries, started, detected, firstResponse, resolved, severity, platforms, title } = data;
-  const authored: AuthoredFields = { ...data };
-  for (const key of [
-    '$schema',
-    'format',
-    'version',
-    'people',
-    'events',
-    'mentionSeries',
-    'started',
-    'detected',
-    'firstResponse',
-    'resolved',
-    'severity',
-    'platforms',
-    'title',
-  ]) {
-    delete (authored as Record<string, unknown>)[key];
-  }
+  const { $schema: _schema, format: _format, version: _version, people: _people, events: _events, ...rest } = data;
+  const { mentionSeries: _series, started: _s, detected: _d, firstResponse: _f, resolved: _r, ...more } = rest;
+  const { severity: _severity, platforms: _platforms, title: _title, ...fields } = more;
+  const authored: AuthoredFields = fields;
 
   const partial: PartialIncident = {
     adapter: 'firebreak-json',

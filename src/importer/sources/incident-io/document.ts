@@ -9,8 +9,13 @@ import { z } from 'zod';
  *       "incident_updates": [ … ]      GET /v2/incident_updates?incident_id={id}   → its "incident_updates"
  *     }
  *
- * The bare incident object is accepted too, with `incident_updates` as one of its keys.
- * Updates are optional. Field names: https://api-docs.incident.io/ (Incidents V2, Incident Updates V2).
+ * The other shapes the API gives are read too (./shapes.ts): the bare incident object (with
+ * `incident_updates` as one of its keys), a list response (`GET /v2/incidents` →
+ * `{"incidents": [...], "pagination_meta": {...}}`), the updates saved as a file of their own
+ * (`GET /v2/incident_updates` → `{"incident_updates": [...]}`, each naming its `incident_id`),
+ * bare arrays of either, and the dashboard's CSV export (./csv.ts). Updates are optional: the
+ * incident's own timestamps are always part of the timeline.
+ * Field names: https://api-docs.incident.io/ (Incidents V2, Incident Updates V2).
  */
 
 const timestamp = z.iso.datetime({
@@ -79,6 +84,8 @@ const incidentFields = {
 
 const update = z.looseObject({
   id: z.string({ error: 'expected the update id' }),
+  /** The incident the update belongs to: how updates saved apart find their incident. */
+  incident_id: text,
   created_at: timestamp,
   message: text,
   new_incident_status: status.nullish(),
@@ -91,5 +98,17 @@ const updates = z.array(update, { error: 'expected an array of incident updates'
 
 export const wrappedDocument = z.looseObject({ incident: z.looseObject(incidentFields), incident_updates: updates });
 export const bareDocument = z.looseObject({ ...incidentFields, incident_updates: updates });
-
 export type IncidentIoIncident = z.output<typeof bareDocument>;
+
+/** `GET /v2/incidents`: a page of the list. */
+export const incidentList = z.looseObject({
+  incidents: z.array(bareDocument, { error: 'expected an array of incidents' }),
+  incident_updates: updates,
+});
+/** `GET /v2/incident_updates` saved as a file of its own. */
+export const updateList = z.looseObject({
+  incident_updates: z.array(update, { error: 'expected an array of incident updates' }),
+});
+/** Bare arrays, as `jq '.incidents'` leaves them. */
+export const incidentArray = z.array(bareDocument);
+export const updateArray = z.array(update);

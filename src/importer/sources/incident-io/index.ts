@@ -1,40 +1,54 @@
 import type { IncidentEvent, PartialIncident, Person } from '../../model/incident.ts';
 import type { TimelineKind } from '../../../schema/taxonomy.ts';
-import { parseShape, readJsonFile, startsLikeJsonObject } from '../../io/json.ts';
-import {
-  bareDocument,
-  wrappedDocument,
-  type IncidentIoActor,
-  type IncidentIoIncident,
-  type IncidentIoSeverity,
-  type IncidentIoStatus,
-  type IncidentIoUser,
+import { readJsonFile } from '../../io/json.ts';
+import { headText } from '../../io/text.ts';
+import { selectIncident } from '../incident-tools/select.ts';
+import type {
+  IncidentIoActor,
+  IncidentIoIncident,
+  IncidentIoSeverity,
+  IncidentIoStatus,
+  IncidentIoUpdate,
+  IncidentIoUser,
 } from './document.ts';
+import { incidentIoCsvIncidents, looksLikeIncidentIoCsv } from './csv.ts';
+import { incidentIoFile, type IncidentIoFile } from './shapes.ts';
 import type { Adapter, AdapterOptions, ExportInput } from '../types.ts';
 
 /**
- * incident.io API v2: one incident with its updates (layout in ./incident-io/document.ts), read
- * into internal timeline events. Each update becomes one event whose kind follows what changed:
- * the incident closing, its severity rising, or a call about its course.
+ * incident.io API v2: an incident with its updates, in whichever shape they were saved (one
+ * response, the incident and its updates as two files, a list with --incident, bare arrays, the
+ * dashboard's CSV: see ./document.ts), read into internal timeline events. Each update becomes
+ * one event whose kind follows what changed: the incident closing, its severity rising, or a
+ * call about its course. The incident's own named timestamps (impact started, reported,
+ * accepted, resolved…) are events too, unless an update tells the same moment.
  */
 export const incidentIoAdapter: Adapter = {
   name: 'incident-io',
-  label: 'incident.io incident JSON (API v2: incident + incident_updates)',
+  label: 'incident.io incident JSON (API v2: incident, incident_updates, lists) or dashboard CSV',
   detect,
-  read,
+  read: (input, options) => readTogether([input], options),
+  readTogether,
 };
 
 const ADAPTER = 'incident-io';
 
+/** Two moments closer than this are the same moment told twice (a timestamp and an update). */
+const SAME_MOMENT_MS = 60_000;
+
 function detect(input: ExportInput): boolean {
-  if (input.kind !== 'file' || !startsLikeJsonObject(input.head)) return false;
-  const head = input.head.toString('utf8');
-  return (
+  if (input.kind !== 'file') return false;
+  if (looksLikeIncidentIoCsv(input)) return true;
+  const head = headText(input.head).trimStart();
+  if (!head.startsWith('{') && !head.startsWith('[')) return false;
+  const incident =
     /"incident_status"\s*:\s*\{/.test(head) &&
     /"incident_role_assignments"\s*:|"incident_updates"\s*:|"incident_timestamp_values"\s*:|app\.incident\.io\//.test(
       head,
-    )
-  );
+    );
+  // Updates saved on their own: each names its incident and the status it moved to.
+  const updates = /"incident_id"\s*:/.test(head) && /"new_incident_status"\s*:/.test(head);
+  return incident || updates;
 }
 
 /**
@@ -48,15 +62,64 @@ const CALLED_OFF = new Set(['declined', 'canceled', 'cancelled', 'merged', 'paus
 /** When one update changes several things, the kind latest in this list wins. */
 const KIND_STRENGTH: readonly TimelineKind[] = ['note', 'decision', 'escalation', 'resolution'];
 
-async function read(input: ExportInput, options: AdapterOptions): Promise<PartialIncident> {
-  const json = await readJsonFile(input, options.onProgress);
-  const wrapped = typeof json === 'object' && json !== null && 'incident' in json;
-  const incident: IncidentIoIncident = wrapped
-    ? (() => {
-        const document = parseShape(input.path, wrappedDocument, json);
-        return { ...document.incident, incident_updates: document.incident_updates };
-      })()
-    : parseShape(input.path, bareDocument, json);
+async function readFiles(inputs: readonly ExportInput[], options: AdapterOptions) {
+  const files: IncidentIoFile[] = [];
+  const zoneless: string[] = [];
+  for (const input of inputs) {
+    if (looksLikeIncidentIoCsv(input)) {
+      const csv = await incidentIoCsvIncidents(input, options.tz);
+      if (csv.zoneless) zoneless.push(input.path);
+      files.push({ file: input.path, incidents: csv.incidents, updates: [] });
+    } else {
+      files.push(incidentIoFile(input.path, await readJsonFile(input, options.onProgress)));
+    }
+  }
+  return { files, zoneless };
+}
+
+async function readTogether(inputs: readonly ExportInput[], options: AdapterOptions): Promise<PartialIncident> {
+  const { files, zoneless } = await readFiles(inputs, options);
+  const byId = new Map<string, { incident: IncidentIoIncident; file: string; place: string }>();
+  for (const { file, incidents } of files) {
+    for (const { incident, place } of incidents)
+      if (!byId.has(incident.id)) byId.set(incident.id, { incident, file, place });
+  }
+  const candidates = [...byId.values()].map((each) => ({
+    ...each,
+    id: each.incident.id,
+    aliases: [each.incident.reference, each.incident.reference?.replace(/^[A-Z]+-/i, '')].filter(
+      (alias): alias is string => typeof alias === 'string' && alias !== '',
+    ),
+    label: `${each.incident.reference ? `${each.incident.reference} ` : ''}"${each.incident.name ?? ''}", ${each.incident.created_at.slice(0, 10)}`,
+  }));
+  const withIncidents = files.filter((each) => each.incidents.length > 0).map((each) => each.file);
+  const chosen = selectIncident(
+    candidates,
+    options.incident,
+    'incident.io',
+    withIncidents.length > 0 ? withIncidents : inputs.map((input) => input.path),
+  );
+  const incident = chosen.incident;
+
+  const updateList: { update: IncidentIoUpdate; file: string; ref: string }[] = [];
+  const seen = new Set<string>();
+  let otherIncidents = 0;
+  const addUpdate = (update: IncidentIoUpdate, file: string, ref: string) => {
+    if (seen.has(update.id)) return;
+    seen.add(update.id);
+    updateList.push({ update, file, ref: `${ref} ${update.id}` });
+  };
+  for (const { file, incidents, updates } of files) {
+    for (const { incident: each, place } of incidents) {
+      if (each.id !== incident.id) continue;
+      const prefix = place === 'incident' || place === 'the incident' ? '' : `${place}.`;
+      each.incident_updates?.forEach((update, i) => addUpdate(update, file, `${prefix}incident_updates[${i}]`));
+    }
+    for (const { update, place } of updates) {
+      if (update.incident_id && update.incident_id !== incident.id) otherIncidents++;
+      else addUpdate(update, file, place);
+    }
+  }
 
   const people = new People();
   for (const assignment of incident.incident_role_assignments ?? []) {
@@ -64,6 +127,7 @@ async function read(input: ExportInput, options: AdapterOptions): Promise<Partia
   }
   const notes: string[] = [];
   const events: IncidentEvent[] = [];
+  const incidentEvidence = { adapter: ADAPTER, file: chosen.file, ref: `${chosen.place} ${incident.id}` };
 
   const reference = incident.reference ? `${incident.reference} ` : '';
   const creator = actorOf(incident.creator, people);
@@ -77,16 +141,14 @@ async function read(input: ExportInput, options: AdapterOptions): Promise<Partia
     ...(creator.id ? { actorId: creator.id } : {}),
     visibility: 'internal',
     sourceId: incident.id,
-    evidence: { adapter: ADAPTER, file: input.path, ref: `${wrapped ? 'incident' : 'the incident'} ${incident.id}` },
+    evidence: incidentEvidence,
   });
 
-  const updates = (incident.incident_updates ?? [])
-    .map((update, index) => ({ update, index }))
-    .sort((a, b) => Date.parse(a.update.created_at) - Date.parse(b.update.created_at));
+  const updates = updateList.sort((a, b) => Date.parse(a.update.created_at) - Date.parse(b.update.created_at));
   let status: IncidentIoStatus | undefined;
   let severity: IncidentIoSeverity | undefined;
   let endedByUpdate: string | undefined;
-  for (const { update, index } of updates) {
+  for (const { update, file, ref } of updates) {
     const parts: string[] = [];
     let kind: TimelineKind = 'note';
     const raise = (candidate: TimelineKind) => {
@@ -123,7 +185,24 @@ async function read(input: ExportInput, options: AdapterOptions): Promise<Partia
       ...(who.id ? { actorId: who.id } : {}),
       visibility: 'internal',
       sourceId: update.id,
-      evidence: { adapter: ADAPTER, file: input.path, ref: `incident_updates[${index}] ${update.id}` },
+      evidence: { adapter: ADAPTER, file, ref },
+    });
+  }
+
+  // The incident's own timestamps, unless the declaration or an update tells the same moment.
+  const told = [...events];
+  for (const { name, value } of timestampValues(incident)) {
+    const at = new Date(value);
+    const kind = timestampKind(name);
+    if (told.some((event) => event.kind === kind && Math.abs(event.at.getTime() - at.getTime()) <= SAME_MOMENT_MS))
+      continue;
+    events.push({
+      at,
+      kind,
+      text: name.replace(/\s+at$/i, ''),
+      actor: 'system',
+      visibility: 'internal',
+      evidence: incidentEvidence,
     });
   }
 
@@ -139,7 +218,22 @@ async function read(input: ExportInput, options: AdapterOptions): Promise<Partia
   }
   if (updates.length === 0) {
     notes.push(
-      'incident.io: the file has no incident_updates; save GET /v2/incident_updates?incident_id=… next to the incident as "incident_updates" for its timeline.',
+      'incident.io: no incident updates were given; save GET /v2/incident_updates?incident_id=… (as "incident_updates" in the file, or as a file of its own) for its timeline.',
+    );
+  }
+  if (otherIncidents > 0) {
+    notes.push(
+      `incident.io: ${otherIncidents} update(s) of other incidents left out (only ${incident.reference ?? incident.id} was read).`,
+    );
+  }
+  if (candidates.length > 1) {
+    notes.push(
+      `incident.io: ${candidates.length} incidents were given; only ${incident.reference ?? incident.id} (--incident) was read.`,
+    );
+  }
+  if (zoneless.length > 0) {
+    notes.push(
+      `incident.io: times in ${zoneless.join(', ')} carried no zone; read as ${options.tz}${options.tz === 'UTC' ? ' (pass --tz ZONE if they were local times)' : ''}.`,
     );
   }
 
@@ -155,7 +249,7 @@ async function read(input: ExportInput, options: AdapterOptions): Promise<Partia
   events.sort((a, b) => a.at.getTime() - b.at.getTime());
   return {
     adapter: ADAPTER,
-    file: input.path,
+    file: inputs.map((input) => input.path).join(', '),
     ...(incident.name ? { title: incident.name } : {}),
     ...(times.started ? { started: new Date(times.started) } : {}),
     detected: new Date(times.detected ?? incident.created_at),
@@ -166,6 +260,16 @@ async function read(input: ExportInput, options: AdapterOptions): Promise<Partia
     people: people.list(),
     notes,
   };
+}
+
+/** What a named timestamp is on the timeline. */
+function timestampKind(name: string): TimelineKind {
+  if (/impact\s*(?:start|began)|^start/i.test(name)) return 'trigger';
+  if (/report|detect|identif|declar/i.test(name)) return 'detection';
+  if (/accept|acknowledg/i.test(name)) return 'escalation';
+  if (/resolv|fixed|mitigat|clos/i.test(name)) return 'resolution';
+  if (/declin|cancel|merg/i.test(name)) return 'decision';
+  return 'note';
 }
 
 /** The kind of a move from one status to another. */
@@ -204,16 +308,7 @@ function namedTimestamps(
   incident: IncidentIoIncident,
 ): Partial<Record<'started' | 'detected' | 'resolved' | 'closed', string>> {
   const found: Partial<Record<'started' | 'detected' | 'resolved' | 'closed', string>> = {};
-  const pairs: [string, string | null | undefined][] = [
-    ...(incident.incident_timestamp_values ?? []).map(
-      (each) => [each.incident_timestamp.name, each.value?.value] as [string, string | null | undefined],
-    ),
-    ...(incident.timestamps ?? []).map(
-      (each) => [each.name, each.last_occurred_at] as [string, string | null | undefined],
-    ),
-  ];
-  for (const [name, value] of pairs) {
-    if (!value) continue;
+  for (const { name, value } of timestampValues(incident)) {
     const key = /impact\s*(?:start|began)|^start/i.test(name)
       ? 'started'
       : /report|detect|identif|declar/i.test(name)
@@ -226,6 +321,17 @@ function namedTimestamps(
     if (key && !found[key]) found[key] = value;
   }
   return found;
+}
+
+/** The incident's named timestamps that have a value (API v2's timestamp values, API v1's timestamps). */
+function timestampValues(incident: IncidentIoIncident): { name: string; value: string }[] {
+  return [
+    ...(incident.incident_timestamp_values ?? []).map((each) => ({
+      name: each.incident_timestamp.name,
+      value: each.value?.value,
+    })),
+    ...(incident.timestamps ?? []).map((each) => ({ name: each.name, value: each.last_occurred_at })),
+  ].filter((each): each is { name: string; value: string } => typeof each.value === 'string' && each.value !== '');
 }
 
 /** The role and person id of whoever acted: a user is a responder; alerts, workflows and API keys are the system. */

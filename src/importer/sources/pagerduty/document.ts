@@ -10,9 +10,13 @@ import { z } from 'zod';
  *       "notes":       [ … ]         GET /incidents/{id}/notes            → its "notes"
  *     }
  *
- * The bare incident object (`{"id": …, "type": "incident", …}`) is accepted too, with
- * `log_entries` and `notes` as keys of that object. Both lists are optional: without a log, the
- * timeline is built from the incident's own acknowledgements and status.
+ * The other shapes the API gives are read too (see ./shapes.ts): the bare incident object
+ * (`{"id": …, "type": "incident", …}`, with `log_entries` and `notes` as its own keys), a list
+ * response (`GET /incidents` → `{"incidents": [...], "limit", "offset", "more"}`), a log or notes
+ * list saved as a file of its own (`{"log_entries": [...]}`, `{"notes": [...]}`), bare arrays
+ * of any of these, and the incidents CSV the web app downloads (./csv.ts). Both lists are
+ * optional: the timeline always includes what the incident itself records (its trigger,
+ * acknowledgements and resolution), the log adds to it.
  * Field names: https://developer.pagerduty.com/api-reference/ (Incidents, Log Entries, Notes).
  */
 
@@ -67,6 +71,8 @@ const logEntry = z.looseObject({
   user: reference.nullish(),
   /** assign_log_entry: who the incident was assigned to. */
   assignees: z.array(reference).nullish(),
+  /** The incident the entry belongs to (an `incident_reference`): how a log saved apart finds its incident. */
+  incident: reference.nullish(),
 });
 export type PagerDutyLogEntry = z.output<typeof logEntry>;
 
@@ -83,7 +89,26 @@ const lists = {
   notes: z.array(note, { error: 'expected an array of notes' }).nullish(),
 };
 
-export const wrappedDocument = z.looseObject({ incident: z.looseObject(incidentFields), ...lists });
-export const bareDocument = z.looseObject({ ...incidentFields, ...lists });
+/** One incident, with the log and notes it may carry as its own keys. */
+export const incidentDocument = z.looseObject({ ...incidentFields, ...lists });
+export type PagerDutyIncident = z.output<typeof incidentDocument>;
 
-export type PagerDutyIncident = z.output<typeof bareDocument>;
+/** `GET /incidents/{id}` saved with its log and notes beside the incident. */
+export const wrappedDocument = z.looseObject({ incident: z.looseObject(incidentFields), ...lists });
+
+/** `GET /incidents` (a page of the list), each incident possibly carrying its own log. */
+export const incidentList = z.looseObject({
+  incidents: z.array(incidentDocument, { error: 'expected an array of incidents' }),
+  ...lists,
+});
+
+/** `GET /incidents/{id}/log_entries` or `GET /log_entries` saved as a file of its own. */
+export const logList = z.looseObject({ log_entries: z.array(logEntry, { error: 'expected an array of log entries' }) });
+
+/** `GET /incidents/{id}/notes` saved as a file of its own. */
+export const noteList = z.looseObject({ notes: z.array(note, { error: 'expected an array of notes' }) });
+
+/** Bare arrays, as `jq '.incidents'` or `jq '.log_entries'` leave them. */
+export const incidentArray = z.array(incidentDocument);
+export const logArray = z.array(logEntry);
+export const noteArray = z.array(note);

@@ -1,36 +1,45 @@
 import type { IncidentEvent, PartialIncident, Person } from '../../model/incident.ts';
 import type { TimelineKind } from '../../../schema/taxonomy.ts';
-import { parseShape, readJsonFile, startsLikeJsonObject } from '../../io/json.ts';
-import {
-  bareDocument,
-  wrappedDocument,
-  type PagerDutyIncident,
-  type PagerDutyLogEntry,
-  type PagerDutyReference,
-} from './document.ts';
+import { readJsonFile } from '../../io/json.ts';
+import { headText } from '../../io/text.ts';
+import { selectIncident } from '../incident-tools/select.ts';
+import type { PagerDutyIncident, PagerDutyLogEntry, PagerDutyNote, PagerDutyReference } from './document.ts';
+import { looksLikePagerDutyCsv, pagerDutyCsvIncidents } from './csv.ts';
+import { pagerDutyFile, type PagerDutyFile } from './shapes.ts';
 import type { Adapter, AdapterOptions, ExportInput } from '../types.ts';
 
 /**
- * PagerDuty REST API v2: one incident with its log entries and notes (layout in
- * ./pagerduty/document.ts), read into internal timeline events. PagerDuty's clock is the
- * engineers' one: triggered is when monitoring saw the problem, acknowledged is a person taking
- * it on, resolved is the end.
+ * PagerDuty REST API v2: an incident with its log entries and notes, in whichever shape they were
+ * saved (one response, the incident and its log as two files, a list with --incident, bare arrays,
+ * the web app's CSV: see ./document.ts), read into internal timeline events. PagerDuty's clock is
+ * the engineers' one: triggered is when monitoring saw the problem, acknowledged is a person
+ * taking it on, resolved is the end.
  */
 export const pagerdutyAdapter: Adapter = {
   name: 'pagerduty',
-  label: 'PagerDuty incident JSON (REST API v2: incident + log_entries + notes)',
+  label: 'PagerDuty incident JSON (REST API v2: incident, log_entries, notes, lists) or incidents CSV',
   detect,
-  read,
+  read: (input, options) => readTogether([input], options),
+  readTogether,
 };
 
 const ADAPTER = 'pagerduty';
 
+/** Two events closer than this are the same moment seen twice (the incident's record and its log). */
+const SAME_MOMENT_MS = 60_000;
+
 function detect(input: ExportInput): boolean {
-  if (input.kind !== 'file' || !startsLikeJsonObject(input.head)) return false;
-  const head = input.head.toString('utf8');
+  if (input.kind !== 'file') return false;
+  if (looksLikePagerDutyCsv(input)) return true;
+  const head = headText(input.head).trimStart();
+  if (!head.startsWith('{') && !head.startsWith('[')) return false;
+  const incident = /"incident_number"\s*:/.test(head) && /"type"\s*:\s*"incident"/.test(head);
+  // A log saved on its own: entries of PagerDuty's log types, each naming its incident.
+  const log = /"type"\s*:\s*"[a-z_]+_log_entry"/.test(head) && /"type"\s*:\s*"incident_reference"/.test(head);
+  // GET /incidents/{id}/notes saved on its own: notes by PagerDuty users.
+  const notes = /^\{\s*"notes"\s*:\s*\[/.test(head) && /"type"\s*:\s*"user_reference"/.test(head);
   return (
-    /"incident_number"\s*:/.test(head) &&
-    (/"type"\s*:\s*"incident"/.test(head) || /"type"\s*:\s*"[a-z_]+_log_entry"/.test(head))
+    incident || log || notes || (/"incident_number"\s*:/.test(head) && /"type"\s*:\s*"[a-z_]+_log_entry"/.test(head))
   );
 }
 
@@ -56,26 +65,95 @@ const KIND_BY_LOG_TYPE: Record<string, TimelineKind> = {
   unlink_log_entry: 'note',
 };
 
-async function read(input: ExportInput, options: AdapterOptions): Promise<PartialIncident> {
-  const json = await readJsonFile(input, options.onProgress);
-  const document = isWrapped(json)
-    ? unwrap(parseShape(input.path, wrappedDocument, json))
-    : parseShape(input.path, bareDocument, json);
-  const where = isWrapped(json) ? 'incident' : 'the incident';
+/** Every file read, sorted into incidents, separate log entries and separate notes. */
+async function readFiles(inputs: readonly ExportInput[], options: AdapterOptions) {
+  const files: PagerDutyFile[] = [];
+  const zoneless: string[] = [];
+  for (const input of inputs) {
+    if (looksLikePagerDutyCsv(input)) {
+      const csv = await pagerDutyCsvIncidents(input, options.tz);
+      if (csv.zoneless) zoneless.push(input.path);
+      files.push({ file: input.path, incidents: csv.incidents, logEntries: [], notes: [] });
+    } else {
+      files.push(pagerDutyFile(input.path, await readJsonFile(input, options.onProgress)));
+    }
+  }
+  return { files, zoneless };
+}
+
+/** An item of the timeline with the file and place it came from. */
+interface Placed<T> {
+  item: T;
+  file: string;
+  ref: string;
+}
+
+async function readTogether(inputs: readonly ExportInput[], options: AdapterOptions): Promise<PartialIncident> {
+  const { files, zoneless } = await readFiles(inputs, options);
+
+  // The same incident may be in two files (a list and its own response): the first sighting is
+  // the incident, the lists of every sighting are its log.
+  const byId = new Map<string, { incident: PagerDutyIncident; file: string; place: string }>();
+  for (const { file, incidents } of files) {
+    for (const { incident, place } of incidents)
+      if (!byId.has(incident.id)) byId.set(incident.id, { incident, file, place });
+  }
+  const candidates = [...byId.values()].map((each) => ({
+    ...each,
+    id: each.incident.id,
+    aliases: each.incident.incident_number ? [String(each.incident.incident_number)] : [],
+    label: `#${each.incident.incident_number ?? '?'} "${each.incident.title ?? each.incident.summary ?? ''}", ${each.incident.created_at.slice(0, 10)}`,
+  }));
+  const withIncidents = files.filter((each) => each.incidents.length > 0).map((each) => each.file);
+  const chosen = selectIncident(
+    candidates,
+    options.incident,
+    'PagerDuty',
+    withIncidents.length > 0 ? withIncidents : inputs.map((input) => input.path),
+  );
+  const document = chosen.incident;
+
+  const log: Placed<PagerDutyLogEntry>[] = [];
+  const noteList: Placed<PagerDutyNote>[] = [];
+  const seenEntries = new Set<string>();
+  const seenNotes = new Set<string>();
+  let otherIncidents = 0;
+  const addEntry = (entry: PagerDutyLogEntry, file: string, ref: string) => {
+    if (seenEntries.has(entry.id)) return;
+    seenEntries.add(entry.id);
+    log.push({ item: entry, file, ref: `${ref} ${entry.id}` });
+  };
+  const addNote = (note: PagerDutyNote, file: string, ref: string) => {
+    if (seenNotes.has(note.id)) return;
+    seenNotes.add(note.id);
+    noteList.push({ item: note, file, ref: `${ref} ${note.id}` });
+  };
+  for (const { file, incidents, logEntries, notes } of files) {
+    for (const { incident, place } of incidents) {
+      if (incident.id !== document.id) continue;
+      const prefix = place === 'incident' || place === 'the incident' ? '' : `${place}.`;
+      incident.log_entries?.forEach((entry, i) => addEntry(entry, file, `${prefix}log_entries[${i}]`));
+      incident.notes?.forEach((note, i) => addNote(note, file, `${prefix}notes[${i}]`));
+    }
+    for (const { entry, place } of logEntries) {
+      // An entry names its incident; one that does not (trimmed by hand) belongs to the only one.
+      if (entry.incident && entry.incident.id !== document.id) otherIncidents++;
+      else addEntry(entry, file, place);
+    }
+    // The notes endpoint is per incident and its notes do not name it: they belong to the one read.
+    for (const { note, place } of notes) addNote(note, file, place);
+  }
 
   const people = new People();
   const events: IncidentEvent[] = [];
   const notes: string[] = [];
-  const evidence = (ref: string) => ({ adapter: ADAPTER, file: input.path, ref });
-
-  const log = document.log_entries ?? [];
-  const hasNotes = (document.notes?.length ?? 0) > 0;
+  const hasNotes = noteList.length > 0;
   const notified = new Set<string>();
   let annotationsAsNotes = 0;
   const unknownTypes = new Set<string>();
+  const entries = log.map((each) => each.item);
 
-  log.forEach((entry, index) => {
-    const ref = `log_entries[${index}] ${entry.id}`;
+  for (const { item: entry, file, ref } of log) {
     if (entry.type === 'notify_log_entry') {
       // One entry per page, per person and per channel (SMS, phone, push): who was told, not
       // what happened. Counted; the assignment and escalation entries carry the story.
@@ -83,11 +161,11 @@ async function read(input: ExportInput, options: AdapterOptions): Promise<Partia
         people.add(entry.user);
         notified.add(entry.user.id);
       }
-      return;
+      continue;
     }
     if (entry.type === 'annotate_log_entry' && hasNotes) {
       annotationsAsNotes++;
-      return;
+      continue;
     }
     const kind = KIND_BY_LOG_TYPE[entry.type];
     if (!kind) unknownTypes.add(entry.type);
@@ -102,11 +180,11 @@ async function read(input: ExportInput, options: AdapterOptions): Promise<Partia
       ...(actor ? { actorId: actor.id } : {}),
       visibility: 'internal',
       sourceId: entry.id,
-      evidence: evidence(ref),
+      evidence: { adapter: ADAPTER, file, ref },
     });
-  });
+  }
 
-  (document.notes ?? []).forEach((note, index) => {
+  for (const { item: note, file, ref } of noteList) {
     const author = note.user ? people.add(note.user) : undefined;
     events.push({
       at: new Date(note.created_at),
@@ -116,22 +194,33 @@ async function read(input: ExportInput, options: AdapterOptions): Promise<Partia
       ...(author ? { actorId: author.id } : {}),
       visibility: 'internal',
       sourceId: note.id,
-      evidence: evidence(`notes[${index}] ${note.id}`),
+      evidence: { adapter: ADAPTER, file, ref },
     });
-  });
+  }
 
+  // What the incident itself records is kept unless its log tells the same moment.
+  const own = eventsFromIncident(document, people, {
+    adapter: ADAPTER,
+    file: chosen.file,
+    ref: `${chosen.place} ${document.id}`,
+  });
+  const kept = own.filter((event) => !loggedAlready(event, entries));
+  events.push(...kept);
   if (log.length === 0) {
-    events.push(...eventsFromIncident(document, people, evidence(`${where} ${document.id}`)));
     notes.push(
-      'PagerDuty: the file has no log_entries; the timeline comes from the incident itself. Save GET /incidents/{id}/log_entries next to it as "log_entries" for the full log.',
+      'PagerDuty: no log entries were given; the timeline comes from the incident itself. Save GET /incidents/{id}/log_entries (as "log_entries" in the file, or as a file of its own) for the full log.',
+    );
+  } else if (kept.length > 0) {
+    notes.push(
+      `PagerDuty: ${count(kept.length, 'moment', 'moments')} the incident records ${kept.length === 1 ? 'is' : 'are'} not in its log and ${kept.length === 1 ? 'was' : 'were'} kept from the incident (${kept.map((event) => event.kind).join(', ')}).`,
     );
   }
   events.sort((a, b) => a.at.getTime() - b.at.getTime());
 
-  const firstOf = (type: string) => log.find((entry) => entry.type === type);
+  const firstOf = (type: string) => entries.find((entry) => entry.type === type);
   const triggered = firstOf('trigger_log_entry')?.created_at ?? document.created_at;
   const resolvedAt =
-    log.findLast((entry) => entry.type === 'resolve_log_entry')?.created_at ??
+    entries.findLast((entry) => entry.type === 'resolve_log_entry')?.created_at ??
     document.resolved_at ??
     (document.status === 'resolved' ? document.last_status_change_at : undefined);
 
@@ -140,7 +229,7 @@ async function read(input: ExportInput, options: AdapterOptions): Promise<Partia
     notes.push(`PagerDuty: no priority set; severity ${severity.level} estimated from urgency "${document.urgency}".`);
   }
   if (notified.size > 0) {
-    const pages = log.filter((entry) => entry.type === 'notify_log_entry').length;
+    const pages = entries.filter((entry) => entry.type === 'notify_log_entry').length;
     notes.push(
       `PagerDuty: ${count(pages, 'notification log entry', 'notification log entries')} (pages sent to ${count(notified.size, 'responder', 'responders')}) left out of the timeline.`,
     );
@@ -153,6 +242,19 @@ async function read(input: ExportInput, options: AdapterOptions): Promise<Partia
   if (unknownTypes.size > 0) {
     notes.push(`PagerDuty: log entry types read as plain notes: ${[...unknownTypes].sort().join(', ')}.`);
   }
+  if (otherIncidents > 0) {
+    notes.push(
+      `PagerDuty: ${count(otherIncidents, 'log entry', 'log entries')} of other incidents left out (only ${document.id} was read).`,
+    );
+  }
+  if (candidates.length > 1) {
+    notes.push(`PagerDuty: ${candidates.length} incidents were given; only ${document.id} (--incident) was read.`);
+  }
+  if (zoneless.length > 0) {
+    notes.push(
+      `PagerDuty: times in ${zoneless.join(', ')} carried no zone; read as ${options.tz}${options.tz === 'UTC' ? ' (pass --tz ZONE if they were local times)' : ''}.`,
+    );
+  }
   if (document.status && document.status !== 'resolved') {
     notes.push(`PagerDuty: the incident was still "${document.status}" when exported.`);
   }
@@ -160,7 +262,7 @@ async function read(input: ExportInput, options: AdapterOptions): Promise<Partia
   const title = document.title ?? document.summary;
   return {
     adapter: ADAPTER,
-    file: input.path,
+    file: inputs.map((input) => input.path).join(', '),
     ...(title ? { title } : {}),
     started: new Date(triggered),
     detected: new Date(triggered),
@@ -173,12 +275,22 @@ async function read(input: ExportInput, options: AdapterOptions): Promise<Partia
   };
 }
 
-function isWrapped(json: unknown): boolean {
-  return typeof json === 'object' && json !== null && 'incident' in json;
-}
-
-function unwrap(document: ReturnType<typeof wrappedDocument.parse>): PagerDutyIncident {
-  return { ...document.incident, log_entries: document.log_entries, notes: document.notes };
+/** Whether the log already tells this moment of the incident's own record. */
+function loggedAlready(event: IncidentEvent, log: readonly PagerDutyLogEntry[]): boolean {
+  const near = (entry: PagerDutyLogEntry) =>
+    Math.abs(Date.parse(entry.created_at) - event.at.getTime()) <= SAME_MOMENT_MS;
+  if (event.kind === 'detection') return log.some((entry) => entry.type === 'trigger_log_entry');
+  if (event.kind === 'resolution') return log.some((entry) => entry.type === 'resolve_log_entry');
+  // An acknowledgement: the same person's acknowledge entry at the same moment.
+  return log.some(
+    (entry) =>
+      entry.type === 'acknowledge_log_entry' &&
+      near(entry) &&
+      (event.actorId === undefined ||
+        entry.agent === undefined ||
+        entry.agent === null ||
+        `pagerduty:${entry.agent.id}` === event.actorId),
+  );
 }
 
 function count(n: number, one: string, many: string): string {
@@ -235,7 +347,7 @@ function eventsFromIncident(
     });
   }
   for (const assignment of incident.assignments ?? []) people.add(assignment.assignee);
-  if (incident.status === 'resolved') {
+  if (incident.status === 'resolved' || incident.resolved_at) {
     const at = incident.resolved_at ?? incident.last_status_change_at;
     const by = incident.last_status_change_by ? people.add(incident.last_status_change_by) : undefined;
     if (at) {

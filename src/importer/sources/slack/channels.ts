@@ -9,8 +9,15 @@ import { parseShape } from '../../io/json.ts';
 
 export interface SlackChannel {
   id: string;
-  /** Also the name of its folder of day files. */
+  /** The name people type after `#`. */
   name: string;
+  /**
+   * Its folder of day files, relative to the export's root: the name, or `workspace/name` in an
+   * Enterprise Grid export with workspace folders.
+   */
+  folder: string;
+  /** The Grid workspace folder it was listed in, if any. */
+  workspace?: string;
   /** Timestamps (`ts`) of the messages pinned in it, as channels.json lists them. */
   pins: Set<string>;
 }
@@ -35,12 +42,19 @@ const channelSchema = z.looseObject({
 
 const channelsSchema = z.array(channelSchema, { error: 'expected an array of channels' });
 
-export function parseChannels(file: string, value: unknown, where: string): SlackChannel[] {
+export function parseChannels(file: string, value: unknown, where: string, workspace?: string): SlackChannel[] {
   return parseShape(file, channelsSchema, value, where).map((channel) => ({
     id: channel.id,
     name: channel.name,
+    folder: workspace ? `${workspace}/${channel.name}` : channel.name,
+    ...(workspace && { workspace }),
     pins: new Set((channel.pins ?? []).map((pin) => pin.id)),
   }));
+}
+
+/** How a channel is named in lists: `#name`, or `workspace/#name` in a Grid export. */
+export function channelLabel(channel: SlackChannel): string {
+  return channel.workspace ? `${channel.workspace}/#${channel.name}` : `#${channel.name}`;
 }
 
 /**
@@ -48,10 +62,7 @@ export function parseChannels(file: string, value: unknown, where: string): Slac
  * Otherwise an ImportError listing what there is to choose from.
  */
 export function selectChannel(file: string, channels: SlackChannel[], wanted: string | undefined): SlackChannel {
-  const list = channels
-    .map((channel) => `#${channel.name}`)
-    .sort()
-    .join(', ');
+  const list = channels.map(channelLabel).sort().join(', ');
   if (channels.length === 0)
     throw new ImportError(file, 'the export lists no channels; expected at least one conversation');
   if (wanted === undefined || wanted.trim() === '') {
@@ -61,10 +72,21 @@ export function selectChannel(file: string, channels: SlackChannel[], wanted: st
       `the export has ${channels.length} channels; choose the war room with --channel <name>. Channels: ${list}`,
     );
   }
-  const key = wanted.trim().replace(/^#/, '');
-  const found =
-    channels.find((channel) => channel.name === key || channel.id === key) ??
-    channels.find((channel) => channel.name.toLowerCase() === key.toLowerCase());
-  if (!found) throw new ImportError(file, `no channel "${wanted}" in the export; expected one of: ${list}`);
-  return found;
+  const key = wanted.trim().replace(/^#/, '').replace('/#', '/');
+  const matches = (exact: boolean) =>
+    channels.filter((channel) =>
+      [channel.name, channel.id, channel.folder].some((name) =>
+        exact ? name === key : name.toLowerCase() === key.toLowerCase(),
+      ),
+    );
+  const found = matches(true).length > 0 ? matches(true) : matches(false);
+  if (found.length === 0) throw new ImportError(file, `no channel "${wanted}" in the export; expected one of: ${list}`);
+  if (found.length > 1) {
+    // The same name in two Grid workspaces: the workspace tells them apart.
+    throw new ImportError(
+      file,
+      `--channel ${wanted} names ${found.length} channels; pass one of: ${found.map((channel) => channel.folder).join(', ')}`,
+    );
+  }
+  return found[0]!;
 }

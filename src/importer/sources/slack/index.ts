@@ -1,8 +1,14 @@
 import type { PartialIncident } from '../../model/incident.ts';
 import { ImportError } from '../../errors.ts';
 import { parseJsonText } from '../../io/json.ts';
-import { parseChannels, selectChannel, type SlackChannel } from './channels.ts';
-import { CONVERSATION_LISTS, looksLikeSlackExport, openSlackExport, type SlackExportSource } from './export-source.ts';
+import { channelLabel, parseChannels, selectChannel, type SlackChannel } from './channels.ts';
+import {
+  CONVERSATION_LISTS,
+  looksLikeSlackExport,
+  openSlackExport,
+  USER_LISTS,
+  type SlackExportSource,
+} from './export-source.ts';
 import { readMessage, type ReadMessage } from './messages.ts';
 import { groupThreads } from './threads.ts';
 import { SlackUsers } from './users.ts';
@@ -23,22 +29,28 @@ export const slackAdapter: Adapter = {
 async function readSlackExport(input: ExportInput, options: AdapterOptions): Promise<PartialIncident> {
   const source = await openSlackExport(input);
   try {
-    const users = SlackUsers.fromJson(input.path, await readJson(input, source, 'users.json'), 'entry users.json');
+    const users = await readUsers(input, source);
     const channels: SlackChannel[] = [];
-    for (const list of CONVERSATION_LISTS) {
-      if (source.has(list))
-        channels.push(...parseChannels(input.path, await readJson(input, source, list), `entry ${list}`));
+    for (const workspace of ['', ...source.workspaces()]) {
+      for (const list of CONVERSATION_LISTS) {
+        const name = workspace ? `${workspace}/${list}` : list;
+        if (source.has(name)) {
+          channels.push(
+            ...parseChannels(input.path, await readJson(input, source, name), `entry ${name}`, workspace || undefined),
+          );
+        }
+      }
     }
     const channel = selectChannel(input.path, channels, options.channel);
     const channelsById = new Map(channels.map((each) => [each.id, each.name]));
     const names = { user: (id: string) => users.displayName(id), channel: (id: string) => channelsById.get(id) };
 
-    const days = await source.dayFiles(channel.name);
+    const days = await source.dayFiles(channel.folder);
     if (days.length === 0) {
       throw new ImportError(
         input.path,
-        `#${channel.name} has no messages in the export; expected its folder of YYYY-MM-DD.json day files`,
-        `entry ${channel.name}/`,
+        `${channelLabel(channel)} has no messages in the export; expected its folder of YYYY-MM-DD.json day files`,
+        `entry ${channel.folder}/`,
       );
     }
     const total = days.reduce((sum, day) => sum + day.size, 0);
@@ -86,6 +98,44 @@ async function readSlackExport(input: ExportInput, options: AdapterOptions): Pro
   } finally {
     source.close();
   }
+}
+
+/**
+ * Everyone the export knows: `users.json`, or an Enterprise Grid org export's `org_users.json`,
+ * plus the `users.json` of each workspace folder when there are any.
+ */
+async function readUsers(input: ExportInput, source: SlackExportSource): Promise<SlackUsers> {
+  const lists = [
+    ...USER_LISTS.filter((name) => source.has(name)),
+    ...source
+      .workspaces()
+      .flatMap((workspace) => USER_LISTS.map((name) => `${workspace}/${name}`).filter((name) => source.has(name))),
+  ];
+  if (lists.length === 0) {
+    throw new ImportError(
+      input.path,
+      'the export has no users.json (or org_users.json); expected a Slack workspace export',
+    );
+  }
+  const users = [];
+  for (const name of lists) {
+    const value = await readJson(input, source, name);
+    if (!Array.isArray(value)) throw new ImportError(input.path, 'expected an array of users', `entry ${name}`);
+    users.push(...value.map((user, index) => ({ user, name, index })));
+  }
+  // One list, so a user listed by the org and a workspace is read once (the first sighting).
+  const seen = new Set<unknown>();
+  const unique = users.filter(({ user }) => {
+    const id = typeof user === 'object' && user !== null ? (user as { id?: unknown }).id : undefined;
+    if (id !== undefined && seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  return SlackUsers.fromJson(
+    input.path,
+    unique.map(({ user }) => user),
+    `entry ${lists.join(', ')}`,
+  );
 }
 
 async function readJson(input: ExportInput, source: SlackExportSource, name: string): Promise<unknown> {

@@ -1,5 +1,6 @@
 import type { IncidentEvent } from '../../model/incident.ts';
 import type { TimelineKind } from '../../../schema/taxonomy.ts';
+import { chatMessageKind, readsLikeDecision } from '../chat-signals.ts';
 import { ImportError } from '../../errors.ts';
 import type { SlackChannel } from './channels.ts';
 import { decodeMrkdwn, type MrkdwnNames } from './mrkdwn.ts';
@@ -39,13 +40,6 @@ const NOISE_SUBTYPES = new Set([
   'message_deleted',
   'message_replied',
 ]);
-
-/** Reads like a decision being made or announced. */
-const DECISION = /\bdecided\b|\bdecision\s*:|\bwe(?: wi|')ll\b|\bagreed\b|\bapproved\b|\bgo[- ]ahead\b/i;
-
-/** Reads like pulling more people or a higher level in. */
-const ESCALATION =
-  /@(?:here|channel|everyone)\b|\bescalat\w*|\bpag(?:e|ed|ing) (?:in|the|on-?call)\b|\blooping in\b|\bloop(?:ed)? in\b/i;
 
 export interface MessageContext {
   /** The export as named on the command line. */
@@ -102,8 +96,8 @@ export function readMessage(raw: unknown, index: number, context: MessageContext
   const pinned =
     (Array.isArray(message['pinned_to']) && message['pinned_to'].length > 0) || context.channel.pins.has(ts);
   const edited = typeof message['edited'] === 'object' && message['edited'] !== null;
-  const decision = DECISION.test(text);
-  const kind: TimelineKind = decision ? 'decision' : ESCALATION.test(text) ? 'escalation' : 'note';
+  const decision = readsLikeDecision(text);
+  const kind: TimelineKind = chatMessageKind(text);
   const signals: NonNullable<IncidentEvent['signals']> = {
     ...(pinned ? { pinned } : {}),
     ...(reactions > 0 ? { reactions } : {}),

@@ -2,7 +2,7 @@ import { MentionAccumulator } from '../../model/mentions.ts';
 import type { IncidentEvent, PartialIncident, Person } from '../../model/incident.ts';
 import { ImportError } from '../../errors.ts';
 import type { NumberedPage } from './pages.ts';
-import type { Tweet, User } from './schema.ts';
+import type { ApiError, CountsPage, Tweet, User } from './schema.ts';
 
 /**
  * Turns X API pages into a PartialIncident, page by page:
@@ -42,6 +42,12 @@ export class XCollector {
   private readonly counted = new Set<string>();
   private readonly people = new Map<string, Person>();
   private readonly mentions = new MentionAccumulator();
+  /** The counts endpoint's buckets: the query's whole volume, kept apart from the posts seen. */
+  private readonly countedVolume = new MentionAccumulator();
+  private countBuckets = 0;
+  /** Posts the API could not return, by its reason (`title`): deleted, protected, suspended. */
+  private readonly unavailableBy = new Map<string, number>();
+  private damaged: { line: number; problem: string } | undefined;
   private unavailable = 0;
   private unplacedContext = 0;
   private unknownAuthors = 0;
@@ -52,8 +58,17 @@ export class XCollector {
     this.brandHandles = new Set(brandHandles.map((h) => h.toLowerCase().replace(/^@/, '')));
   }
 
-  add({ line, page }: NumberedPage): void {
+  add(numbered: NumberedPage): void {
+    if ('damaged' in numbered) {
+      this.damaged = { line: numbered.line, problem: numbered.damaged };
+      return;
+    }
     this.pages++;
+    if ('counts' in numbered) {
+      this.addCounts(numbered.counts, numbered.line);
+      return;
+    }
+    const { line, page } = numbered;
     // Users first: a page's posts are described by the same page's includes.
     for (const user of page.includes?.users ?? []) this.users.set(user.id, user);
     const data = page.data ?? [];
@@ -69,9 +84,32 @@ export class XCollector {
         this.addBrandPost(tweet, line);
       }
     });
-    this.unavailable += (page.errors ?? []).filter(
-      (e) => e.resource_type === undefined || e.resource_type === 'tweet',
-    ).length;
+    for (const error of page.errors ?? []) this.addError(error);
+  }
+
+  /** An entry of `errors`: a post the API could not return becomes a note, never a silent gap. */
+  private addError(error: ApiError): void {
+    if (error.resource_type !== undefined && error.resource_type !== 'tweet') return;
+    this.unavailable++;
+    const reason = error.title ?? 'unknown reason';
+    this.unavailableBy.set(reason, (this.unavailableBy.get(reason) ?? 0) + 1);
+  }
+
+  /** Hourly (or finer) post counts: the mention series. Coarser buckets cannot be placed in hours. */
+  private addCounts(page: CountsPage, line: number): void {
+    page.data.forEach((bucket, i) => {
+      const start = new Date(bucket.start);
+      const length = new Date(bucket.end).getTime() - start.getTime();
+      if (length > 3_600_000) {
+        throw new ImportError(
+          this.file,
+          `a count bucket of ${Math.round(length / 3_600_000)} hours; expected hourly or per-minute counts (the mention series is hourly): request the counts with granularity=hour`,
+          `line ${line}, data[${i}]`,
+        );
+      }
+      this.countBuckets++;
+      this.countedVolume.add({ at: start, count: bucket.tweet_count, source: 'x' });
+    });
   }
 
   private isBrand(userId: string | undefined): boolean {
@@ -212,10 +250,30 @@ export class XCollector {
       notes.push('No --brand-handle given: every post is counted as a public mention and none as a brand statement.');
     else if (posts.length === 0)
       notes.push(`No posts by ${[...this.brandHandles].map((h) => `@${h}`).join(', ')} in this export.`);
-    if (this.unavailable > 0)
+    if (this.unavailable > 0) {
+      const reasons = [...this.unavailableBy]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .map(([reason, n]) => `${n} ${reason}`)
+        .join(', ');
       notes.push(
-        `${this.unavailable} referenced post(s) were unavailable to the API (deleted, protected or suspended).`,
+        `X API: ${this.unavailable} post(s) were unavailable to the API (deleted, protected or suspended: ${reasons}); they are not in the timeline or the counts.`,
       );
+    }
+    if (this.damaged) {
+      notes.push(
+        `X API: the last line (${this.file}:${this.damaged.line}) is damaged (${this.damaged.problem}; an interrupted capture?) and was skipped; the ${this.pages} page(s) before it were read.`,
+      );
+    }
+    const counted = this.countedVolume.count > 0 || this.countBuckets > 0;
+    if (counted && this.mentions.count > 0) {
+      notes.push(
+        `X API: the file has both posts and counts; the mention series comes from the counts (${this.countedVolume.count} posts in ${this.countBuckets} buckets), the posts only give the brand's statements and replies.`,
+      );
+    } else if (counted) {
+      notes.push(
+        `X API: mention volume from the counts endpoint: ${this.countedVolume.count} posts in ${this.countBuckets} buckets; counts carry no sentiment and no authors.`,
+      );
+    }
     if (this.unplacedContext > 0)
       notes.push(`${this.unplacedContext} brand post(s) among referenced posts had no created_at and were left out.`);
     if (this.unknownAuthors > 0)
@@ -224,7 +282,7 @@ export class XCollector {
       );
     if (this.pages === 0) notes.push('The export has no API pages.');
 
-    const mentions = this.mentions.summary();
+    const mentions = counted ? this.countedVolume.summary() : this.mentions.summary();
     const result: PartialIncident = {
       adapter: ADAPTER,
       file: this.file,

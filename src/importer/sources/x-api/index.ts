@@ -6,7 +6,9 @@ import { DEFAULT_PAGE_LIMITS, documentPage, isPrettyPrinted, jsonLinePages, type
 /**
  * X (Twitter) API v2 responses: twarc2 JSON Lines (one response page per line, with `data`,
  * `includes`, `meta`, `__twarc`) or a single raw API response (one JSON object, possibly
- * pretty-printed). See x-api/collect.ts for what becomes events, mentions, people and engagement.
+ * pretty-printed): post lookups and searches, and the counts endpoint
+ * (`/2/tweets/counts/recent|all`, whose buckets are the mention series). See x-api/collect.ts
+ * for what becomes events, mentions, people and engagement.
  */
 
 /** A tweet object's own fields, as opposed to other JSON tools' exports. */
@@ -21,6 +23,10 @@ function detect(input: ExportInput): boolean {
     .trimStart();
   if (!text.startsWith('{')) return false;
   if (/"__twarc"\s*:/.test(text)) return true;
+  // The counts endpoint: buckets of post counts instead of posts.
+  if (/"data"\s*:/.test(text) && /"tweet_count"\s*:/.test(text)) return true;
+  // A response whose posts could not all be returned: the API's own problem types.
+  if (/"https:\/\/api\.(?:twitter|x)\.com\/2\/problems\//.test(text)) return true;
   return /"data"\s*:/.test(text) && TWEET_FIELD.test(text);
 }
 

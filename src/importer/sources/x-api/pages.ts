@@ -3,7 +3,7 @@ import { ImportError } from '../../errors.ts';
 import { firstIssue, issuePlace } from '../../../lib/zod-issues.ts';
 import { jsonSyntaxError } from '../../io/json.ts';
 import { decodeText } from '../../io/text.ts';
-import { Page } from './schema.ts';
+import { CountsPage, Page } from './schema.ts';
 
 /**
  * Reads X API pages from an export: twarc2 JSON Lines (one response page per line) or one raw
@@ -19,10 +19,30 @@ export interface PageLimits {
 
 export const DEFAULT_PAGE_LIMITS: PageLimits = { maxLineBytes: 50 * 1024 * 1024 };
 
-export interface NumberedPage {
-  /** 1-based line where the page starts. */
-  line: number;
-  page: Page;
+/** One line (or document) of the export: a page of posts, a page of counts, or a damaged last line. */
+export type NumberedPage =
+  | {
+      /** 1-based line where the page starts. */
+      line: number;
+      page: Page;
+    }
+  | { line: number; counts: CountsPage }
+  | {
+      line: number;
+      /** What is wrong with the last line: an interrupted capture, skipped with a note. */
+      damaged: string;
+    };
+
+/** A counts response: `data` items with `tweet_count` instead of post ids and texts. */
+function isCountsPage(json: object): boolean {
+  const data = (json as { data?: unknown }).data;
+  return (
+    Array.isArray(data) &&
+    data.length > 0 &&
+    typeof data[0] === 'object' &&
+    data[0] !== null &&
+    'tweet_count' in data[0]
+  );
 }
 
 const MIB = 1024 * 1024;
@@ -59,13 +79,25 @@ function toPage(file: string, text: string, line: number): NumberedPage {
       `line ${line}`,
     );
   }
-  if (!('data' in json) && !('includes' in json) && !('meta' in json)) {
+  if (!('data' in json) && !('includes' in json) && !('meta' in json) && !('errors' in json)) {
     const keys = Object.keys(json).slice(0, 10).join(', ') || 'none';
     throw new ImportError(
       file,
-      `not an X API response page: expected data, includes or meta, found keys: ${keys}`,
+      `not an X API response page: expected data, includes, meta or errors, found keys: ${keys}`,
       `line ${line}`,
     );
+  }
+  if (isCountsPage(json)) {
+    const counts = CountsPage.safeParse(json);
+    if (!counts.success) {
+      const issue = firstIssue(counts.error.issues, json);
+      throw new ImportError(
+        file,
+        `${issuePlace(issue.path)}: ${issue.message} (a page of the counts endpoint, /2/tweets/counts)`,
+        `line ${line}`,
+      );
+    }
+    return { line, counts: counts.data };
   }
   const parsed = Page.safeParse(json);
   if (!parsed.success) {
@@ -104,9 +136,16 @@ export async function* jsonLinePages(
       `a line is longer than ${size(limits.maxLineBytes)}; expected one X API response page per line (is this really a twarc2 JSON Lines file?)`,
       `line ${line}`,
     );
+  // Each line is parsed when the next one starts, so the last line is known as the last: a
+  // capture interrupted mid-write (twarc stopped, a disk filled) leaves it cut off, and that one
+  // line is reported and skipped instead of losing every page before it.
+  let pending: { text: string; line: number } | undefined;
   const emit = (bytes: Buffer): NumberedPage | undefined => {
     const text = decodeLine(file, bytes, lineStart, line);
-    return text.trim() === '' ? undefined : toPage(file, text, line);
+    if (text.trim() === '') return undefined;
+    const previous = pending;
+    pending = { text, line };
+    return previous ? toPage(file, previous.text, previous.line) : undefined;
   };
 
   for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -138,6 +177,18 @@ export async function* jsonLinePages(
     const page = emit(Buffer.concat(parts));
     if (page) yield page;
   }
+  if (pending) yield lastPage(file, pending.text, pending.line);
+}
+
+/** The last line's page, or what is damaged about it when its JSON is cut off or broken. */
+function lastPage(file: string, text: string, line: number): NumberedPage {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const syntax = jsonSyntaxError(text, error);
+    return { line, damaged: `${syntax.problem}, column ${syntax.column}` };
+  }
+  return toPage(file, text, line);
 }
 
 /** The single page of a pretty-printed raw API response. */

@@ -34,6 +34,19 @@ export const User = z.looseObject({
 });
 export type User = z.infer<typeof User>;
 
+/**
+ * One entry of a response's `errors`: a post (or user) the API could not return. `title` says
+ * why ("Not Found Error" for a deleted post, "Authorization Error" for a protected one).
+ */
+export const ApiError = z.looseObject({
+  resource_type: z.string().optional(),
+  resource_id: z.string().optional(),
+  title: z.string().optional(),
+  detail: z.string().optional(),
+  type: z.string().optional(),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
 export const Page = z.looseObject({
   // A single-post lookup returns one object: read as a list of one, so errors name data[0].field.
   data: z.preprocess(
@@ -47,9 +60,29 @@ export const Page = z.looseObject({
     })
     .optional(),
   meta: z.looseObject({}).optional(),
-  /** Partial errors: referenced posts that are deleted, protected or suspended. */
-  errors: z
-    .array(z.looseObject({ resource_type: z.string().optional(), resource_id: z.string().optional() }))
-    .optional(),
+  /** Partial errors: requested or referenced posts that are deleted, protected or suspended. */
+  errors: z.array(ApiError).optional(),
 });
 export type Page = z.infer<typeof Page>;
+
+/**
+ * A page of `GET /2/tweets/counts/recent` or `/all`: how many posts matched the query in each
+ * time bucket (`granularity` minute, hour — the default — or day), no posts themselves.
+ */
+export const CountsPage = z.looseObject({
+  data: z.array(
+    z.looseObject({
+      start: z.iso.datetime({
+        offset: true,
+        error: 'expected the bucket start as ISO 8601, like "2021-05-26T23:00:00.000Z"',
+      }),
+      end: z.iso.datetime({
+        offset: true,
+        error: 'expected the bucket end as ISO 8601, like "2021-05-27T00:00:00.000Z"',
+      }),
+      tweet_count: z.number({ error: 'expected tweet_count, a number' }).int().min(0),
+    }),
+  ),
+  meta: z.looseObject({ total_tweet_count: z.number().optional() }).optional(),
+});
+export type CountsPage = z.infer<typeof CountsPage>;

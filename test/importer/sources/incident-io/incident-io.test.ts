@@ -26,6 +26,9 @@ describe('incident.io adapter on a critical incident with updates', () => {
   it('turns status and severity changes into escalations, decisions and the resolution', async () => {
     const result = await read(incidentIoAdapter, await inputFor(file));
     expect(result.events.map((event) => [event.at.toISOString(), event.kind, event.text])).toEqual([
+      // The incident's own timestamps that no update tells (accepted and resolved are updates too).
+      ['2024-05-14T08:45:00.000Z', 'trigger', 'Impact started'],
+      ['2024-05-14T09:58:30.000Z', 'detection', 'Reported'],
       [
         '2024-05-14T10:00:12.480Z',
         'detection',
@@ -60,6 +63,10 @@ describe('incident.io adapter on a critical incident with updates', () => {
     ]);
     expect(new Set(result.events.map((event) => event.visibility))).toEqual(new Set(['internal']));
     expect(result.events[0]).toMatchObject({
+      actor: 'system',
+      evidence: { adapter: 'incident-io', file, ref: 'incident 01HXINC0PROMOCODE000000001' },
+    });
+    expect(result.events[2]).toMatchObject({
       actor: 'responder',
       actorId: 'incident-io:01HXA1EXSOCIAL000000000003',
       link: 'https://app.incident.io/acme/incidents/2024',
@@ -67,9 +74,9 @@ describe('incident.io adapter on a critical incident with updates', () => {
       evidence: { adapter: 'incident-io', file, ref: 'incident 01HXINC0PROMOCODE000000001' },
     });
     // Posted by a workflow: the system, with no person behind it.
-    expect(result.events[4]).toMatchObject({ actor: 'system' });
-    expect(result.events[4]?.actorId).toBeUndefined();
-    expect(result.events[6]?.evidence.ref).toBe('incident_updates[0] 01HXUPD0000000000000000006');
+    expect(result.events[6]).toMatchObject({ actor: 'system' });
+    expect(result.events[6]?.actorId).toBeUndefined();
+    expect(result.events[8]?.evidence.ref).toBe('incident_updates[0] 01HXUPD0000000000000000006');
   });
 
   it('lists responders with their incident role as title, and keeps no e-mail addresses', async () => {
@@ -157,7 +164,7 @@ describe('incident.io adapter errors and gaps', () => {
     expect(result.resolved).toBeUndefined();
     expect(result.notes).toEqual([
       'incident.io: the incident was still "Investigating" (live) when exported.',
-      'incident.io: the file has no incident_updates; save GET /v2/incident_updates?incident_id=… next to the incident as "incident_updates" for its timeline.',
+      'incident.io: no incident updates were given; save GET /v2/incident_updates?incident_id=… (as "incident_updates" in the file, or as a file of its own) for its timeline.',
     ]);
   });
 });

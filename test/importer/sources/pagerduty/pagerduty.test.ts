@@ -123,7 +123,7 @@ describe('PagerDuty adapter on other layouts', () => {
       ['2024-05-14T12:10:40.000Z', 'resolution', 'Resolved by Jordan Blake'],
     ]);
     expect(result.resolved).toEqual(new Date('2024-05-14T12:10:40Z'));
-    expect(result.notes[0]).toMatch(/^PagerDuty: the file has no log_entries/);
+    expect(result.notes[0]).toMatch(/^PagerDuty: no log entries were given/);
   });
 });
 

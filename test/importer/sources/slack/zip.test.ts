@@ -44,7 +44,7 @@ describe('Slack adapter on the .zip Slack delivers', () => {
     const zip = await zipInput(tempDir(), 'not-slack.zip', [{ name: 'general/2024-05-14.json', data: '[]' }]);
     const error = await importError(read(slackAdapter, zip));
     expect(error.describe()).toBe(
-      `${zip.path}: the zip has no users.json next to a channels.json; expected a Slack workspace export`,
+      `${zip.path}: the zip has no users.json (or org_users.json) next to a channels.json; expected a Slack workspace export`,
     );
   });
 });

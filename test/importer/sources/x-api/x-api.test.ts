@@ -78,7 +78,7 @@ describe('X API v2 pages (twarc2 JSON Lines)', () => {
     expect(result.platforms).toEqual(['x']);
     expect(result.started?.toISOString()).toBe('2025-03-01T14:02:00.000Z');
     expect(result.notes).toEqual([
-      '1 referenced post(s) were unavailable to the API (deleted, protected or suspended).',
+      'X API: 1 post(s) were unavailable to the API (deleted, protected or suspended: 1 Not Found Error); they are not in the timeline or the counts.',
     ]);
   });
 
@@ -129,7 +129,7 @@ describe('X API: bad input', () => {
   it('a JSON line that is not an API page lists its keys', async () => {
     const error = await importError(xApiAdapter.read(await inputFor(`${FIXTURES}/malformed/not-a-page.jsonl`), brand));
     expect(error.describe()).toBe(
-      `${FIXTURES}/malformed/not-a-page.jsonl (line 2): not an X API response page: expected data, includes or meta, found keys: id, name`,
+      `${FIXTURES}/malformed/not-a-page.jsonl (line 2): not an X API response page: expected data, includes, meta or errors, found keys: id, name`,
     );
   });
 
