@@ -46,7 +46,8 @@ interface PositionNode {
  * a document over `maxBytes`, or one that reuses a collection through an alias.
  */
 export function readYaml(text: string, { maxBytes = YAML_MAX_BYTES }: { maxBytes?: number } = {}): ReadYaml {
-  const bytes = Buffer.byteLength(text, 'utf8');
+  // TextEncoder, not Buffer: the contribute form reads YAML in the browser too.
+  const bytes = new TextEncoder().encode(text).length;
   if (bytes > maxBytes) {
     throw new YamlError(`the YAML is ${kilobytes(bytes)}, more than the limit of ${kilobytes(maxBytes)}`, 1);
   }
