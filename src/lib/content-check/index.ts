@@ -2,11 +2,10 @@ import { playbookSchema, type PlaybookPage } from '../../schema/playbook.ts';
 import type { Postmortem } from '../../schema/postmortem.ts';
 import { problemAt, problemsFromIssues } from './issues.ts';
 import { loadFolder, type RawEntry } from './load.ts';
-import { markdownProblems } from './markdown-rules.ts';
-import { findPlaceholders } from './placeholders.ts';
-import { postmortemProblems } from './postmortem-entry.ts';
+import { markdownProblems, parseWithSatteri } from './markdown-rules.ts';
+import { checkPostmortemEntry, sortProblems } from './postmortem-check.ts';
 import { learningLoopProblems } from './learning-loop.ts';
-import { privacyProblems } from './privacy.ts';
+import { lintPrivacy, readPrivacyAllowlist } from './privacy.ts';
 import { synonymProblems } from './synonyms.ts';
 import type { Problem } from './problem.ts';
 import { contentPaths } from '../../content-paths.ts';
@@ -55,11 +54,7 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths, opt
     problems.push(...problemsFromIssues(entry, result.error.issues));
     return entry;
   });
-  const postmortems: CheckedEntry<Postmortem>[] = loadFolder(root, dirs.postmortems, problems).map((entry) => {
-    const checked = postmortemProblems(entry);
-    problems.push(...checked.problems);
-    return checked.valid ? { ...entry, valid: checked.valid } : entry;
-  });
+  const rawPostmortems = loadFolder(root, dirs.postmortems, problems);
 
   const pageIds = new Set(playbook.map((page) => page.id));
   const stepOwners = new Map<number, CheckedEntry<PlaybookPage>>();
@@ -93,58 +88,24 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths, opt
     });
   }
 
-  const incidentIds = new Set(postmortems.map((entry) => entry.id));
-  for (const entry of postmortems) {
-    if (!/^\d{4}-\d{2}-\d{2}-/.test(entry.id)) {
-      problems.push(
-        problemAt(entry, [], 'post-mortem files are named <YYYY-MM-DD>-<slug>.md, e.g. 2025-03-14-promo-code-leak.md'),
-      );
-    }
-    if (entry.file.endsWith('.mdx')) {
-      // MDX is code: its imports and {expressions} run at build time and its JSX reaches the
-      // page. Post-mortems come from anyone, so they are data only (the build never compiles
-      // an .mdx post-mortem; see src/content.config.ts).
-      problems.push(
-        problemAt(
-          entry,
-          [],
-          'post-mortems are Markdown (.md) only: MDX runs code at build time; rename the file to .md and remove any import, export, {expression} or component',
-        ),
-      );
-    }
-    eachString(entry.data['related'], (ref, index) => {
-      if (ref === entry.id)
-        problems.push(problemAt(entry, ['related', index], 'an incident cannot be related to itself'));
-      else if (!incidentIds.has(ref)) {
-        problems.push(
-          problemAt(entry, ['related', index], `no post-mortem "${ref}" (expected ${dirs.postmortems}/${ref}.md)`),
-        );
-      }
-    });
-    const missingStep = (step: unknown) => typeof step === 'number' && stepOwners.size > 0 && !stepOwners.has(step);
-    const steps = entry.data['playbookSteps'];
-    if (Array.isArray(steps)) {
-      steps.forEach((step, index) => {
-        if (missingStep(step))
-          problems.push(problemAt(entry, ['playbookSteps', index], `no playbook page teaches step ${String(step)}`));
-      });
-    }
-    const lessons = entry.data['lessons'];
-    if (Array.isArray(lessons)) {
-      lessons.forEach((lesson: unknown, index) => {
-        const step = (lesson as { step?: unknown } | null)?.step;
-        if (missingStep(step))
-          problems.push(problemAt(entry, ['lessons', index, 'step'], `no playbook page teaches step ${String(step)}`));
-      });
-    }
-  }
+  // Each post-mortem by the rules the contribute form runs too (src/lib/content-check/postmortem-check.ts):
+  // schema, references, body links and raw HTML, placeholders outside drafts, privacy lint.
+  const allowlist = readPrivacyAllowlist(root, problems);
+  const rules = {
+    incidentIds: new Set(rawPostmortems.map((entry) => entry.id)),
+    stepNumbers: new Set(stepOwners.keys()),
+    postmortemDir: dirs.postmortems,
+    allowlist,
+    parseMarkdown: parseWithSatteri,
+  };
+  const postmortems: CheckedEntry<Postmortem>[] = rawPostmortems.map((entry) => {
+    const checked = checkPostmortemEntry(entry, rules);
+    problems.push(...checked.problems);
+    return checked.valid ? { ...entry, valid: checked.valid } : entry;
+  });
 
-  // Link targets the URL policy refuses, anywhere in a body; raw HTML in post-mortems.
+  // Link targets the URL policy refuses in the playbook's bodies, which may not hold raw HTML either.
   for (const page of playbook) problems.push(...markdownProblems(page, { rawHtml: false }));
-  for (const entry of postmortems) problems.push(...markdownProblems(entry, { rawHtml: true }));
-
-  // "TODO:" left in an entry that is no longer a draft.
-  problems.push(...findPlaceholders(postmortems));
   // Runbooks, platform cards, role cards and scenario templates, and the rules they share with the playbook.
   const operational = checkOperational(
     root,
@@ -164,23 +125,25 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths, opt
   // Lessons back into the playbook, action items on time, pages reviewed.
   problems.push(...learningLoopProblems(playbook, postmortems, today));
 
-  // Personal data and secrets (src/lib/privacy/patterns.ts): in post-mortems, errors once in
-  // review and warnings in drafts; playbook pages and the operational playbook are always
-  // published, so always errors. Phone numbers belong in the roster, which is never published.
+  // Personal data and secrets (src/lib/privacy/patterns.ts): playbook pages and the operational
+  // playbook are always published, so always errors (post-mortems: errors once in review,
+  // warnings in drafts, above). Phone numbers belong in the roster, which is never published.
   problems.push(
-    ...privacyProblems(root, [
-      ...playbook,
-      ...postmortems,
-      ...operational.runbooks,
-      ...operational.platforms,
-      ...operational.roles,
-      ...operational.scenarioTemplates,
-    ]),
+    ...lintPrivacy(
+      [
+        ...playbook,
+        ...operational.runbooks,
+        ...operational.platforms,
+        ...operational.roles,
+        ...operational.scenarioTemplates,
+      ],
+      allowlist,
+    ),
   );
   // The search synonym table is content too: a term in two groups silently merges them.
   problems.push(...synonymProblems(root));
 
-  problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  sortProblems(problems);
   return { problems, playbook, postmortems, ...operational };
 }
 

@@ -1,17 +1,11 @@
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { displayPath } from '../file-paths.ts';
-import { FrontmatterError, parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
+import { readEntry, type RawEntry } from './entry.ts';
 import type { Problem } from './problem.ts';
 import { YAML_MAX_BYTES } from '../yaml.ts';
 
-/** A content file whose front matter could be read (not yet validated). */
-export interface RawEntry extends ParsedFrontmatter {
-  /** The collection id: the file name without extension (what Astro's glob loader derives). */
-  id: string;
-  /** Path relative to the project root, forward slashes. */
-  file: string;
-}
+export type { RawEntry } from './entry.ts';
 
 const CONTENT_FILE = /\.(md|mdx)$/;
 
@@ -65,18 +59,9 @@ export function loadFolder(root: string, folder: string, problems: Problem[]): R
       continue;
     }
     const source = readFileSync(join(dir, name), 'utf8');
-    try {
-      entries.push({ id, file, ...parseFrontmatter(source) });
-    } catch (error) {
-      if (!(error instanceof FrontmatterError)) throw error;
-      problems.push({
-        file,
-        field: '',
-        level: 'error',
-        message: error.message,
-        ...(error.line ? { line: error.line } : {}),
-      });
-    }
+    const read = readEntry(id, file, source);
+    if ('problem' in read) problems.push(read.problem);
+    else entries.push(read.entry);
   }
   return entries;
 }
