@@ -46,6 +46,8 @@ export function startContributeForm(root: HTMLElement): void {
   const context = JSON.parse(contextScript.textContent ?? '{}') as PageContext;
   const $ = <T extends HTMLElement>(selector: string) => form.querySelector<T>(selector)!;
   let rowCounter = 0;
+  // Error slots get their ids once, so a control's aria-describedby never points at two.
+  let slotCounter = 0;
   let current: DraftFile | undefined;
 
   const numberRows = (list: HTMLElement) => {
@@ -90,7 +92,6 @@ export function startContributeForm(root: HTMLElement): void {
       }
     }
     const bodyStarts = bodySectionLines(file.text);
-    let slotCounter = 0;
     for (const problem of problems) {
       const target = problem.field === 'body' ? bodyTarget(problem.line, bodyStarts) : fieldTarget(problem.field);
       const slot = target
@@ -210,9 +211,7 @@ export function startContributeForm(root: HTMLElement): void {
     }
     fill(form, result.state, addRow);
     update();
-    const dropped = result.dropped.length
-      ? ` Not carried over: ${result.dropped.join(', ')} (npm run import keeps them).`
-      : '';
+    const dropped = result.dropped.length ? ` Left out: ${result.dropped.join(', ')}.` : '';
     importStatus.textContent = `Filled in from ${file.name}: ${result.events} timeline events. Check every field.${dropped}`;
   };
   $<HTMLInputElement>('[data-import]').addEventListener('change', (event) => {

@@ -33,6 +33,14 @@ function nameReplacer(people: IncidentExport['people']): (text: string) => strin
     );
 }
 
+/** Whether a link names a person of the export (a profile or a post under their handle). */
+function namesSomeone(link: string, people: IncidentExport['people']): boolean {
+  const lower = link.toLowerCase();
+  return people.some(
+    (person) => person.role !== 'brand' && person.handle && lower.includes(`/${person.handle.toLowerCase()}`),
+  );
+}
+
 function zoneOf(time: string | undefined): string | undefined {
   return time ? /(Z|[+-]\d{2}:\d{2})$/i.exec(time)?.[1]?.toUpperCase() : undefined;
 }
@@ -40,9 +48,9 @@ function zoneOf(time: string | undefined): string | undefined {
 /**
  * A Firebreak incident JSON (docs/importer.md; the live incident log exports one) as the
  * form's state, read on the device: every field the export has that the post-mortem has, its
- * events as the timeline, people's names replaced by their roles. What the form has no control
- * for (the mention series) is counted in `dropped`, so the contributor knows `npm run import`
- * keeps more. A file that is not such an export gets one message naming the field.
+ * events as the timeline, people's names replaced by their roles and links to their accounts
+ * left out. What is left out (those links, the mention series, for which the form has no
+ * control) is counted in `dropped`, so the contributor knows. A file that is not such an export gets one message naming the field.
  */
 export function stateFromExport(
   fileName: string,
@@ -91,7 +99,7 @@ export function stateFromExport(
       at: event.at,
       kind: event.kind,
       text: clean(event.text),
-      ...(event.link ? { link: event.link } : {}),
+      ...(event.link && !namesSomeone(event.link, data.people) ? { link: event.link } : {}),
     })),
     impact: data.impact && {
       summary: data.impact.summary && clean(data.impact.summary),
@@ -105,6 +113,10 @@ export function stateFromExport(
     actionItems: data.actionItems?.map((item) => ({ ...item, title: clean(item.title) })),
     sources: data.sources,
   };
-  const dropped = data.mentionSeries?.length ? [`${data.mentionSeries.length} hours of mention counts`] : [];
+  const personalLinks = data.events.filter((event) => event.link && namesSomeone(event.link, data.people)).length;
+  const dropped = [
+    ...(data.mentionSeries?.length ? [`${data.mentionSeries.length} hours of mention counts`] : []),
+    ...(personalLinks ? [`${personalLinks} link${personalLinks === 1 ? '' : 's'} to a person's account`] : []),
+  ];
   return { state: { frontmatter, body: {}, zone }, events: data.events.length, dropped };
 }
