@@ -1,4 +1,4 @@
-import type { Problem } from '../../lib/content-check/problem.ts';
+import { formatProblem, type Problem } from '../../lib/content-check/problem.ts';
 import { BODY_OUTLINE } from '../../schema/body-outline.ts';
 import { storageGet, storageRemove, storageSet } from '../storage.ts';
 import { draftFile, type DraftFile } from './draft-file.ts';
@@ -152,7 +152,7 @@ export function startContributeForm(root: HTMLElement): void {
     problemList.replaceChildren(
       ...verdict.problems.map((problem) => {
         const item = document.createElement('li');
-        item.textContent = `${problem.field || '(file)'}: ${problem.level === 'warning' ? 'warning: ' : ''}${problem.message}`;
+        item.textContent = formatProblem(problem);
         return item;
       }),
     );
