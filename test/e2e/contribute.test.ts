@@ -221,7 +221,9 @@ describe('the contribute form', () => {
           : page
               .locator(`[data-at="${problem.field}"]`)
               .locator('xpath=ancestor::*[contains(@class,"field")][1]/p[@data-error]');
-      await expect.poll(() => slot.textContent(), `${problem.field}: ${problem.message}`).toContain(problem.message);
+      await expect
+        .poll(() => slot.textContent(), { message: `${problem.field}: ${problem.message}` })
+        .toContain(problem.message);
       expect(await slot.isVisible()).toBe(true);
     }
     expect(await page.locator('[data-verdict]').textContent()).toMatch(
