@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { contentPaths } from '../../../../src/content-paths.ts';
-import { checkContent } from '../../../../src/lib/content-check/index.ts';
-import { readPrivacyAllowlist } from '../../../../src/lib/content-check/privacy.ts';
-import type { Problem } from '../../../../src/lib/content-check/problem.ts';
-import { judgeFile, type ContributeContext } from '../../../../src/client/contribute/validate.ts';
+import { contentPaths } from '../../../src/content-paths.ts';
+import { checkContent } from '../../../src/lib/content-check/index.ts';
+import { readPrivacyAllowlist } from '../../../src/lib/content-check/privacy.ts';
+import type { Problem } from '../../../src/lib/content-check/problem.ts';
+import { judgeFile, type ContributeContext } from '../../../src/client/contribute/validate.ts';
 
-const projectRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const POSTMORTEMS = 'content/postmortems';
 
 /** Every folder of post-mortems the project's tests use: the check's fixtures, the samples, hostile files. */
