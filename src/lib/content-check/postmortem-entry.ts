@@ -1,4 +1,5 @@
 import { postmortemSchema, type Postmortem } from '../../schema/postmortem.ts';
+import { postmortemFileSchema } from '../../schema/postmortem-file.ts';
 import { emptyUndecidedFields, samePath } from '../../schema/undecided.ts';
 import { problemAt, problemsFromIssues, type IssueSource } from './issues.ts';
 import type { Problem } from './problem.ts';
@@ -27,6 +28,10 @@ export function postmortemProblems(entry: IssueSource & { data: Record<string, u
         problemAt(entry, field.path, `undecided: ${field.hint}; fill it in before review (or set status: draft)`),
       );
     }
+    return { problems };
   }
-  return { problems };
+  // A draft whose only gaps are undecided fields is read as the pages read it (with stand-ins),
+  // so the search index and the pages hold the same drafts.
+  const read = problems.length === 0 ? postmortemFileSchema.safeParse(entry.data) : undefined;
+  return read?.success ? { valid: read.data, problems } : { problems };
 }
