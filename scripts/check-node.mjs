@@ -1,6 +1,7 @@
-// Runs before `npm ci`/`npm install` (the preinstall script) and before every npm script, with
-// whatever Node is installed, so it must stay plain, old-syntax JavaScript: its whole job is to
-// give a clear message instead of a stack trace or a long install that ends in engine warnings.
+// Runs before every npm script, with whatever Node is installed, so it must stay plain,
+// old-syntax JavaScript: its whole job is to give a clear message instead of a stack trace.
+// `npm ci`/`npm install` on an old Node never get here: engine-strict (.npmrc) makes npm refuse
+// them at once with its own EBADENGINE message, before installing anything.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 

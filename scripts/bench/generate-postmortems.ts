@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeYaml as stringify } from '../../src/lib/yaml.ts';
+import { postmortemFile as writePostmortemFile } from '../../src/lib/postmortem-file.ts';
 import { postmortemSchema, type PostmortemInput } from '../../src/schema/postmortem.ts';
 import { BODY_OUTLINE } from '../../src/schema/body-outline.ts';
 import { METHOD_STEP_COUNT } from '../../src/schema/playbook.ts';
@@ -330,7 +330,7 @@ function body(
 
 /** The file a generated post-mortem is written as: YAML front matter, then the body. */
 export function postmortemFile({ data, body }: GeneratedPostmortem): string {
-  return `---\n${stringify(data)}---\n${body ? `\n${body}\n` : ''}`;
+  return writePostmortemFile({ frontmatter: data as Record<string, unknown>, body });
 }
 
 /** Writes `count` generated post-mortems into `dir` as `<id>.md` (for the site benchmark). */

@@ -1,6 +1,7 @@
 import { SEVERITY_LEVELS } from '../../src/schema/severity.ts';
 import { renderBodyOutline } from '../../src/schema/body-outline.ts';
 import { TODO } from '../../src/schema/undecided.ts';
+import { postmortemFile } from '../../src/lib/postmortem-file.ts';
 import {
   ACTION_STATUSES,
   ACTION_TYPES,
@@ -48,57 +49,98 @@ const quoted = (value: string) => JSON.stringify(value);
  * values of each list field are in the comment next to it.
  */
 export function renderDraft(choices: DraftChoices): string {
-  const at = quoted(`${choices.date}T09:00:00${choices.zone}`);
+  const at = `${choices.date}T09:00:00${choices.zone}`;
+  const eg = quoted(at);
   const severities = SEVERITY_LEVELS.map((level) => `${level.level} ${level.name.toLowerCase()}`).join(' · ');
-  return `---
-${SCHEMA_COMMENT}
-# Replace every "TODO:" (npm run check refuses them once status is in-review), then run: npm run check
-title: ${quoted(choices.title)}
-summary: "${TODO} one paragraph: what happened, how bad it got, how it ended."
-status: draft # draft while you write; in-review when the pull request is ready; published once signed off
-example: false # true only for fictional sample entries
-tags: [] # a few search keywords, e.g. [discount code, influencer]
-severity: ${choices.severity} # peak severity: ${severities}
-crisisType: ${choices.crisisType} # ${list(CRISIS_TYPES)}
-scct: # ${TODO} how much responsibility the public put on us: ${list(SCCT_CLUSTERS)}
-platforms: [${choices.platforms.join(', ')}] # where it played out, the first is where it started: ${list(PLATFORMS)}
-origin: # ${TODO} where it came from: ${list(ORIGINS)}
-detectionSource: # ${TODO} how we found out: ${list(DETECTION_SOURCES)}
-started: # ${TODO} when it began, with a zone, e.g. ${at} (Z is UTC; or +01:00)
-detected: # ${TODO} when someone on the team first knew, e.g. ${at}
-# firstResponse: ${at} # when we first said something in public; leave out if we never did
-# resolved: ${at} # when volume and sentiment were back to normal; needed before publishing
-timeline: # what happened when, in order
-  - at: # ${TODO} when, with a zone, e.g. ${at}
-    kind: trigger # ${list(TIMELINE_KINDS)}
-    text: "${TODO} the first post or event, in one plain sentence (no names of private people)"
-    # link: https://… # where to see it, if anywhere
-impact:
-  summary: "${TODO} who was affected and how, in a sentence or two"
-  rating: # ${TODO} ${list(IMPACT_RATINGS)}
-  # metrics: only what was measured: peakMentionsPerHour, negativeShare (0 to 1), reach, mediaArticles, supportTickets, followerChange
-contributingFactors: # why it happened, in blameless terms: what made the mistake easy, not who made it
-  - category: # ${TODO} ${list(FACTOR_CATEGORIES)}
-    text: "${TODO} a condition of the system (process, tooling, approvals) that let this happen"
-wentWell: # what helped, so we keep doing it
-  - "${TODO} something that helped"
-wentPoorly: # what hurt, without blaming a person
-  - "${TODO} something that hurt"
-lessons: # what we now know, each tied to the playbook step it teaches
-  - text: "${TODO} a lesson the next responder can act on"
-    # step: 5 # the playbook method step (1 to 10) this lesson teaches
-actionItems: # what we will change; every item needs the role that owns it
-  - title: "${TODO} the change to make, as a task"
-    ownerRole: "${TODO} the role that owns it, e.g. Social media lead"
-    type: # ${TODO} ${list(ACTION_TYPES)}
-    status: open # ${list(ACTION_STATUSES)}
-    # due: "${choices.date}" # the agreed due date, YYYY-MM-DD
-playbookSteps: [] # the playbook method steps (1 to 10) this incident exercised, e.g. [2, 5]
-related: [] # other post-mortems by id (file name without .md), e.g. [2025-03-14-promo-code-leak]
-sources: [] # where the facts come from; each: { title: …, url: https://…, kind: ${list(SOURCE_KINDS)} }
----
-
-${renderBodyOutline({}, (section) => `${TODO} ${section.hint}`)}`;
+  const frontmatter = {
+    title: choices.title,
+    summary: `${TODO} one paragraph: what happened, how bad it got, how it ended.`,
+    status: 'draft',
+    example: false,
+    tags: [],
+    severity: choices.severity,
+    crisisType: choices.crisisType,
+    scct: null,
+    platforms: choices.platforms,
+    origin: null,
+    detectionSource: null,
+    started: null,
+    detected: null,
+    timeline: [
+      {
+        at: null,
+        kind: 'trigger',
+        text: `${TODO} the first post or event, in one plain sentence (no names of private people)`,
+      },
+    ],
+    impact: { summary: `${TODO} who was affected and how, in a sentence or two`, rating: null },
+    contributingFactors: [
+      { category: null, text: `${TODO} a condition of the system (process, tooling, approvals) that let this happen` },
+    ],
+    wentWell: [`${TODO} something that helped`],
+    wentPoorly: [`${TODO} something that hurt`],
+    lessons: [{ text: `${TODO} a lesson the next responder can act on` }],
+    actionItems: [
+      {
+        title: `${TODO} the change to make, as a task`,
+        ownerRole: `${TODO} the role that owns it, e.g. Social media lead`,
+        type: null,
+        status: 'open',
+      },
+    ],
+    playbookSteps: [],
+    related: [],
+    sources: [],
+  };
+  return postmortemFile(
+    { frontmatter, body: renderBodyOutline({}, (section) => `${TODO} ${section.hint}`) },
+    {
+      header: [
+        SCHEMA_COMMENT.replace(/^# /, ''),
+        'Replace every "TODO:" (npm run check refuses them once status is in-review), then run: npm run check',
+      ],
+      comments: {
+        status: 'draft while you write; in-review when the pull request is ready; published once signed off',
+        example: 'true only for fictional sample entries',
+        tags: 'a few search keywords, e.g. [discount code, influencer]',
+        severity: `peak severity: ${severities}`,
+        crisisType: list(CRISIS_TYPES),
+        scct: `${TODO} how much responsibility the public put on us: ${list(SCCT_CLUSTERS)}`,
+        platforms: `where it played out, the first is where it started: ${list(PLATFORMS)}`,
+        origin: `${TODO} where it came from: ${list(ORIGINS)}`,
+        detectionSource: `${TODO} how we found out: ${list(DETECTION_SOURCES)}`,
+        started: `${TODO} when it began, with a zone, e.g. ${eg} (Z is UTC; or +01:00)`,
+        detected: `${TODO} when someone on the team first knew, e.g. ${eg}`,
+        timeline: 'what happened when, in order',
+        'timeline.0.at': `${TODO} when, with a zone, e.g. ${eg}`,
+        'timeline.0.kind': list(TIMELINE_KINDS),
+        'impact.rating': `${TODO} ${list(IMPACT_RATINGS)}`,
+        contributingFactors: 'why it happened, in blameless terms: what made the mistake easy, not who made it',
+        'contributingFactors.0.category': `${TODO} ${list(FACTOR_CATEGORIES)}`,
+        wentWell: 'what helped, so we keep doing it',
+        wentPoorly: 'what hurt, without blaming a person',
+        lessons: 'what we now know, each tied to the playbook step it teaches',
+        actionItems: 'what we will change; every item needs the role that owns it',
+        'actionItems.0.type': `${TODO} ${list(ACTION_TYPES)}`,
+        'actionItems.0.status': list(ACTION_STATUSES),
+        playbookSteps: 'the playbook method steps (1 to 10) this incident exercised, e.g. [2, 5]',
+        related: 'other post-mortems by id (file name without .md), e.g. [2025-03-14-promo-code-leak]',
+        sources: `where the facts come from; each: { title: …, url: https://…, kind: ${list(SOURCE_KINDS)} }`,
+      },
+      after: {
+        detected: [
+          `firstResponse: ${eg} # when we first said something in public; leave out if we never did`,
+          `resolved: ${eg} # when volume and sentiment were back to normal; needed before publishing`,
+        ],
+        'timeline.0.text': ['link: https://… # where to see it, if anywhere'],
+        'impact.rating': [
+          'metrics: only what was measured: peakMentionsPerHour, negativeShare (0 to 1), reach, mediaArticles, supportTickets, followerChange',
+        ],
+        'lessons.0.text': ['step: 5 # the playbook method step (1 to 10) this lesson teaches'],
+        'actionItems.0.status': [`due: "${choices.date}" # the agreed due date, YYYY-MM-DD`],
+      },
+    },
+  );
 }
 
 /** Today in the machine's time zone, YYYY-MM-DD. */

@@ -33,6 +33,9 @@ export function serviceWorker(): AstroIntegration {
         const { count, size, warnings } = await generateSW({
           globDirectory: outDir,
           globPatterns: ['index.html', 'playbook/**/index.html', 'log/index.html', '_astro/*.{css,js}', 'favicon.svg'],
+          // The contribute form's validator (the check's rules, zod, phone metadata) is for the
+          // few who write a post-mortem; it is not worth every device's offline storage.
+          globIgnores: ['_astro/contribute-form.*.js'],
           swDest: join(outDir, SERVICE_WORKER_FILE),
           // Pages are requested as /playbook/crisis-now/, not as the file on disk.
           manifestTransforms: [

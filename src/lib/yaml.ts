@@ -52,7 +52,8 @@ interface PositionNode {
  * most recent document's tree is kept (callers ask about one entry's fields in a row).
  */
 export function readYaml(text: string, { maxBytes = YAML_MAX_BYTES }: { maxBytes?: number } = {}): ReadYaml {
-  const bytes = Buffer.byteLength(text, 'utf8');
+  // TextEncoder, not Buffer: the contribute form reads YAML in the browser too.
+  const bytes = new TextEncoder().encode(text).length;
   if (bytes > maxBytes) {
     throw new YamlError(`the YAML is ${kilobytes(bytes)}, more than the limit of ${kilobytes(maxBytes)}`, 1);
   }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { readYaml, writeYaml } from '../../lib/yaml.ts';
+import { readYaml } from '../../lib/yaml.ts';
+import { frontmatterYaml, postmortemFile } from '../../lib/postmortem-file.ts';
 import { postmortemFileSchema } from '../../schema/postmortem-file.ts';
 import { ImportError } from '../errors.ts';
 import { firstIssue, issuePlace } from '../../lib/zod-issues.ts';
@@ -12,7 +13,7 @@ import { checkPageSize } from './page-size.ts';
 export { MAX_PAGE_BYTES } from './page-size.ts';
 
 /**
- * The writer: renders an already redacted draft (front matter through the YAML writer, body
+ * The writer: renders an already redacted draft (the file through src/lib/postmortem-file.ts, body
  * through the Markdown escaping of ./markdown.ts), checks it with the post-mortem schema, and
  * writes it atomically. It never sees raw export text and never redacts.
  */
@@ -27,22 +28,14 @@ export interface Page {
 }
 
 /**
- * Front matter through the project's YAML writer, never by concatenation: strings that YAML
- * would read as something else (`yes`, `2025-03-01`, `null`) are quoted, so Astro and the
- * content check read back exactly the same values.
- */
-export function stringifyFrontmatter(frontmatter: Record<string, unknown>): string {
-  return writeYaml(frontmatter);
-}
-
-/**
  * Renders the page and proves it: the front matter is parsed back from the rendered text and
  * validated with the same schema the site uses, so what is written is what was checked; a page
  * over MAX_PAGE_BYTES is refused.
  */
 export function renderPage(draft: RedactedDraft, displayDir: string): Page {
-  const yaml = stringifyFrontmatter(draft.frontmatter);
-  const content = `---\n${yaml}---\n\n${renderBody(draft.body)}`;
+  // The one post-mortem writer (src/lib/postmortem-file.ts), which quotes what YAML would misread.
+  const content = postmortemFile({ frontmatter: draft.frontmatter, body: renderBody(draft.body) });
+  const yaml = frontmatterYaml(draft.frontmatter);
   // Before the parse-back: an 8 MB page is refused without being parsed again.
   const series = (draft.frontmatter['impact'] as { mentionSeries?: unknown[] } | undefined)?.mentionSeries;
   checkPageSize(join(displayDir, `${draft.id}.md`), content, series?.length ?? 0);

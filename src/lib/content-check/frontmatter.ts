@@ -1,4 +1,7 @@
-import { extractFrontmatter } from 'astro/markdown';
+// Astro's own front-matter boundaries, from the helper package its Markdown loader uses (pure,
+// so the contribute form reads a file exactly as the check does).
+import { extractFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import { lineOfIndex } from './strings.ts';
 import { readYaml, YamlError } from '../yaml.ts';
 
 export interface ParsedFrontmatter {
@@ -69,25 +72,4 @@ export function parseFrontmatter(source: string): ParsedFrontmatter {
   return { data: data as Record<string, unknown>, lineOf, body, bodyLine };
 }
 
-/** 1-based line of the character at `index` in `text`. */
-export function lineOfIndex(text: string, index: number): number {
-  let line = 1;
-  for (let at = text.indexOf('\n'); at !== -1 && at < index; at = text.indexOf('\n', at + 1)) line++;
-  return line;
-}
-
-/**
- * Calls `visit` for every string in front-matter data, with its field path: the walk the
- * privacy lint and the placeholder rule both make.
- */
-export function eachFrontmatterString(
-  value: unknown,
-  visit: (text: string, path: (string | number)[]) => void,
-  path: (string | number)[] = [],
-): void {
-  if (typeof value === 'string') visit(value, path);
-  else if (Array.isArray(value)) value.forEach((item, index) => eachFrontmatterString(item, visit, [...path, index]));
-  else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) eachFrontmatterString(item, visit, [...path, key]);
-  }
-}
+export { eachFrontmatterString, lineOfIndex } from './strings.ts';

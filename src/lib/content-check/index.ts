@@ -2,9 +2,8 @@ import { playbookSchema, type PlaybookPage } from '../../schema/playbook.ts';
 import type { Postmortem } from '../../schema/postmortem.ts';
 import { problemAt, problemsFromIssues } from './issues.ts';
 import { loadFolder, type RawEntry } from './load.ts';
-import { markdownProblems } from './markdown-rules.ts';
-import { findPlaceholders } from './placeholders.ts';
-import { postmortemProblems } from './postmortem-entry.ts';
+import { markdownProblems, parseWithSatteri } from './markdown-rules.ts';
+import { checkPostmortemEntry, postmortemOwnProblems, sortProblems } from './postmortem-check.ts';
 import { learningLoopProblems } from './learning-loop.ts';
 import { lintPrivacy, PRIVACY_ALLOWLIST_FILE, readPrivacyAllowlist } from './privacy.ts';
 import { openEntryCache } from './entry-cache.ts';
@@ -67,11 +66,7 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths, opt
     problems.push(...problemsFromIssues(entry, result.error.issues));
     return entry;
   });
-  const postmortems: CheckedEntry<Postmortem>[] = loadFolder(root, dirs.postmortems, problems).map((entry) => {
-    const checked = postmortemProblems(entry);
-    problems.push(...checked.problems);
-    return checked.valid ? { ...entry, valid: checked.valid } : entry;
-  });
+  const rawPostmortems = loadFolder(root, dirs.postmortems, problems);
 
   const pageIds = new Set(playbook.map((page) => page.id));
   const stepOwners = new Map<number, CheckedEntry<PlaybookPage>>();
@@ -105,76 +100,35 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths, opt
     });
   }
 
-  const incidentIds = new Set(postmortems.map((entry) => entry.id));
-  for (const entry of postmortems) {
-    if (!/^\d{4}-\d{2}-\d{2}-/.test(entry.id)) {
-      problems.push(
-        problemAt(entry, [], 'post-mortem files are named <YYYY-MM-DD>-<slug>.md, e.g. 2025-03-14-promo-code-leak.md'),
-      );
-    }
-    if (entry.file.endsWith('.mdx')) {
-      // MDX is code: its imports and {expressions} run at build time and its JSX reaches the
-      // page. Post-mortems come from anyone, so they are data only (the build never compiles
-      // an .mdx post-mortem; see src/content.config.ts).
-      problems.push(
-        problemAt(
-          entry,
-          [],
-          'post-mortems are Markdown (.md) only: MDX runs code at build time; rename the file to .md and remove any import, export, {expression} or component',
-        ),
-      );
-    }
-    eachString(entry.data['related'], (ref, index) => {
-      if (ref === entry.id)
-        problems.push(problemAt(entry, ['related', index], 'an incident cannot be related to itself'));
-      else if (!incidentIds.has(ref)) {
-        problems.push(
-          problemAt(entry, ['related', index], `no post-mortem "${ref}" (expected ${dirs.postmortems}/${ref}.md)`),
-        );
-      }
-    });
-    const missingStep = (step: unknown) => typeof step === 'number' && stepOwners.size > 0 && !stepOwners.has(step);
-    const steps = entry.data['playbookSteps'];
-    if (Array.isArray(steps)) {
-      steps.forEach((step, index) => {
-        if (missingStep(step))
-          problems.push(problemAt(entry, ['playbookSteps', index], `no playbook page teaches step ${String(step)}`));
-      });
-    }
-    const lessons = entry.data['lessons'];
-    if (Array.isArray(lessons)) {
-      lessons.forEach((lesson: unknown, index) => {
-        const step = (lesson as { step?: unknown } | null)?.step;
-        if (missingStep(step))
-          problems.push(problemAt(entry, ['lessons', index, 'step'], `no playbook page teaches step ${String(step)}`));
-      });
-    }
-  }
-
-  // Each post-mortem on its own: link targets the URL policy refuses and raw HTML in the body,
-  // "TODO:" left in an entry that is no longer a draft, and personal data and secrets
-  // (src/lib/privacy/patterns.ts: errors once in review, warnings in drafts). The costly part
-  // of the check at 10,000 entries, so its results are kept by content digest when asked.
+  // Each post-mortem by the rules the contribute form runs too (src/lib/content-check/postmortem-check.ts):
+  // schema, references, body links and raw HTML, placeholders outside drafts, privacy lint.
+  const allowlist = readPrivacyAllowlist(root, problems);
+  const rules = {
+    incidentIds: new Set(rawPostmortems.map((entry) => entry.id)),
+    stepNumbers: new Set(stepOwners.keys()),
+    postmortemDir: dirs.postmortems,
+    allowlist,
+    parseMarkdown: parseWithSatteri,
+  };
+  // The rules that look at one post-mortem alone are the costly part at 10,000 entries, so
+  // their results are kept by content digest when asked; schema and references always run.
   const allowlistPath = resolve(root, PRIVACY_ALLOWLIST_FILE);
   const cache = options.cache
     ? openEntryCache(options.cache, [existsSync(allowlistPath) ? readFileSync(allowlistPath, 'utf8') : ''])
     : undefined;
-  const allowlist = readPrivacyAllowlist(root, problems);
-  for (const entry of postmortems) {
-    const cached = cache?.get(entry.file, entry.digest);
-    if (cached) {
-      problems.push(...cached);
-      continue;
+  const postmortems: CheckedEntry<Postmortem>[] = rawPostmortems.map((entry) => {
+    let own = cache?.get(entry.file, entry.digest);
+    if (!own) {
+      own = postmortemOwnProblems(entry, rules);
+      cache?.set(entry.file, entry.digest, own);
     }
-    const own = [
-      ...markdownProblems(entry, { rawHtml: true }),
-      ...findPlaceholders([entry]),
-      ...lintPrivacy([entry], allowlist),
-    ];
-    cache?.set(entry.file, entry.digest, own);
-    problems.push(...own);
-  }
+    const checked = checkPostmortemEntry(entry, rules, own);
+    problems.push(...checked.problems);
+    return checked.valid ? { ...entry, valid: checked.valid } : entry;
+  });
   cache?.save();
+
+  // Link targets the URL policy refuses in the playbook's bodies, which may not hold raw HTML either.
   for (const page of playbook) problems.push(...markdownProblems(page, { rawHtml: false }));
   // Runbooks, platform cards, role cards and scenario templates, and the rules they share with the playbook.
   const operational = checkOperational(
@@ -195,8 +149,9 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths, opt
   // Lessons back into the playbook, action items on time, pages reviewed.
   problems.push(...learningLoopProblems(playbook, postmortems, today));
 
-  // Personal data and secrets in playbook pages and the operational playbook: always
-  // published, so always errors. Phone numbers belong in the roster, which is never published.
+  // Personal data and secrets (src/lib/privacy/patterns.ts): playbook pages and the operational
+  // playbook are always published, so always errors (post-mortems: errors once in review,
+  // warnings in drafts, above). Phone numbers belong in the roster, which is never published.
   problems.push(
     ...lintPrivacy(
       [
@@ -212,7 +167,7 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths, opt
   // The search synonym table is content too: a term in two groups silently merges them.
   problems.push(...synonymProblems(root));
 
-  problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  sortProblems(problems);
   return { problems, playbook, postmortems, ...operational };
 }
 

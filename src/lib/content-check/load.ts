@@ -1,17 +1,13 @@
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { displayPath } from '../file-paths.ts';
-import { FrontmatterError, parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
+import { contentDigest } from '../content-digest.ts';
+import { readEntry, type RawEntry as ParsedEntry } from './entry.ts';
 import type { Problem } from './problem.ts';
 import { YAML_MAX_BYTES } from '../yaml.ts';
-import { contentDigest } from '../content-digest.ts';
 
-/** A content file whose front matter could be read (not yet validated). */
-export interface RawEntry extends ParsedFrontmatter {
-  /** The collection id: the file name without extension (what Astro's glob loader derives). */
-  id: string;
-  /** Path relative to the project root, forward slashes. */
-  file: string;
+/** A content file read from disk: its entry, and the digest its caches key on. */
+export interface RawEntry extends ParsedEntry {
   /** `contentDigest` of the file's text: what the content loader and the caches key on. */
   digest: string;
 }
@@ -68,18 +64,9 @@ export function loadFolder(root: string, folder: string, problems: Problem[]): R
       continue;
     }
     const source = readFileSync(join(dir, name), 'utf8');
-    try {
-      entries.push({ id, file, digest: contentDigest(source), ...parseFrontmatter(source) });
-    } catch (error) {
-      if (!(error instanceof FrontmatterError)) throw error;
-      problems.push({
-        file,
-        field: '',
-        level: 'error',
-        message: error.message,
-        ...(error.line ? { line: error.line } : {}),
-      });
-    }
+    const read = readEntry(id, file, source);
+    if ('problem' in read) problems.push(read.problem);
+    else entries.push({ ...read.entry, digest: contentDigest(source) });
   }
   return entries;
 }

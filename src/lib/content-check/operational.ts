@@ -7,7 +7,7 @@ import { roleCardSchema, type RoleCard } from '../../schema/role-card.ts';
 import { ROLES } from '../../schema/roles.ts';
 import { RUNBOOK_TYPES, runbookSchema, type Runbook } from '../../schema/runbook.ts';
 import { scenarioTemplateSchema, type ScenarioTemplate } from '../../schema/scenario-template.ts';
-import { eachFrontmatterString, lineOfIndex } from './frontmatter.ts';
+import { eachFrontmatterString, lineOfIndex } from './strings.ts';
 import { problemAt, problemsFromIssues } from './issues.ts';
 import { loadFolder, type RawEntry } from './load.ts';
 import { displayPath } from '../file-paths.ts';

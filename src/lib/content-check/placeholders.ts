@@ -1,5 +1,5 @@
 import { TODO, emptyUndecidedFields } from '../../schema/undecided.ts';
-import { eachFrontmatterString, lineOfIndex } from './frontmatter.ts';
+import { eachFrontmatterString, lineOfIndex } from './strings.ts';
 import type { RawEntry } from './load.ts';
 import type { Problem } from './problem.ts';
 import { issuePath } from '../zod-issues.ts';

@@ -1,4 +1,3 @@
-import { isIPv6 } from 'node:net';
 import { findNumbers, getCountryCallingCode, isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 
 /**
@@ -150,6 +149,15 @@ const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?![\\w]|\\.\\d)`, 'g');
 /** IPv6 candidates (validated with node:net): groups of hex digits joined by colons. */
 const IPV6_CANDIDATE = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/g;
+
+/**
+ * Whether a text is an IPv6 address, by the WHATWG URL parser (the same in Node and in the
+ * browser, where the contribute form runs this module; node:net is not there).
+ */
+export function isIPv6(text: string): boolean {
+  if (!text.includes(':') || /[^0-9A-Fa-f:.]/.test(text)) return false;
+  return URL.canParse(`http://[${text}]/`);
+}
 
 /** Addresses that name no one: unspecified and loopback. */
 function isAnonymousIp(address: string): boolean {

@@ -1,4 +1,4 @@
-import { PLATFORM_LABELS } from '../../schema/taxonomy.ts';
+import { PLATFORM_LABELS } from '../../schema/taxonomy-labels.ts';
 import { words } from './tokens.ts';
 
 /**

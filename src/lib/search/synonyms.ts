@@ -1,4 +1,4 @@
-import { SYNONYM_GROUPS, type SynonymGroup } from '../../schema/synonyms.ts';
+import { SYNONYM_GROUPS, type SynonymGroup } from '../../schema/synonym-groups.ts';
 import { isStopword } from './stopwords.ts';
 import { stem, words } from './tokens.ts';
 
