@@ -7,10 +7,8 @@ import {
   EMPTY_ALLOWLIST,
   PRIVACY_ALLOWLIST_FILE,
   allowlistFileSchema,
-  lintPrivacy,
   toAllowlist,
   type PrivacyAllowlist,
-  type PrivacyEntry,
 } from './privacy-rules.ts';
 
 export {
@@ -50,12 +48,4 @@ export function readPrivacyAllowlist(root: string, problems: Problem[]): Privacy
     ...problemsFromIssues({ file: PRIVACY_ALLOWLIST_FILE, data: read.data, lineOf: read.lineOf }, result.error.issues),
   );
   return EMPTY_ALLOWLIST;
-}
-
-/** The lint as `checkContent` runs it, with the allowlist of the project at `root`. */
-export function privacyProblems(root: string, entries: readonly PrivacyEntry[]): Problem[] {
-  const problems: Problem[] = [];
-  const allowlist = readPrivacyAllowlist(root, problems);
-  problems.push(...lintPrivacy(entries, allowlist));
-  return problems;
 }
