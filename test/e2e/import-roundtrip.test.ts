@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEARCH_BUNDLES } from '../../src/lib/search/bundles.ts';
 import { parseFrontmatter } from '../../src/lib/content-check/frontmatter.ts';
 import { launchBrowser, openPage } from '../support/browser.ts';
 import { childEnv } from '../support/child-env.ts';
@@ -138,7 +139,7 @@ describe('import → build → page', () => {
   });
 
   it('indexes the imported pages for search', () => {
-    const dir = join(work, 'dist', 'pagefind', 'fragment');
+    const dir = join(work, 'dist', SEARCH_BUNDLES.incidents, 'fragment');
     // A fragment is gzipped "pagefind_dcd" + the page's JSON record.
     const urls = readdirSync(dir).map((name) => {
       const text = gunzipSync(readFileSync(join(dir, name))).toString('utf8');
