@@ -10,48 +10,55 @@ export interface FirstSearch {
   bytes: number;
   requests: number;
   results: number;
+  /** The path of every request the search made, in the order they finished. */
+  paths: string[];
+}
+
+/**
+ * Starts counting what `page` transfers: each finished request by the bytes actually
+ * transferred (bodies as the server compressed them, plus headers). The returned function
+ * stops waiting and gives the paths and the total so far.
+ */
+function countTransfers(page: Page): () => Promise<{ paths: string[]; bytes: number }> {
+  const pending: Promise<[string, number]>[] = [];
+  page.on('requestfinished', (request) => {
+    const path = new URL(request.url()).pathname;
+    pending.push(
+      request.sizes().then(
+        (sizes): [string, number] => [path, sizes.responseBodySize + sizes.responseHeadersSize],
+        (): [string, number] => [path, 0],
+      ),
+    );
+  });
+  return async () => {
+    const done = await Promise.all(pending);
+    return { paths: done.map(([path]) => path), bytes: done.reduce((sum, [, n]) => sum + n, 0) };
+  };
 }
 
 /**
  * Types `query` into the header search box of a freshly opened home page and counts every
  * request that search causes (Pagefind's script, WebAssembly, index and fragments, the search
- * rules' own script chunks and vocabulary files) by the bytes actually transferred: bodies as
- * the server compressed them, plus headers. Shared by the benchmark and the budget test.
+ * rules' own script chunks and vocabulary files). Shared by the benchmark and the budget test.
  */
 export async function firstSearchOnPage(page: Page, homeUrl: string, query: string): Promise<FirstSearch> {
   await page.goto(homeUrl);
   await page.waitForLoadState('networkidle');
-  const pending: Promise<number>[] = [];
-  page.on('requestfinished', (request) => {
-    pending.push(
-      request.sizes().then(
-        (sizes) => sizes.responseBodySize + sizes.responseHeadersSize,
-        () => 0,
-      ),
-    );
-  });
+  const transfers = countTransfers(page);
   await page.locator('#site-search').fill(query);
   await page.locator('.search__results li, .search__results .search__status').first().waitFor();
   await page.waitForLoadState('networkidle');
   const results = await page.locator('.search__results li').count();
-  const sizes = await Promise.all(pending);
-  return { bytes: sizes.reduce((sum, n) => sum + n, 0), requests: sizes.length, results };
+  const { paths, bytes } = await transfers();
+  return { bytes, requests: paths.length, results, paths };
 }
 
 /** Bytes transferred (compressed bodies plus headers) to load `url` until the network is idle. */
 export async function pageWeight(page: Page, url: string): Promise<number> {
-  const pending: Promise<number>[] = [];
-  page.on('requestfinished', (request) => {
-    pending.push(
-      request.sizes().then(
-        (sizes) => sizes.responseBodySize + sizes.responseHeadersSize,
-        () => 0,
-      ),
-    );
-  });
+  const transfers = countTransfers(page);
   await page.goto(url);
   await page.waitForLoadState('networkidle');
-  return (await Promise.all(pending)).reduce((sum, n) => sum + n, 0);
+  return (await transfers()).bytes;
 }
 
 /**

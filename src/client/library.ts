@@ -6,7 +6,7 @@
 import { formatMinutes } from '../lib/analysis/durations.ts';
 import { formatDate } from '../lib/format.ts';
 import { severityBadge } from './severity-badge.ts';
-import { LIBRARY_FACETS, LIBRARY_SORTS } from '../lib/library-facets.ts';
+import { LIBRARY_FACETS, LIBRARY_SORTS, compareFacetValues, facetValueLabel } from '../lib/library-facets.ts';
 import { loadPagefind, appendExcerpt, type PagefindResult, type PagefindResultData } from './pagefind.ts';
 import { countFacets, forgivingSearch } from './search.ts';
 import { searchNotices } from './search-notice.ts';
@@ -38,12 +38,6 @@ function stateToQuery(state: ViewState): string {
   if (state.sort) params.set('sort', state.sort);
   const query = params.toString();
   return query ? `?${query}` : window.location.pathname;
-}
-
-/** Natural order for facet values: numbers numerically, "Step 10" after "Step 9", years newest first. */
-function compareValues(facet: string, a: string, b: string): number {
-  if (facet === 'year') return b.localeCompare(a);
-  return a.localeCompare(b, 'en', { numeric: true });
 }
 
 export function startLibrary(): void {
@@ -91,7 +85,7 @@ export function startLibrary(): void {
         `fieldset[data-facet="${CSS.escape(facet.filter)}"] .library-facets__options`,
       );
       if (!box) continue;
-      const values = Object.keys(all[facet.filter] ?? {}).sort((a, b) => compareValues(facet.filter, a, b));
+      const values = Object.keys(all[facet.filter] ?? {}).sort((a, b) => compareFacetValues(facet.filter, a, b));
       const selected = new Set(state.filters[facet.filter] ?? []);
       box.replaceChildren(
         ...values.map((value) => {
@@ -103,7 +97,7 @@ export function startLibrary(): void {
           input.checked = selected.has(value);
           const count = counts[facet.filter]?.[value] ?? 0;
           const text = document.createElement('span');
-          text.textContent = facet.filter === 'step' ? `Step ${value}` : value;
+          text.textContent = facetValueLabel(facet.filter, value);
           const number = document.createElement('span');
           number.className = 'count';
           number.dataset['count'] = String(count);
@@ -169,7 +163,7 @@ export function startLibrary(): void {
 
   async function run(state: ViewState) {
     const current = ++generation;
-    const pagefind = await loadPagefind();
+    const pagefind = await loadPagefind('incidents');
     // Ask for the full value lists before searching: Pagefind reuses its counting state, and
     // calling filters() after search() zeroes the counts of that search.
     allValues ??= await pagefind.filters();
@@ -180,12 +174,13 @@ export function startLibrary(): void {
     const options = { filters, ...(sort ? { sort } : {}) };
     // A text query follows the site's search rules (function words, typos, relaxation);
     // browsing by facets alone is a plain filter search.
-    const found = state.q ? await forgivingSearch(state.q, { ...options, enough: 1 }) : undefined;
+    const found = state.q ? await forgivingSearch(state.q, { ...options, scope: 'incidents', enough: 1 }) : undefined;
     const search = found ? undefined : await pagefind.search(null, options);
     const counts =
       search?.filters ??
       found?.filters ??
       (await countFacets(
+        'incidents',
         found!.results.map((result) => result.id),
         all,
       ));
@@ -216,7 +211,7 @@ export function startLibrary(): void {
         const item = document.createElement('li');
         const button = document.createElement('button');
         button.type = 'button';
-        const shown = facet.filter === 'step' ? `Step ${value}` : value;
+        const shown = facetValueLabel(facet.filter, value);
         button.textContent = `${shown} ✕`;
         button.setAttribute('aria-label', `Remove filter ${facet.label}: ${shown}`);
         button.addEventListener('click', () => {
@@ -236,13 +231,18 @@ export function startLibrary(): void {
     const url = stateToQuery(state);
     if (push) window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
-    void run(state);
+    show(state);
   }
 
   function restore() {
     const state = readState();
     queryInput.value = state.q;
     sortSelect.value = state.sort;
+    show(state);
+  }
+
+  /** Runs a view; if Pagefind cannot load, says so over the plain list, which stays. */
+  function show(state: ViewState) {
     void run(state).catch(() => {
       document.documentElement.classList.remove('library-pending');
       status!.textContent = navigator.onLine
@@ -282,5 +282,8 @@ export function startLibrary(): void {
   });
   more.addEventListener('click', () => void showMore(generation));
   window.addEventListener('popstate', restore);
-  restore();
+  // The page already lists every incident, newest first, with the facets' counts: Pagefind (its
+  // WebAssembly, the incidents bundle's page table and filters, hundreds of kB at 10,000
+  // entries) loads for a link with a selection, or when the reader first uses the controls.
+  if (window.location.search.length > 1) restore();
 }

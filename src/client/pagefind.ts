@@ -1,7 +1,8 @@
 /**
- * Loads Pagefind's browser API lazily (only once somebody searches) and renders its results
- * without ever handing index text to innerHTML.
+ * Loads Pagefind's browser API lazily (only once somebody searches), one instance per search
+ * bundle, and renders its results without ever handing index text to innerHTML.
  */
+import { SEARCH_BUNDLES, type SearchScope } from '../lib/search/bundles.ts';
 import { severityBadge } from './severity-badge.ts';
 
 export interface PagefindResultData {
@@ -33,6 +34,7 @@ export interface SearchOptions {
 export interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(bundlePath: string, options?: Record<string, unknown>): Promise<void>;
   search(query: string | null, options?: SearchOptions): Promise<PagefindSearch>;
   debouncedSearch(query: string, options?: SearchOptions, ms?: number): Promise<PagefindSearch | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
@@ -55,18 +57,46 @@ export const META_WEIGHTS: Record<string, number> = {
   ttfr: 0,
 };
 
-let api: Promise<PagefindApi> | undefined;
+/** Our options, the same for every bundle. */
+const OPTIONS = { excerptLength: 24, ranking: { metaWeights: META_WEIGHTS } };
 
-export function loadPagefind(): Promise<PagefindApi> {
-  api ??= (async () => {
-    const url = `${import.meta.env.BASE_URL.replace(/\/$/, '')}/pagefind/pagefind.js`;
-    const module = (await import(/* @vite-ignore */ url)) as PagefindApi;
-    // No Web Worker: it would be a second ~14 kB script on the first search, and a search here
-    // takes milliseconds even at 10,000 incidents (the budget is 150 kB for a first search).
-    await module.options({ excerptLength: 24, noWorker: true, ranking: { metaWeights: META_WEIGHTS } });
-    return module;
-  })();
+const bundleUrl = (bundle: string) => `${import.meta.env.BASE_URL.replace(/\/$/, '')}/${bundle}/`;
+
+const loaded = new Map<string, Promise<PagefindApi>>();
+
+/** One Pagefind instance per bundle, each from its own `pagefind.js` (a module instance of its own). */
+function loadBundle(bundle: string): Promise<PagefindApi> {
+  let api = loaded.get(bundle);
+  if (!api) {
+    api = (async () => {
+      const module = (await import(/* @vite-ignore */ `${bundleUrl(bundle)}pagefind.js`)) as PagefindApi;
+      // No Web Worker: it would be a second ~14 kB script on the first search, and a search here
+      // takes milliseconds even at 10,000 incidents (the budget is 150 kB for a first search).
+      await module.options({ ...OPTIONS, noWorker: true });
+      return module;
+    })();
+    loaded.set(bundle, api);
+  }
   return api;
+}
+
+let everything: Promise<PagefindApi> | undefined;
+
+/**
+ * Loads Pagefind for a scope (src/lib/search/bundles.ts), on first use. `all` is the playbook's
+ * instance with the incidents bundle merged in, so once a page asked for `all` (the search
+ * page), its header box searches everything too.
+ */
+export function loadPagefind(scope: SearchScope = 'playbook'): Promise<PagefindApi> {
+  if (scope === 'incidents') return loadBundle(SEARCH_BUNDLES.incidents);
+  if (scope === 'playbook') return everything ?? loadBundle(SEARCH_BUNDLES.playbook);
+  everything ??= loadBundle(SEARCH_BUNDLES.playbook).then(async (module) => {
+    // A merged bundle waits for the primary's WebAssembly, which init() loads.
+    await module.init();
+    await module.mergeIndex(bundleUrl(SEARCH_BUNDLES.incidents), OPTIONS);
+    return module;
+  });
+  return everything;
 }
 
 /**

@@ -10,9 +10,12 @@ import { favoured, queryIntent } from '../lib/search/intent.ts';
 import { parseQuery, planQuery, type QueryPlan } from '../lib/search/query.ts';
 import { matchedWords, rankByMatchedWords, type WordHits } from '../lib/search/relax.ts';
 import { SHARD_KEYS, VOCABULARY_DIR, Vocabulary, shardOf, type VocabularyShard } from '../lib/search/vocabulary.ts';
+import type { SearchScope } from '../lib/search/bundles.ts';
 import { loadPagefind, type PagefindApi, type PagefindResult, type SearchOptions } from './pagefind.ts';
 
 export interface ForgivingSearchOptions extends SearchOptions {
+  /** Which bundles to search (src/lib/search/bundles.ts); the playbook's by default. */
+  scope?: SearchScope;
   /** Re-rank by what the query asks for (playbook first for how-to questions). Off where only incidents are listed. */
   rankByIntent?: boolean;
   /**
@@ -69,20 +72,24 @@ async function fetchShard(key: string): Promise<VocabularyShard> {
   return JSON.parse(text) as VocabularyShard;
 }
 
-let playbookIds: Promise<Set<string>> | undefined;
+const playbookIds = new WeakMap<PagefindApi, Promise<Set<string>>>();
 
-/** Ids of all playbook pages (a filter-only search, once), to tell them from incidents before loading any result. */
+/** Ids of all playbook pages (a filter-only search, once per instance), to tell them from incidents before loading any result. */
 function playbookPages(pagefind: PagefindApi): Promise<Set<string>> {
-  playbookIds ??= pagefind
-    .search(null, { filters: { type: ['Playbook'] } })
-    .then((search) => new Set(search.results.map((result) => result.id)));
-  return playbookIds;
+  let ids = playbookIds.get(pagefind);
+  if (!ids) {
+    ids = pagefind
+      .search(null, { filters: { type: ['Playbook'] } })
+      .then((search) => new Set(search.results.map((result) => result.id)));
+    playbookIds.set(pagefind, ids);
+  }
+  return ids;
 }
 
 export async function forgivingSearch(typed: string, options: ForgivingSearchOptions = {}): Promise<ForgivingSearch> {
-  const { rankByIntent = false, enough = 3, ...pagefindOptions } = options;
+  const { rankByIntent = false, enough = 3, scope = 'playbook', ...pagefindOptions } = options;
   const query = parseQuery(typed);
-  const [pagefind] = await Promise.all([loadPagefind(), loadVocabulary(query.content)]);
+  const [pagefind] = await Promise.all([loadPagefind(scope), loadVocabulary(query.content)]);
   const plan = planQuery(query, vocabulary);
   const none: ForgivingSearch = { plan, relaxed: false, matched: [], results: [], matchedCount: new Map() };
   if (plan.searched.length === 0) return none;
@@ -151,16 +158,17 @@ const members = new Map<string, Promise<Set<string>>>();
  * filter-only search, kept for the life of the page.
  */
 export async function countFacets(
+  scope: SearchScope,
   ids: readonly string[],
   values: Record<string, Record<string, number>>,
 ): Promise<Record<string, Record<string, number>>> {
-  const pagefind = await loadPagefind();
+  const pagefind = await loadPagefind(scope);
   const wanted = new Set(ids);
   const counts: Record<string, Record<string, number>> = {};
   await Promise.all(
     Object.entries(values).flatMap(([facet, options]) =>
       Object.keys(options).map(async (value) => {
-        const key = JSON.stringify([facet, value]);
+        const key = JSON.stringify([scope, facet, value]);
         let pages = members.get(key);
         if (!pages) {
           pages = pagefind

@@ -6,20 +6,33 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { isShownOnSite } from '../build-flags.ts';
+import { SEARCH_BUNDLES } from '../lib/search/bundles.ts';
 import { indexedText, withIndexMeta } from '../lib/search/html-text.ts';
 import { searchKeywords } from '../lib/search/synonyms.ts';
 import { VOCABULARY_DIR, VocabularyBuilder } from '../lib/search/vocabulary.ts';
 import { incidentSearchRecord } from '../lib/search-record.ts';
 import { loadedPostmortems } from '../content/library.ts';
 
+/**
+ * Words per index chunk, counted as Pagefind counts them (one per page a word is on, plus one
+ * per occurrence). A search fetches the chunk of each of its words; Pagefind's default of
+ * 20,000 made the playbook's chunks 27 kB each, so a two-word first search spent 54 kB on them.
+ * At 5,000 they are 6–8 kB. Pagefind reads this from its environment only (its service process
+ * inherits ours); were the setting ever dropped, chunks would grow back, which
+ * test/e2e/search-weight.test.ts would catch.
+ */
+const INDEX_CHUNK_SIZE = 5000;
+
 /** Pages under this folder are indexed from their data (custom records), not from their HTML. */
 const INCIDENTS_DIR = 'incidents';
 
 /**
- * Builds the Pagefind search index through Pagefind's Node API, so `npm run build` alone yields
- * a searchable `dist/`. Post-mortems are indexed as custom records built from what the content
- * loader stored (src/content/: validated data and the text of the rendered body) as soon as the build starts, while Astro is still generating pages (Pagefind works in its
- * own process, so on two cores the two overlap); the remaining pages (the playbook) are indexed
+ * Builds the two Pagefind search bundles (src/lib/search/bundles.ts) through Pagefind's Node API,
+ * so `npm run build` alone yields a searchable `dist/`. Post-mortems are indexed into the
+ * incidents bundle as custom records built from what the content loader stored (src/content/:
+ * validated data and the text of the rendered body) as soon as the build starts, while Astro is
+ * still generating pages (Pagefind works in its own process, so on two cores the two overlap);
+ * the remaining pages (the playbook) are indexed into the playbook bundle
  * from their HTML at `astro:build:done`, where `data-pagefind-body` keeps navigation out.
  *
  * Every page is indexed with a hidden `keywords` field holding the synonyms of what it says
@@ -38,6 +51,8 @@ export function pagefind(): AstroIntegration {
         base = config.base;
       },
       'astro:build:start': () => {
+        // Before the first createIndex, which starts Pagefind's service process.
+        process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= String(INDEX_CHUNK_SIZE);
         incidents = indexIncidents(base);
         // Surface failures at build:done, with the other indexing errors, not as an unhandled rejection.
         incidents.catch(() => undefined);
@@ -47,6 +62,8 @@ export function pagefind(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const { index, count, errors, vocabulary } = await (incidents ?? indexIncidents(base));
         const pages = await htmlFiles(outDir);
+        const { index: playbook, errors: startErrors } = await createIndex({ forceLanguage: 'en' });
+        if (!playbook) throw new Error(`Pagefind could not start: ${startErrors.join('; ')}`);
         const added = await Promise.all(
           pages.map(async (file) => {
             const html = await readFile(file, 'utf8');
@@ -54,18 +71,25 @@ export function pagefind(): AstroIntegration {
             const aliases = (text.meta['aliases'] ?? '').split(',').map((alias) => alias.trim());
             const keywords = searchKeywords(text.body, aliases.filter(Boolean));
             vocabulary.add(text.body, keywords, ...Object.values(text.meta));
-            return index.addHTMLFile({
+            return playbook.addHTMLFile({
               url: urlOf(base, relative(outDir, file)),
               content: withIndexMeta(html, 'keywords', keywords),
             });
           }),
         );
-        const [{ errors: writeErrors }] = await Promise.all([
-          index.writeFiles({ outputPath: join(outDir, 'pagefind') }),
+        const [{ errors: incidentWriteErrors }, { errors: playbookWriteErrors }] = await Promise.all([
+          index.writeFiles({ outputPath: join(outDir, SEARCH_BUNDLES.incidents) }),
+          playbook.writeFiles({ outputPath: join(outDir, SEARCH_BUNDLES.playbook) }),
           writeVocabulary(join(outDir, VOCABULARY_DIR), vocabulary),
         ]);
         await close();
-        const allErrors = [...errors, ...added.flatMap((r) => r.errors), ...writeErrors];
+        const allErrors = [
+          ...errors,
+          ...startErrors,
+          ...added.flatMap((r) => r.errors),
+          ...incidentWriteErrors,
+          ...playbookWriteErrors,
+        ];
         if (allErrors.length > 0) throw new Error(`Pagefind failed: ${allErrors.join('; ')}`);
         logger.info(
           `indexed ${count} post-mortems and ${pages.length} other pages (final pass ${Math.round(performance.now() - started)} ms)`,

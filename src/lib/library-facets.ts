@@ -30,3 +30,27 @@ export const LIBRARY_SORTS: Record<string, Record<string, 'asc' | 'desc'>> = {
 
 /** Page size of the no-JavaScript list. */
 export const LIBRARY_PAGE_SIZE = 50;
+
+/** Natural order for facet values: numbers numerically, "Step 10" after "Step 9", years newest first. */
+export function compareFacetValues(facet: string, a: string, b: string): number {
+  if (facet === 'year') return b.localeCompare(a);
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+/** Each facet's values and how many of `filters` (one entry per incident) carry each: Pagefind's `filters()` shape. */
+export function countFacetValues(filters: readonly Record<string, string[]>[]): Record<string, Record<string, number>> {
+  const counts: Record<string, Record<string, number>> = {};
+  for (const facet of LIBRARY_FACETS) counts[facet.filter] = {};
+  for (const entry of filters)
+    for (const facet of LIBRARY_FACETS)
+      for (const value of entry[facet.filter] ?? []) {
+        const values = counts[facet.filter]!;
+        values[value] = (values[value] ?? 0) + 1;
+      }
+  return counts;
+}
+
+/** How a facet value is shown: steps by name, everything else as it is. */
+export function facetValueLabel(facet: string, value: string): string {
+  return facet === 'step' ? `Step ${value}` : value;
+}

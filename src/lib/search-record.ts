@@ -25,6 +25,24 @@ export interface SearchRecord {
 export const NO_RESPONSE_SORT = 99_999_999;
 
 /**
+ * The library's facets of one post-mortem, as Pagefind filters: the search record carries them
+ * and the library page counts them at build time (src/lib/library-facets.ts), from this one rule.
+ */
+export function incidentFilters(data: Postmortem): Record<string, string[]> {
+  const date = data.started.toISOString().slice(0, 10);
+  return {
+    type: ['Incident'],
+    platform: data.platforms.map((p) => PLATFORM_LABELS[p]),
+    'crisis type': [CRISIS_TYPE_LABELS[data.crisisType]],
+    severity: [`${data.severity} · ${severityName(data.severity)}`],
+    responsibility: [SCCT_LABELS[data.scct]],
+    year: [date.slice(0, 4)],
+    status: [STATUS_LABELS[data.status]],
+    step: data.playbookSteps.map(String),
+  };
+}
+
+/**
  * What the search index holds for one post-mortem: its text, the facets of the library
  * (`filters`), the sort keys and the fields a result card shows (`meta`), plus two fields no
  * card shows: `keywords`, the synonyms of what it says (src/schema/synonyms.ts), and
@@ -66,16 +84,7 @@ export function incidentSearchRecord(id: string, data: Postmortem, bodyText: str
       severity: String(data.severity),
       ...(durations.toFirstResponse !== undefined ? { ttfr: String(durations.toFirstResponse) } : {}),
     },
-    filters: {
-      type: ['Incident'],
-      platform: data.platforms.map((p) => PLATFORM_LABELS[p]),
-      'crisis type': [CRISIS_TYPE_LABELS[data.crisisType]],
-      severity: [`${data.severity} · ${severityName(data.severity)}`],
-      responsibility: [SCCT_LABELS[data.scct]],
-      year: [date.slice(0, 4)],
-      status: [STATUS_LABELS[data.status]],
-      step: data.playbookSteps.map(String),
-    },
+    filters: incidentFilters(data),
     sort: {
       date,
       severity: String(data.severity),

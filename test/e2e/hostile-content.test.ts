@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAllowedUrl } from '../../src/schema/url-policy.ts';
-import { launchBrowser } from '../support/browser.ts';
 import { FIXTURES } from '../support/overlay.ts';
-import { buildSite, serveSite } from '../support/site-build.ts';
+import { buildSite, startOwnSite, type OwnSite } from '../support/site-build.ts';
 
 /**
  * Defence in depth: the hostile-content corpus built with the content check switched OFF
@@ -24,32 +23,31 @@ const NOT_BUILDABLE = new Set([
 ]);
 const MDX_MARKER = join(tmpdir(), 'firebreak-hostile-mdx-ran');
 
+const SKIP_CHECK = { FIREBREAK_SKIP_CONTENT_CHECK: '1' };
+
 let work: string;
-let server: Awaited<ReturnType<typeof serveSite>>;
+let site: OwnSite | undefined;
 let browser: Browser;
 let siteUrl: string;
 const built = readdirSync(CORPUS).filter((name) => /^2025-.*\.mdx?$/.test(name) && !NOT_BUILDABLE.has(name));
-
-function build(postmortems: string, outDir: string) {
-  return buildSite(outDir, { FIREBREAK_POSTMORTEMS_DIR: postmortems, FIREBREAK_SKIP_CONTENT_CHECK: '1' });
-}
 
 beforeAll(async () => {
   rmSync(MDX_MARKER, { force: true });
   work = mkdtempSync(join(tmpdir(), 'firebreak-hostile-site-'));
   mkdirSync(join(work, 'postmortems'));
   for (const name of built) cpSync(join(CORPUS, name), join(work, 'postmortems', name));
-  const result = build(join(work, 'postmortems'), join(work, 'dist'));
-  if (result.status !== 0) throw new Error(`build of the hostile corpus failed:\n${result.output}`);
-  server = await serveSite(join(work, 'dist'), 4393);
-  siteUrl = server.url;
-  browser = await launchBrowser();
+  site = await startOwnSite(
+    work,
+    'the hostile corpus',
+    { ...SKIP_CHECK, FIREBREAK_POSTMORTEMS_DIR: join(work, 'postmortems') },
+    4393,
+  );
+  siteUrl = site.url;
+  browser = site.browser;
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(work, { recursive: true, force: true });
+  await site?.stop();
 });
 
 describe('hostile content built without the content check', () => {
@@ -103,7 +101,7 @@ describe('hostile content built without the content check', () => {
     const dir = join(work, 'frontmatter-only');
     mkdirSync(dir);
     cpSync(join(CORPUS, '2025-06-01-hostile-frontmatter-link.md'), join(dir, '2025-06-01-hostile-frontmatter-link.md'));
-    const result = build(dir, join(work, 'dist-frontmatter'));
+    const result = buildSite(join(work, 'dist-frontmatter'), { ...SKIP_CHECK, FIREBREAK_POSTMORTEMS_DIR: dir });
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(/hostile-frontmatter-link/);
     expect(result.output).toMatch(/javascript:|http\(s\)/);

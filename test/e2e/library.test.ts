@@ -26,16 +26,29 @@ const facetCount = async (page: Page, facet: string, value: string) =>
       .getAttribute('data-count'),
   );
 
+/** Opens the library; with a selection in the URL, waits until the script has shown it. */
 async function openLibrary(page: Page, query = '') {
   await page.goto(url(`incidents/${query}`));
-  await expect.poll(() => status(page).textContent()).toMatch(/^\d+ incidents?( match)?\.$/);
+  if (query) await expect.poll(() => status(page).textContent()).toMatch(/^\d+ incidents?( match)?\.$/);
+  else await page.waitForLoadState('networkidle');
 }
 
 describe('incident library', () => {
-  it('lists every incident when browsing with no query', async () => {
+  it('lists every incident with the facet counts, and loads no search index until the reader asks', async () => {
     const { page, errors } = await openPage(session.context());
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
     await openLibrary(page);
-    expect(await status(page).textContent()).toBe(`${incidents.length} incidents.`);
+    expect(await status(page).textContent()).toBe(`${incidents.length} incidents, newest first.`);
+    expect(await results(page).count()).toBe(incidents.length);
+    expect(await facetCount(page, 'severity', '1 · Critical')).toBe(count((d) => d.severity === 1));
+    expect(requests.filter((path) => /^\/pagefind(-incidents)?\//.test(path))).toEqual([]);
+    // The first use of a control loads the incidents index and takes over.
+    await facetOption(page, 'platform', 'TikTok').check();
+    await expect
+      .poll(() => status(page).textContent())
+      .toBe(`${count((d) => d.platforms.includes('tiktok'))} incidents match.`);
+    expect(requests.some((path) => path.includes('/pagefind-incidents/'))).toBe(true);
     expect(errors).toEqual([]);
   });
 
@@ -71,7 +84,8 @@ describe('incident library', () => {
     await openLibrary(page);
     await page.selectOption('select[name="sort"]', 'ttfr-asc');
     await expect.poll(() => page.url()).toContain('sort=ttfr-asc');
-    await expect.poll(() => results(page).count()).toBe(incidents.length);
+    // The script's count, not the page's own "…, newest first.": the sorted list is shown.
+    await expect.poll(() => status(page).textContent()).toBe(`${incidents.length} incidents.`);
     const values = (
       await results(page).evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset['ttfr'] ?? ''))
     )

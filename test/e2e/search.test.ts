@@ -11,8 +11,8 @@ const status = (page: Page) => page.locator('[data-search-page-status]');
 const results = (page: Page) => page.locator('[data-search-page-results] > li');
 const notice = (page: Page, kind: 'relaxed' | 'suggestion') => page.locator(`[data-search-${kind}]`);
 
-async function searchPage(page: Page, query: string) {
-  await page.goto(url(`search/?q=${encodeURIComponent(query)}`));
+async function searchPage(page: Page, query: string, type?: 'Playbook' | 'Incident') {
+  await page.goto(url(`search/?${new URLSearchParams({ q: query, ...(type ? { type } : {}) })}`));
   await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toMatch(/results? for/);
 }
 
@@ -57,9 +57,12 @@ describe('forgiving search', () => {
     const suggestion = notice(page, 'suggestion');
     await expect(suggestion.textContent()).resolves.toContain('Did you mean instagram?');
     expect(await suggestion.locator('a').getAttribute('href')).toBe('?q=instagram');
-    expect(await results(page).first().locator('> a').getAttribute('href')).toBe(
-      '/incidents/2022-11-03-instagram-account-hijack/',
-    );
+    // "instagram" is searched: its platform card and the hijacked-account incident lead.
+    const top = await results(page)
+      .locator('> a')
+      .evaluateAll((as) => as.slice(0, 3).map((a) => a.getAttribute('href')));
+    expect(top).toContain('/incidents/2022-11-03-instagram-account-hijack/');
+    expect(top).toContain('/playbook/platforms/meta/');
   });
 
   it('finds a page by a synonym it never uses', async () => {
@@ -120,9 +123,9 @@ describe('forgiving search', () => {
     }
   });
 
-  it('applies the same rules in the header box', async () => {
+  it('applies the same rules in the header box, which answers from the playbook', async () => {
     const { page, errors } = await openPage(session.context());
-    await searchPage(page, 'instagarm hacked');
+    await searchPage(page, 'instagarm hacked', 'Playbook');
     const fromPage = await results(page)
       .locator('> a')
       .evaluateAll((as) => as.slice(0, 5).map((a) => a.getAttribute('href')));
@@ -135,6 +138,17 @@ describe('forgiving search', () => {
       .locator('.search__results li > a')
       .evaluateAll((as) => as.slice(0, 5).map((a) => a.getAttribute('href')));
     expect(fromBox).toEqual(fromPage);
+    // Past incidents are one link away: the search page, which searches everything.
+    const everything = page.locator('.search__results [data-search-everything]');
+    const target = new URL((await everything.getAttribute('href')) ?? '', siteUrl);
+    expect(target.pathname + target.search).toBe(`/search/?q=${encodeURIComponent('instagarm hacked')}`);
+    await everything.click();
+    await expect.poll(() => status(page).textContent()).toMatch(/results? for/);
+    expect(
+      await results(page)
+        .locator('> a')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+    ).toContain('/incidents/2022-11-03-instagram-account-hijack/');
     expect(errors).toEqual([]);
   });
 

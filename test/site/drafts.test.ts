@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEARCH_BUNDLES } from '../../src/lib/search/bundles.ts';
 import { FIXTURES } from '../support/overlay.ts';
 import { childEnv } from '../support/child-env.ts';
 import { testPort } from '../support/ports.ts';
@@ -37,8 +38,9 @@ describe('drafts', () => {
     expect(existsSync(join(out, 'incidents', DRAFT)), result.stdout).toBe(false);
     expect(readFileSync(join(out, 'incidents', 'index.html'), 'utf8')).not.toContain('Half-written draft');
     // Nor in the search index: every Pagefind fragment is a gzipped JSON record of one page.
-    const fragments = readdirSync(join(out, 'pagefind', 'fragment')).map((name) =>
-      gunzipSync(readFileSync(join(out, 'pagefind', 'fragment', name))).toString('utf8'),
+    const fragmentDir = join(out, SEARCH_BUNDLES.incidents, 'fragment');
+    const fragments = readdirSync(fragmentDir).map((name) =>
+      gunzipSync(readFileSync(join(fragmentDir, name))).toString('utf8'),
     );
     expect(fragments.some((text) => text.includes('Discount code meant for staff goes viral'))).toBe(true);
     expect(fragments.some((text) => text.includes('Half-written draft'))).toBe(false);
