@@ -285,7 +285,11 @@ function progressFor(label: string, size: number): ReadProgress {
 
 /** --explain: what each export reads as, on stdout; nothing written. Exit 1 when one cannot be read. */
 async function explain(options: CliOptions): Promise<number> {
-  const explanations = await explainExports(options.paths, { ...options.adapter, format: options.format });
+  const explanations = await explainExports(options.paths, {
+    ...options.adapter,
+    format: options.format,
+    window: options.window,
+  });
   process.stdout.write(`${formatExplanations(explanations)}\n`);
   return explanations.some((e) => e.lines.some((line) => line.label === 'cannot read')) ? EXIT_BAD_INPUT : EXIT_OK;
 }

@@ -8,7 +8,7 @@ import { ImportError } from './errors.ts';
 import { toExportInput } from './io/inputs.ts';
 import { ADAPTERS, selectAdapter } from './registry.ts';
 import type { ExplainLine } from './sources/types.ts';
-import type { ReadOptions } from './index.ts';
+import { readExports, type ReadOptions } from './read.ts';
 
 export type { ExplainLine } from './sources/types.ts';
 
@@ -38,14 +38,40 @@ export async function explainExports(paths: readonly string[], options: ReadOpti
       });
       if (adapter.explain) lines.push(...(await adapter.explain(input, adapterOptions)));
       else lines.push({ label: 'details', value: 'nothing more to detect for this format before reading it' });
-      // The incident window (analysis/window.ts) adds its line here once it exists.
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       lines.push({ label: 'cannot read', value: error.describe() });
     }
     explanations.push({ file: path, lines });
   }
+  const readable = explanations.every((explanation) => explanation.lines.every((line) => line.label !== 'cannot read'));
+  if (readable && paths.length > 0) explanations.push(await explainWindow(paths, options));
   return explanations;
+}
+
+/**
+ * The incident window all the exports together are kept to (analysis/window.ts), and what it
+ * leaves out: found by reading them as an import would, since it depends on every record.
+ */
+async function explainWindow(paths: readonly string[], options: ReadOptions): Promise<ExportExplanation> {
+  const file = paths.length === 1 ? 'incident window' : `incident window (all ${paths.length} exports)`;
+  try {
+    const { progress: _progress, ...quiet } = options;
+    const incident = await readExports(paths, quiet);
+    const description = incident.window?.description;
+    return {
+      file,
+      lines: [
+        { label: 'window', value: description ?? 'nothing in the exports is dated' },
+        ...incident.warnings
+          .filter((warning) => warning !== description)
+          .map((warning) => ({ label: 'warning', value: warning })),
+      ],
+    };
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    return { file, lines: [{ label: 'cannot read', value: error.describe() }] };
+  }
 }
 
 /** The explanations as text for a terminal: one block per export, labels aligned. */

@@ -56,6 +56,29 @@ describe('--explain', { timeout: 30_000 }, () => {
     );
   });
 
+  it('ends with the incident window of all the exports and what it leaves out', async () => {
+    const W = 'test/fixtures/import/window';
+    const explanations = await explainExports([`${W}/x-capture-stray-2010.jsonl`], BASE);
+    const window = explanations.at(-1)!;
+    expect(window.file).toBe('incident window');
+    expect(window.lines[0]).toEqual({
+      label: 'window',
+      value: expect.stringMatching(/^Incident window 2022-11-\d\d \d\d:00 UTC to 2022-11-\d\d \d\d:00 UTC/),
+    });
+    // The stray 2010 post is named as left out, as the import would say.
+    expect(window.lines.some((line) => line.label === 'warning' && /left out/.test(line.value))).toBe(true);
+
+    const given = await explainExports([`${W}/x-capture-stray-2010.jsonl`], {
+      ...BASE,
+      window: { from: new Date('2022-11-07T00:00:00Z'), to: new Date('2022-11-08T00:00:00Z') },
+    });
+    // Whole hours: the window runs to the end of the hour --to falls in.
+    expect(given.at(-1)!.lines[0]!.value).toBe(
+      'Incident window 2022-11-07 00:00 UTC to 2022-11-08 01:00 UTC (as given with --from and --to).',
+    );
+    expect(given.at(-1)!.lines.filter((line) => line.label === 'warning')).toHaveLength(1);
+  });
+
   it('the CLI prints it and writes nothing', () => {
     const result = runImport(['--explain', '--out', out, `${F}/meltwater-explore/mentions.csv`]);
     expect(result.status).toBe(0);
