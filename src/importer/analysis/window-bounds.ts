@@ -5,47 +5,15 @@
  * keeps the 14th to its end.
  */
 
+import { timeZone, utcMs } from '../time-zone.ts';
+
 const BOUND = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
 const DAY_MS = 86_400_000;
 
-/** Date.UTC without its reading of years 0–99 as 1900–1999. */
-function utcMs(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
-  const date = new Date(0);
-  date.setUTCFullYear(year, month, day);
-  date.setUTCHours(hour, minute, second, 0);
-  return date.getTime();
-}
-
-/** wall − UTC, in ms, of `zone` at `instant`. */
-function offsetAt(instant: number, zone: string): number {
-  const parts: Record<string, number> = {};
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  for (const part of format.formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  const wall = utcMs(
-    parts['year']!,
-    parts['month']! - 1,
-    parts['day']!,
-    parts['hour']!,
-    parts['minute']!,
-    parts['second']!,
-  );
-  return wall - Math.floor(instant / 1000) * 1000;
-}
-
 /** The instant at which `zone`'s clocks show `wallMs` (read as if it were UTC). */
 function wallToInstant(wallMs: number, zone: string): number {
-  const first = wallMs - offsetAt(wallMs, zone);
-  return wallMs - offsetAt(first, zone);
+  return timeZone(zone).toInstant(wallMs);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { ImportError } from '../../errors.ts';
 import { decodeText, headText, sniffEncoding } from '../../io/text.ts';
-import { timeZone } from '../listening-csv/dates.ts';
+import { timeZone } from '../../time-zone.ts';
 import type { ExportInput } from '../types.ts';
 
 /**

@@ -3,8 +3,7 @@ import { ImportError } from '../../errors.ts';
 /**
  * Vendor date forms of listening exports. Many carry no zone ("2025-03-01 14:02:11.0" in
  * Brandwatch, "01-Mar-2025 02:02PM" in Meltwater): those are read as wall-clock time in --tz.
- * Zone conversion uses Intl.DateTimeFormat (no library); offsets are cached per quarter hour,
- * so a million rows cost a few hundred Intl calls, not millions.
+ * Zone conversion is the importer's one rule for wall-clock time (src/importer/time-zone.ts).
  *
  * Day/month order in numeric dates (03/01/2025, what Excel writes on a re-save) differs between
  * locales, so it is never guessed per row: it is `--date-order dmy|mdy|ymd`, or inferred from
@@ -16,70 +15,8 @@ import { ImportError } from '../../errors.ts';
 export type DateOrder = 'dmy' | 'mdy' | 'ymd';
 export const DATE_ORDERS: readonly DateOrder[] = ['dmy', 'mdy', 'ymd'];
 
-/** Converts wall-clock time (given as if it were UTC) to the instant in one IANA zone. */
-export interface Zone {
-  readonly name: string;
-  toInstant(wallMs: number): number;
-}
-
-const QUARTER_HOUR_MS = 900_000;
-const DAY_MS = 86_400_000;
-
-const UTC_ZONE: Zone = { name: 'UTC', toInstant: (wallMs) => wallMs };
-
-/** The zone for --tz; throws RangeError for a name Intl does not know. */
-export function timeZone(name: string): Zone {
-  if (name === 'UTC' || name === 'Etc/UTC') return UTC_ZONE;
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone: name,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  const offsets = new Map<number, number>();
-
-  /** wall − UTC at an instant, in ms. Zone transitions fall on quarter hours, hence the cache key. */
-  const offsetAt = (instant: number): number => {
-    const slot = Math.floor(instant / QUARTER_HOUR_MS);
-    const cached = offsets.get(slot);
-    if (cached !== undefined) return cached;
-    const at = slot * QUARTER_HOUR_MS;
-    const parts: Record<string, number> = {};
-    for (const part of format.formatToParts(at)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-    const wall = Date.UTC(
-      parts['year']!,
-      parts['month']! - 1,
-      parts['day']!,
-      parts['hour']!,
-      parts['minute']!,
-      parts['second']!,
-    );
-    const offset = wall - at;
-    offsets.set(slot, offset);
-    return offset;
-  };
-
-  return {
-    name,
-    toInstant(wallMs) {
-      // The offsets a day either side are the two sides of any transition near this time.
-      const before = offsetAt(wallMs - DAY_MS);
-      const after = offsetAt(wallMs + DAY_MS);
-      let earliest = Infinity;
-      for (const offset of before === after ? [before] : [before, after]) {
-        const instant = wallMs - offset;
-        if (offsetAt(instant) === offset && instant < earliest) earliest = instant;
-      }
-      // Repeated wall time (autumn): the earlier instant. Skipped wall time (spring): read with
-      // the offset before the change, i.e. moved forward — what Temporal calls "compatible".
-      return Number.isFinite(earliest) ? earliest : wallMs - before;
-    },
-  };
-}
+export { timeZone, type Zone } from '../../time-zone.ts';
+import type { Zone } from '../../time-zone.ts';
 
 const MONTHS: Record<string, number> = {
   jan: 1,
