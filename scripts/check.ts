@@ -8,7 +8,7 @@ import { site } from '../src/site.config.ts';
 import { checkBuiltSite } from '../src/site-check/index.ts';
 import { displayPath } from '../src/lib/file-paths.ts';
 import { draftSummary } from '../src/lib/content-check/placeholders.ts';
-import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, firstLine, flagError, UsageError } from './lib/cli.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, exitCodeFor, firstLine, flagError, UsageError } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run check [-- --root DIR] [-- --dist DIR]
 
@@ -110,12 +110,5 @@ try {
 } catch (error) {
   if (!(error instanceof UsageError) && process.env['DEBUG']) throw error;
   console.error(`npm run check: ${firstLine(error)}`);
-  // A file that cannot be read (permissions, a folder named like a page) is named in the
-  // message: bad content. Anything else is a bug in the check.
-  process.exitCode =
-    error instanceof UsageError
-      ? EXIT_USAGE
-      : (error as NodeJS.ErrnoException).code !== undefined
-        ? EXIT_BAD_INPUT
-        : EXIT_INTERNAL;
+  process.exitCode = exitCodeFor(error);
 }

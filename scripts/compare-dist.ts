@@ -12,7 +12,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareDists, formatComparison } from '../src/site-check/dist-compare.ts';
-import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, firstLine, flagError, UsageError } from './lib/cli.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, exitCodeFor, firstLine, flagError, UsageError } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run compare-dist -- BEFORE_DIST AFTER_DIST
 
@@ -60,11 +60,5 @@ try {
 } catch (error) {
   if (!(error instanceof UsageError) && process.env['DEBUG']) throw error;
   console.error(`npm run compare-dist: ${firstLine(error)}`);
-  // A file that cannot be read is named in the message; anything else is a bug here.
-  process.exitCode =
-    error instanceof UsageError
-      ? EXIT_USAGE
-      : (error as NodeJS.ErrnoException).code !== undefined
-        ? EXIT_BAD_INPUT
-        : EXIT_INTERNAL;
+  process.exitCode = exitCodeFor(error);
 }

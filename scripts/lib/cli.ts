@@ -34,3 +34,13 @@ export function flagError(error: unknown, command: string): UsageError {
   if (error instanceof UsageError) return error;
   return new UsageError(`${firstLine(error)} (see ${command} -- --help)`);
 }
+
+/**
+ * The exit code for an error that stopped a script: a usage error is the command line's fault;
+ * a file that cannot be read (permissions, a folder named like a page) is bad input and the
+ * message names it; anything else is a bug in the script.
+ */
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof UsageError) return EXIT_USAGE;
+  return (error as NodeJS.ErrnoException | undefined)?.code !== undefined ? EXIT_BAD_INPUT : EXIT_INTERNAL;
+}
