@@ -17,7 +17,8 @@ import { EXIT_BAD_INPUT, EXIT_OK, exitCodeFor, firstLine, flagError, UsageError 
 const USAGE = `Usage: npm run compare-dist -- BEFORE_DIST AFTER_DIST
 
 Lists the files that differ between two built sites, with the first changed line of each page.
-Asset hashes are normalized; the Pagefind index and the service worker are not compared.
+Asset hashes are normalized; the search bundles, the typo vocabulary and the service worker
+are not compared (they are derived from the pages).
 Build both with the same FIREBREAK_TODAY=YYYY-MM-DD: the build date is on some pages.`;
 
 function folders(argv: readonly string[]): [string, string] | 'help' {

@@ -8,13 +8,14 @@ import { join, relative, sep } from 'node:path';
  *
  * What differs between two builds of the same pages without meaning anything is normalized
  * away: the content hash Vite puts in asset names (`Base.98xRqjby.css` → `Base.[hash].css`), and
- * the same names where pages refer to them. Pagefind's index and the service worker are made of
- * content-hashed chunks and revisions; they are not compared file by file (their inputs, the
- * pages, are), and the report says so.
+ * the same names where pages refer to them. The search bundles (`pagefind/`,
+ * `pagefind-incidents/`), the typo vocabulary and the service worker are made of content-hashed
+ * or compressed chunks derived from the pages; they are not compared file by file (their
+ * inputs, the pages, are), and the report says so.
  */
 
 /** Folders and files whose bytes are derived from the pages and carry build hashes. */
-const DERIVED = [/^pagefind\//, /^sw\.js$/, /^workbox-[^/]+\.js$/];
+const DERIVED = [/^pagefind[^/]*\//, /^search-vocabulary\//, /^sw\.js$/, /^workbox-[^/]+\.js$/];
 
 /** Vite's asset naming: `name.<8 url-safe chars>.ext`. */
 const ASSET_HASH = /\.[A-Za-z0-9_-]{8}\.(js|css|mjs|woff2?|svg|png|jpe?g|webp|avif)\b/g;
@@ -90,7 +91,7 @@ export function compareDists(beforeDir: string, afterDir: string): DistCompariso
 
   for (const path of [...new Set([...before.keys(), ...after.keys()])].sort()) {
     if (derived(path)) {
-      skipped.add(path.startsWith('pagefind/') ? 'pagefind/' : path);
+      skipped.add(path.includes('/') ? `${path.slice(0, path.indexOf('/'))}/` : path);
       continue;
     }
     const was = before.get(path);

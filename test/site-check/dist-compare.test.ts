@@ -29,6 +29,8 @@ describe('compareDists', () => {
       'index.html': page('Base.98xRqjby.css', 'Hello'),
       '_astro/Base.98xRqjby.css': 'body{color:red}',
       'pagefind/pagefind-entry.json': '{"a":1}',
+      'pagefind-incidents/pagefind-entry.json': '{"b":1}',
+      'search-vocabulary/a.vocab': Buffer.from([1]),
       'sw.js': 'precache(["rev-1"])',
       'favicon.png': Buffer.from([1, 2, 3]),
     });
@@ -36,13 +38,15 @@ describe('compareDists', () => {
       'index.html': page('Base.Zq81_-aB.css', 'Hello'),
       '_astro/Base.Zq81_-aB.css': 'body{color:red}',
       'pagefind/pagefind-entry.json': '{"a":2}',
+      'pagefind-incidents/pagefind-entry.json': '{"b":2}',
+      'search-vocabulary/a.vocab': Buffer.from([2]),
       'sw.js': 'precache(["rev-2"])',
       'favicon.png': Buffer.from([1, 2, 3]),
     });
     const result = compareDists(before, after);
     expect(result.differences).toEqual([]);
     expect(result.same).toBe(3);
-    expect(result.skipped.sort()).toEqual(['pagefind/', 'sw.js']);
+    expect(result.skipped.sort()).toEqual(['pagefind-incidents/', 'pagefind/', 'search-vocabulary/', 'sw.js']);
   });
 
   it('names the changed page, the added and removed files, and the first changed element', () => {
