@@ -191,6 +191,25 @@ describe('the contribute form', () => {
     await context.close();
   });
 
+  it('opens without an error under every empty field: a field shows its problems once edited', async () => {
+    const { context, page, errors } = await openForm();
+    await settle(page);
+    const titleSlot = page
+      .locator('[data-at="title"]')
+      .locator('xpath=ancestor::*[contains(@class,"field")][1]/p[@data-error]');
+    expect(await page.locator('[data-error]:not([hidden])').count()).toBe(0);
+    // The verdict still lists every problem of the empty draft.
+    expect(await page.locator('[data-problems] li').count()).toBeGreaterThan(0);
+    await page.getByLabel('Title', { exact: true }).fill('Leak');
+    await settle(page);
+    await expect.poll(() => titleSlot.textContent()).toContain('a title needs at least 5 characters');
+    expect(await titleSlot.isVisible()).toBe(true);
+    // Only the edited field speaks up.
+    expect(await page.locator('[data-error]:not([hidden])').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('shows each problem the check finds beside its field, in the check’s words', async () => {
     const { context, page, errors } = await openForm();
     await fillValidEntry(page);

@@ -76,6 +76,14 @@ export function startContributeForm(root: HTMLElement): void {
     return row;
   };
 
+  // A fresh form would otherwise open with an error under every empty field. Beside a field, a
+  // problem shows once that field has been edited, or for every field once the writer has a
+  // draft to check (one restored or imported, or the download asked for); the verdict at the
+  // bottom always lists every problem.
+  const touched = new Set<Element>();
+  let showAll = false;
+  const shown = (field: Element) => showAll || [...touched].some((control) => field.contains(control));
+
   const showProblems = (problems: readonly Problem[], file: DraftFile) => {
     for (const slot of form.querySelectorAll<HTMLElement>('[data-error]')) {
       slot.hidden = true;
@@ -97,7 +105,7 @@ export function startContributeForm(root: HTMLElement): void {
       const slot = target
         ?.closest('.field, [data-list], fieldset.field')
         ?.querySelector<HTMLElement>(':scope > [data-error]');
-      if (!target || !slot) continue;
+      if (!target || !slot || !shown(slot.parentElement!)) continue;
       slot.id ||= `contribute-error-${++slotCounter}`;
       const word = problem.level === 'error' ? 'Error' : 'Warning';
       slot.textContent = `${slot.textContent ? `${slot.textContent}\n` : ''}${word}: ${problem.message}`;
@@ -146,7 +154,7 @@ export function startContributeForm(root: HTMLElement): void {
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     $('[data-verdict]').textContent =
       verdict.errors > 0
-        ? `FAILED: ${plural(verdict.errors, 'error')}, ${plural(verdict.warnings, 'warning')}. Each is shown beside its field.`
+        ? `FAILED: ${plural(verdict.errors, 'error')}, ${plural(verdict.warnings, 'warning')}. Each is listed below, and shown beside its field once you have filled it in.`
         : `OK: 0 errors, ${plural(verdict.warnings, 'warning')}: npm run check accepts this file.${verdict.draft ? ` ${verdict.draft}` : ''}`;
     const problemList = $('[data-problems]');
     problemList.replaceChildren(
@@ -175,8 +183,12 @@ export function startContributeForm(root: HTMLElement): void {
     window.clearTimeout(timer);
     timer = window.setTimeout(update, 250);
   };
-  form.addEventListener('input', schedule);
-  form.addEventListener('change', schedule);
+  const touch = (event: Event) => {
+    if (event.target instanceof Element && event.target.matches('input, select, textarea')) touched.add(event.target);
+    schedule();
+  };
+  form.addEventListener('input', touch);
+  form.addEventListener('change', touch);
   form.addEventListener('submit', (event) => event.preventDefault());
   form.addEventListener('click', (event) => {
     const button = (event.target as Element).closest('button');
@@ -192,11 +204,14 @@ export function startContributeForm(root: HTMLElement): void {
       list.querySelector<HTMLElement>('[data-add-row]')?.focus();
       update();
     } else if (button.matches('[data-download]')) {
+      showAll = true;
       update();
       if (current) download(current);
     } else if (button.matches('[data-clear]')) {
       if (!window.confirm('Clear the whole draft from this device?')) return;
       storageRemove(DRAFT_KEY);
+      touched.clear();
+      showAll = false;
       fill(form, { frontmatter: { status: 'draft' }, body: {}, zone: deviceZone() }, addRow);
       update();
     }
@@ -210,6 +225,7 @@ export function startContributeForm(root: HTMLElement): void {
       return;
     }
     fill(form, result.state, addRow);
+    showAll = true;
     update();
     const dropped = result.dropped.length ? ` Left out: ${result.dropped.join(', ')}.` : '';
     importStatus.textContent = `Filled in from ${file.name}: ${result.events} timeline events. Check every field.${dropped}`;
@@ -231,7 +247,9 @@ export function startContributeForm(root: HTMLElement): void {
     if (file) void importFile(file);
   });
 
-  fill(form, savedState() ?? { frontmatter: { status: 'draft' }, body: {}, zone: deviceZone() }, addRow);
+  const saved = savedState();
+  showAll = saved !== undefined;
+  fill(form, saved ?? { frontmatter: { status: 'draft' }, body: {}, zone: deviceZone() }, addRow);
   form.hidden = false;
   update();
 }
