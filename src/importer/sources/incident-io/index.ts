@@ -2,7 +2,7 @@ import type { IncidentEvent, PartialIncident, Person } from '../../model/inciden
 import type { TimelineKind } from '../../../schema/taxonomy.ts';
 import { readJsonFile } from '../../io/json.ts';
 import { headText } from '../../io/text.ts';
-import { selectIncident } from '../incident-tools/select.ts';
+import { chooseIncident } from '../incident-tools/select.ts';
 import type {
   IncidentIoActor,
   IncidentIoIncident,
@@ -79,25 +79,17 @@ async function readFiles(inputs: readonly ExportInput[], options: AdapterOptions
 
 async function readTogether(inputs: readonly ExportInput[], options: AdapterOptions): Promise<PartialIncident> {
   const { files, zoneless } = await readFiles(inputs, options);
-  const byId = new Map<string, { incident: IncidentIoIncident; file: string; place: string }>();
-  for (const { file, incidents } of files) {
-    for (const { incident, place } of incidents)
-      if (!byId.has(incident.id)) byId.set(incident.id, { incident, file, place });
-  }
-  const candidates = [...byId.values()].map((each) => ({
-    ...each,
-    id: each.incident.id,
-    aliases: [each.incident.reference, each.incident.reference?.replace(/^[A-Z]+-/i, '')].filter(
-      (alias): alias is string => typeof alias === 'string' && alias !== '',
-    ),
-    label: `${each.incident.reference ? `${each.incident.reference} ` : ''}"${each.incident.name ?? ''}", ${each.incident.created_at.slice(0, 10)}`,
-  }));
-  const withIncidents = files.filter((each) => each.incidents.length > 0).map((each) => each.file);
-  const chosen = selectIncident(
-    candidates,
+  const chosen = chooseIncident(
+    files,
+    inputs.map((input) => input.path),
     options.incident,
     'incident.io',
-    withIncidents.length > 0 ? withIncidents : inputs.map((input) => input.path),
+    (each) => ({
+      aliases: [each.reference, each.reference?.replace(/^[A-Z]+-/i, '')].filter(
+        (alias): alias is string => typeof alias === 'string' && alias !== '',
+      ),
+      label: `${each.reference ? `${each.reference} ` : ''}"${each.name ?? ''}", ${each.created_at.slice(0, 10)}`,
+    }),
   );
   const incident = chosen.incident;
 
@@ -226,9 +218,9 @@ async function readTogether(inputs: readonly ExportInput[], options: AdapterOpti
       `incident.io: ${otherIncidents} update(s) of other incidents left out (only ${incident.reference ?? incident.id} was read).`,
     );
   }
-  if (candidates.length > 1) {
+  if (chosen.given > 1) {
     notes.push(
-      `incident.io: ${candidates.length} incidents were given; only ${incident.reference ?? incident.id} (--incident) was read.`,
+      `incident.io: ${chosen.given} incidents were given; only ${incident.reference ?? incident.id} (--incident) was read.`,
     );
   }
   if (zoneless.length > 0) {

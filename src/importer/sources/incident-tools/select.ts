@@ -76,3 +76,34 @@ export function selectIncident<T extends IncidentCandidate>(
     'incidents',
   );
 }
+
+/** What one file of an incident tool holds: each incident it names, and where in the file. */
+export interface FileIncidents<I extends { id: string }> {
+  file: string;
+  incidents: readonly { incident: I; place: string }[];
+}
+
+/**
+ * The incident to read out of every file given, by `selectIncident`'s rule. The same incident
+ * may be in two files (a list and its own response): its first sighting is the incident.
+ * `describe` gives the names a user may type for one and its label in the list of choices;
+ * `paths` are all the inputs, named when no file holds an incident. `given` counts the distinct
+ * incidents the files held, for the note that only one was read.
+ */
+export function chooseIncident<I extends { id: string }>(
+  files: readonly FileIncidents<I>[],
+  paths: readonly string[],
+  wanted: string | undefined,
+  tool: string,
+  describe: (incident: I) => { aliases: string[]; label: string },
+): { incident: I; file: string; place: string; given: number } {
+  const byId = new Map<string, { incident: I; file: string; place: string }>();
+  for (const { file, incidents } of files) {
+    for (const { incident, place } of incidents)
+      if (!byId.has(incident.id)) byId.set(incident.id, { incident, file, place });
+  }
+  const candidates = [...byId.values()].map((each) => ({ ...each, id: each.incident.id, ...describe(each.incident) }));
+  const withIncidents = files.filter((each) => each.incidents.length > 0).map((each) => each.file);
+  const chosen = selectIncident(candidates, wanted, tool, withIncidents.length > 0 ? withIncidents : paths);
+  return { incident: chosen.incident, file: chosen.file, place: chosen.place, given: candidates.length };
+}

@@ -2,7 +2,7 @@ import type { IncidentEvent, PartialIncident, Person } from '../../model/inciden
 import type { TimelineKind } from '../../../schema/taxonomy.ts';
 import { readJsonFile } from '../../io/json.ts';
 import { headText } from '../../io/text.ts';
-import { selectIncident } from '../incident-tools/select.ts';
+import { chooseIncident } from '../incident-tools/select.ts';
 import type { PagerDutyIncident, PagerDutyLogEntry, PagerDutyNote, PagerDutyReference } from './document.ts';
 import { looksLikePagerDutyCsv, pagerDutyCsvIncidents } from './csv.ts';
 import { pagerDutyFile, type PagerDutyFile } from './shapes.ts';
@@ -91,25 +91,16 @@ interface Placed<T> {
 async function readTogether(inputs: readonly ExportInput[], options: AdapterOptions): Promise<PartialIncident> {
   const { files, zoneless } = await readFiles(inputs, options);
 
-  // The same incident may be in two files (a list and its own response): the first sighting is
-  // the incident, the lists of every sighting are its log.
-  const byId = new Map<string, { incident: PagerDutyIncident; file: string; place: string }>();
-  for (const { file, incidents } of files) {
-    for (const { incident, place } of incidents)
-      if (!byId.has(incident.id)) byId.set(incident.id, { incident, file, place });
-  }
-  const candidates = [...byId.values()].map((each) => ({
-    ...each,
-    id: each.incident.id,
-    aliases: each.incident.incident_number ? [String(each.incident.incident_number)] : [],
-    label: `#${each.incident.incident_number ?? '?'} "${each.incident.title ?? each.incident.summary ?? ''}", ${each.incident.created_at.slice(0, 10)}`,
-  }));
-  const withIncidents = files.filter((each) => each.incidents.length > 0).map((each) => each.file);
-  const chosen = selectIncident(
-    candidates,
+  // The lists of every sighting of the chosen incident are its log.
+  const chosen = chooseIncident(
+    files,
+    inputs.map((input) => input.path),
     options.incident,
     'PagerDuty',
-    withIncidents.length > 0 ? withIncidents : inputs.map((input) => input.path),
+    (each) => ({
+      aliases: each.incident_number ? [String(each.incident_number)] : [],
+      label: `#${each.incident_number ?? '?'} "${each.title ?? each.summary ?? ''}", ${each.created_at.slice(0, 10)}`,
+    }),
   );
   const document = chosen.incident;
 
@@ -247,8 +238,8 @@ async function readTogether(inputs: readonly ExportInput[], options: AdapterOpti
       `PagerDuty: ${count(otherIncidents, 'log entry', 'log entries')} of other incidents left out (only ${document.id} was read).`,
     );
   }
-  if (candidates.length > 1) {
-    notes.push(`PagerDuty: ${candidates.length} incidents were given; only ${document.id} (--incident) was read.`);
+  if (chosen.given > 1) {
+    notes.push(`PagerDuty: ${chosen.given} incidents were given; only ${document.id} (--incident) was read.`);
   }
   if (zoneless.length > 0) {
     notes.push(
