@@ -2,13 +2,13 @@
  * `npm run build`: `astro build` with a V8 heap budget sized to the post-mortem library.
  *
  * Why: on a machine with plenty of RAM, V8 lets the heap grow to several GB before it collects
- * seriously, so a budget keeps the build near what it needs. The budget follows the library's
- * size on disk, not its count: Astro holds every entry's data and rendered HTML in its content
- * store several times over (the store, the module it is compiled into, the parsed copy), so the
- * heap grows with the bytes. 512 MB + 20× the library's size (at least 1 GB): realistic
- * post-mortems of about 20 kB need about 4.8 GB at 10,000 entries, where the old budget of
- * 60 kB per entry, sized for 1 kB entries, ran out of memory. An explicit
- * --max-old-space-size in NODE_OPTIONS wins.
+ * seriously, so a budget keeps the build near what it needs. What it needs grows with the
+ * library's bytes, slowly: Astro's content store holds each post-mortem's summary only (its
+ * timeline, mention series and rendered body live in details files read one page at a time,
+ * src/content/postmortem-details.ts), and the content check holds each entry's validated data
+ * until the loader takes it. 768 MB + 2× the library's size, at least 1 GB: 10,000 realistic
+ * post-mortems (206 MB) get 1.2 GB, and built with 1.1 GB (they needed 4.8 GB before the
+ * details files). An explicit --max-old-space-size in NODE_OPTIONS wins.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -19,7 +19,7 @@ const root = resolve(import.meta.dirname, '..');
 
 /** The heap budget in MB for a post-mortem library of `libraryBytes` on disk. */
 export function heapBudgetMb(libraryBytes: number): number {
-  return Math.max(1024, Math.round(512 + (20 * libraryBytes) / 1024 / 1024));
+  return Math.max(1024, Math.round(768 + (2 * libraryBytes) / 1024 / 1024));
 }
 
 function libraryBytes(): number {

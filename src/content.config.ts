@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { playbookSchema } from './schema/playbook.ts';
-import { postmortemFileSchema } from './schema/postmortem-file.ts';
+import { postmortemSummarySchema } from './schema/postmortem-summary.ts';
 import { runbookSchema } from './schema/runbook.ts';
 import { platformCardSchema } from './schema/platform-card.ts';
 import { roleCardSchema } from './schema/role-card.ts';
@@ -22,10 +22,11 @@ const postmortems = defineCollection({
   // Read once (src/content/postmortem-loader.ts): the check's reading is reused, the body is
   // rendered here, and its text feeds the search records. Only `.md`: a post-mortem is data,
   // and MDX would run its imports and {expressions} at build time; an `.mdx` file here is never
-  // compiled (the content check names it as an error).
+  // compiled (the content check names it as an error). The loader validates each file with
+  // the post-mortem schema (drafts may leave the fields only a person can decide empty) and
+  // stores its summary; each incident page reads the rest (src/content/postmortem-details.ts).
   loader: postmortemLoader({ base: contentPaths.postmortems }),
-  // Drafts may leave the fields only a person can decide empty; the preview shows stand-ins.
-  schema: postmortemFileSchema,
+  schema: postmortemSummarySchema,
 });
 
 /** The operational playbook: runbooks per crisis type, platform cards, role cards, scenario templates. */

@@ -3,8 +3,10 @@ import type { Postmortem } from '../schema/postmortem.ts';
 /**
  * What the build knows of each post-mortem after reading it once, shared by the stages that
  * run in one process but are loaded as separate module graphs (the content check and the
- * Pagefind integration through astro.config.mjs, the content loader through Vite): a registry
- * on `globalThis` under a registered symbol, so every copy of this module sees the same maps.
+ * Pagefind integration through astro.config.mjs, the content loader and the pages through
+ * Vite): a registry on `globalThis` under a registered symbol, so every copy of this module
+ * sees the same maps. It holds little per entry: the heavy parts of each post-mortem live in
+ * its details file (src/content/postmortem-details.ts), read when needed.
  */
 export interface CheckedFile {
   /** `contentDigest` (src/lib/content-digest.ts) of the file as the check read it. */
@@ -13,12 +15,11 @@ export interface CheckedFile {
   valid?: Postmortem;
 }
 
-/** A post-mortem as the site shows it: the data the pages render and the text of its rendered body. */
+/** A post-mortem the loader stored: enough to choose what to index, the rest is in its details file. */
 export interface LoadedPostmortem {
   id: string;
-  data: Postmortem;
-  /** The words of the body as the page renders them (from the rendered HTML). */
-  bodyText: string;
+  status: Postmortem['status'];
+  started: Date;
 }
 
 interface Registry {
@@ -26,6 +27,8 @@ interface Registry {
   checked: Map<string, CheckedFile>;
   /** By id: what the loader stored, for the search records. */
   loaded: Map<string, LoadedPostmortem>;
+  /** The folder of the details files, set by the loader (Astro's cache folder is known there). */
+  detailsDir?: string;
 }
 
 const KEY = Symbol.for('firebreak.postmortem-library');
@@ -41,9 +44,14 @@ export function rememberChecked(path: string, file: CheckedFile): void {
   registry().checked.set(path, file);
 }
 
-/** What the check read of this file, if it read this very content (same digest). */
-export function checkedFile(path: string, digest: string): CheckedFile | undefined {
+/**
+ * What the check read of this file, if it read this very content (same digest). Taken once:
+ * the loader asks for each file once, and the validated data must not outlive its use (at
+ * 10,000 entries it is hundreds of MB).
+ */
+export function takeChecked(path: string, digest: string): CheckedFile | undefined {
   const file = registry().checked.get(path);
+  registry().checked.delete(path);
   return file?.digest === digest ? file : undefined;
 }
 
@@ -63,4 +71,15 @@ export function forgetLoaded(id: string): void {
 /** Every post-mortem the loader stored in this process, in id order. */
 export function loadedPostmortems(): LoadedPostmortem[] {
   return [...registry().loaded.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export function setDetailsDir(dir: string): void {
+  registry().detailsDir = dir;
+}
+
+/** The folder of the details files; only known once the loader has run in this process. */
+export function detailsDir(): string {
+  const dir = registry().detailsDir;
+  if (!dir) throw new Error('post-mortem details asked for before the content loader ran');
+  return dir;
 }

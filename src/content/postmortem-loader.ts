@@ -2,10 +2,16 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseFrontmatter } from '../lib/content-check/frontmatter.ts';
+import { parseFrontmatter, splitFrontmatter } from '../lib/content-check/frontmatter.ts';
+import { durationsOfPostmortem } from '../lib/analysis/postmortem-durations.ts';
+import { incidentSearchRecord } from '../lib/search-record.ts';
+import { issueTexts } from '../lib/zod-issues.ts';
 import type { Postmortem } from '../schema/postmortem.ts';
+import { postmortemFileSchema } from '../schema/postmortem-file.ts';
+import type { PostmortemSummary } from '../schema/postmortem-summary.ts';
 import { contentDigest } from '../lib/content-digest.ts';
-import { checkedFile, forgetChecked, forgetLoaded, rememberLoaded } from './library.ts';
+import { forgetChecked, forgetLoaded, rememberLoaded, setDetailsDir, takeChecked } from './library.ts';
+import { detailsFolder, removeDetails, storedDetails, summaryOf, writeDetails } from './postmortem-details.ts';
 import { renderedText } from './rendered-text.ts';
 
 /** Post-mortems are Markdown only: an `.mdx` file is never compiled (the check names it as an error). */
@@ -14,21 +20,24 @@ const POSTMORTEM_FILE = /^([^/\\]+)\.md$/;
 /**
  * The post-mortem collection's loader: each file is read once, its front matter taken from
  * the content check's reading of the same content (src/content/library.ts; the check ran
- * first, in `astro:config:setup`) or read with the same reader when the check did not see it
- * (a file saved while `astro dev` runs), its body rendered by the site's own Markdown
- * processor, and the text of that rendering kept for the search records, so the index holds
- * what the page shows. Files whose content digest matches the stored entry are not read
- * again: Astro keeps the data store between builds (not with `--force`), so a rebuild after
- * one edit renders one entry. In `astro dev`, a saved file reloads that entry alone.
+ * first, in `astro:config:setup`) or read and validated with the same reader and schema when
+ * the check did not see it (a file saved while `astro dev` runs), its body rendered by the
+ * site's own Markdown processor, and its search record made from the data and the text of that
+ * rendering, so the index holds what the page shows.
  *
- * Only the rendered HTML and the data are stored: nothing reads the raw Markdown, and a
- * library grows to thousands of entries.
+ * Astro's store gets the entry's summary (src/schema/postmortem-summary.ts); its timeline,
+ * mention series, rendered body and search record go to its details file
+ * (src/content/postmortem-details.ts), so the store every page loads stays small. Files whose
+ * content digest matches the stored entry and its details are not read again: Astro keeps the
+ * data store between builds (not with `--force`), so a rebuild after one edit renders one
+ * entry. In `astro dev`, a saved file reloads that entry alone.
  */
 export function postmortemLoader({ base }: { base: string }): Loader {
   return {
     name: 'firebreak:postmortems',
     load: async (context) => {
       const dir = resolve(fileURLToPath(context.config.root), base);
+      setDetailsDir(detailsFolder(fileURLToPath(context.config.cacheDir)));
       const names = await readdir(dir).catch(() => [] as string[]);
       const ids = new Set<string>();
       // A few at a time: rendering is asynchronous work Astro's processor spreads over the event loop.
@@ -40,30 +49,24 @@ export function postmortemLoader({ base }: { base: string }): Loader {
           try {
             await loadFile(context, path);
           } catch (error) {
-            // A build has already stopped at the content check; `astro dev` keeps serving the rest.
-            if (!context.watcher) throw error;
-            context.logger.error(`${relative(fileURLToPath(context.config.root), path)}: ${(error as Error).message}`);
+            const message = `${relative(fileURLToPath(context.config.root), path)}: ${(error as Error).message}`;
+            // `astro dev` keeps serving the rest. A build has normally stopped at the content check
+            // already; when it did not run, the file and its problem end the build, without a stack.
+            if (context.watcher) context.logger.error(message);
+            else throw Object.assign(new Error(message), { stack: message });
           }
         }
       });
       await Promise.all(workers);
       for (const id of context.store.keys()) {
-        if (!ids.has(id)) {
-          context.store.delete(id);
-          forgetLoaded(id);
-        }
+        if (!ids.has(id)) await forget(context, id);
       }
       forgetChecked();
       context.watcher?.add(dir);
       const inFolder = (path: string) => resolve(path, '..') === dir && POSTMORTEM_FILE.test(relative(dir, path));
       context.watcher?.on('change', (path) => inFolder(path) && void reload(context, path));
       context.watcher?.on('add', (path) => inFolder(path) && void reload(context, path));
-      context.watcher?.on('unlink', (path) => {
-        if (!inFolder(path)) return;
-        const id = idOf(path);
-        context.store.delete(id);
-        forgetLoaded(id);
-      });
+      context.watcher?.on('unlink', (path) => inFolder(path) && void forget(context, idOf(path)));
     },
   };
 }
@@ -81,24 +84,54 @@ async function reload(context: LoaderContext, path: string): Promise<void> {
   }
 }
 
-/** Reads, validates and renders one post-mortem file into the store, unless it is unchanged. */
+async function forget(context: LoaderContext, id: string): Promise<void> {
+  context.store.delete(id);
+  forgetLoaded(id);
+  await removeDetails(detailsFolder(fileURLToPath(context.config.cacheDir)), id);
+}
+
+/** Reads, validates and renders one post-mortem file into the store and its details file, unless it is unchanged. */
 async function loadFile(context: LoaderContext, path: string): Promise<void> {
   const { store, config } = context;
   const id = idOf(path);
+  const dir = detailsFolder(fileURLToPath(config.cacheDir));
   const source = await readFile(path, 'utf8');
   const digest = contentDigest(source);
-  const stored = store.get<Postmortem>(id);
-  if (stored?.digest === digest && stored.rendered) {
-    rememberLoaded({ id, data: stored.data, bodyText: renderedText(stored.rendered.html) });
+  const stored = store.get<PostmortemSummary>(id);
+  if (stored?.digest === digest && (await storedDetails(dir, id, digest))?.base === config.base) {
+    rememberLoaded({ id, status: stored.data.status, started: stored.data.started });
     return;
   }
   const filePath = relative(fileURLToPath(config.root), path).split('\\').join('/');
-  const read = parseFrontmatter(source);
-  // The check's validated data when it read this very content: no second schema pass.
-  const data =
-    checkedFile(path, digest)?.valid ??
-    (await context.parseData<Record<string, unknown>>({ id, data: read.data, filePath: path }) as Postmortem);
+  // The check's validated data when it read this very content: no second YAML parse, no second schema pass.
+  const checked = takeChecked(path, digest)?.valid;
+  const { body } = checked ? splitFrontmatter(source) : { body: '' };
+  const read = checked ? { data: checked, body } : validated(source);
   const rendered = await context.renderMarkdown(read.body, { fileURL: pathToFileURL(path) });
-  store.set({ id, data: data as unknown as Record<string, unknown>, filePath, digest, rendered });
-  rememberLoaded({ id, data, bodyText: renderedText(rendered.html) });
+  const data = read.data;
+  const durations = durationsOfPostmortem(data);
+  await writeDetails(dir, id, {
+    digest,
+    base: config.base,
+    timeline: data.timeline,
+    ...(data.impact.mentionSeries ? { mentionSeries: data.impact.mentionSeries } : {}),
+    html: rendered.html,
+    record: incidentSearchRecord(id, data, renderedText(rendered.html), config.base),
+  });
+  const summary = summaryOf(data, durations);
+  store.set({ id, data: summary as unknown as Record<string, unknown>, filePath, digest });
+  rememberLoaded({ id, status: data.status, started: data.started });
+}
+
+/** A file the check did not read (saved while `astro dev` runs): read and validated here, with the check's reader and schema. */
+function validated(source: string): { data: Postmortem; body: string } {
+  const read = parseFrontmatter(source);
+  const result = postmortemFileSchema.safeParse(read.data);
+  if (!result.success) {
+    const lines = issueTexts(result.error.issues, read.data).map(
+      (issue) => `line ${read.lineOf(issue.path) ?? 1}  ${issue.field || '(top level)'}  ${issue.message}`,
+    );
+    throw new Error(`front matter does not match the post-mortem schema:\n${lines.join('\n')}`);
+  }
+  return { data: result.data, body: read.body };
 }

@@ -1,4 +1,4 @@
-import { loadIncidents } from './incidents.ts';
+import { fullIncident, loadIncidents } from './incidents.ts';
 import { withBase } from '../lib/paths.ts';
 import { isOpenData, openRecord, type OpenPostmortem } from '../lib/open-data/record.ts';
 
@@ -7,16 +7,16 @@ export function siteUrl(path: string): string {
   return new URL(withBase(path), import.meta.env.SITE).href;
 }
 
-let cached: Promise<OpenPostmortem[]> | undefined;
-
-/** Every published post-mortem as open data, newest first (the library's order); memoized. */
-export function loadOpenRecords(): Promise<OpenPostmortem[]> {
-  cached ??= loadIncidents().then((views) =>
-    views
-      .filter((view) => isOpenData(view.entry.data))
-      .map((view) =>
-        openRecord(view.entry.id, siteUrl(`incidents/${view.entry.id}/`), view.entry.data, view.durations),
-      ),
-  );
-  return cached;
+/**
+ * Every published post-mortem as open data, newest first (the library's order), one at a time:
+ * each entry's timeline and mention series are read from its details file as it comes, so the
+ * build never holds the whole library's open data at once (at 10,000 entries, about 150 MB of
+ * JSON text).
+ */
+export async function* openRecords(): AsyncGenerator<OpenPostmortem> {
+  for (const view of await loadIncidents()) {
+    if (!isOpenData(view.entry.data)) continue;
+    const { data } = await fullIncident(view);
+    yield openRecord(view.entry.id, siteUrl(`incidents/${view.entry.id}/`), data, view.durations);
+  }
 }

@@ -10,8 +10,8 @@ import { SEARCH_BUNDLES } from '../lib/search/bundles.ts';
 import { indexedText, withIndexMeta } from '../lib/search/html-text.ts';
 import { searchKeywords } from '../lib/search/synonyms.ts';
 import { VOCABULARY_DIR, VocabularyBuilder } from '../lib/search/vocabulary.ts';
-import { incidentSearchRecord } from '../lib/search-record.ts';
 import { loadedPostmortems } from '../content/library.ts';
+import { readDetails } from '../content/postmortem-details.ts';
 
 /**
  * Words per index chunk, counted as Pagefind counts them (one per page a word is on, plus one
@@ -29,8 +29,9 @@ const INCIDENTS_DIR = 'incidents';
 /**
  * Builds the two Pagefind search bundles (src/lib/search/bundles.ts) through Pagefind's Node API,
  * so `npm run build` alone yields a searchable `dist/`. Post-mortems are indexed into the
- * incidents bundle as custom records built from what the content loader stored (src/content/:
- * validated data and the text of the rendered body) as soon as the build starts, while Astro is
+ * incidents bundle as the custom records the content loader made (src/content/: from the
+ * validated data and the text of the rendered body, kept in each entry's details file) as soon
+ * as the build starts, while Astro is
  * still generating pages (Pagefind works in its own process, so on two cores the two overlap);
  * the remaining pages (the playbook) are indexed into the playbook bundle
  * from their HTML at `astro:build:done`, where `data-pagefind-body` keeps navigation out.
@@ -53,14 +54,14 @@ export function pagefind(): AstroIntegration {
       'astro:build:start': () => {
         // Before the first createIndex, which starts Pagefind's service process.
         process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= String(INDEX_CHUNK_SIZE);
-        incidents = indexIncidents(base);
+        incidents = indexIncidents();
         // Surface failures at build:done, with the other indexing errors, not as an unhandled rejection.
         incidents.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
-        const { index, count, errors, vocabulary } = await (incidents ?? indexIncidents(base));
+        const { index, count, errors, vocabulary } = await (incidents ?? indexIncidents());
         const pages = await htmlFiles(outDir);
         const { index: playbook, errors: startErrors } = await createIndex({ forceLanguage: 'en' });
         if (!playbook) throw new Error(`Pagefind could not start: ${startErrors.join('; ')}`);
@@ -99,20 +100,27 @@ export function pagefind(): AstroIntegration {
   };
 }
 
-async function indexIncidents(base: string) {
+async function indexIncidents() {
   const { index, errors } = await createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   // The pages' rule (the index is only built by `astro build`, never in dev).
-  const entries = loadedPostmortems().filter((entry) => isShownOnSite(entry.data.status, false));
+  const entries = loadedPostmortems().filter((entry) => isShownOnSite(entry.status, false));
   const vocabulary = new VocabularyBuilder();
-  const pending = entries.map((entry) => {
-    const record = incidentSearchRecord(entry.id, entry.data, entry.bodyText, base);
-    const { title = '', aliases = '', keywords = '' } = record.meta;
-    vocabulary.add(record.content, title, aliases, keywords);
-    return index.addCustomRecord(record);
-  });
-  const results = await Promise.all(pending);
-  return { index, count: entries.length, errors: [...errors, ...results.flatMap((r) => r.errors)], vocabulary };
+  const recordErrors: string[] = [];
+  // A few records in flight at a time: each is read from its details file and sent to Pagefind's
+  // process, so the build never holds the whole library's text.
+  const queue = [...entries];
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let entry = queue.shift(); entry !== undefined; entry = queue.shift()) {
+        const { record } = await readDetails(entry.id);
+        const { title = '', aliases = '', keywords = '' } = record.meta;
+        vocabulary.add(record.content, title, aliases, keywords);
+        recordErrors.push(...(await index.addCustomRecord(record)).errors);
+      }
+    }),
+  );
+  return { index, count: entries.length, errors: [...errors, ...recordErrors], vocabulary };
 }
 
 /**

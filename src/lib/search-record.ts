@@ -28,7 +28,9 @@ export const NO_RESPONSE_SORT = 99_999_999;
  * The library's facets of one post-mortem, as Pagefind filters: the search record carries them
  * and the library page counts them at build time (src/lib/library-facets.ts), from this one rule.
  */
-export function incidentFilters(data: Postmortem): Record<string, string[]> {
+export function incidentFilters(
+  data: Pick<Postmortem, 'started' | 'platforms' | 'crisisType' | 'severity' | 'scct' | 'status' | 'playbookSteps'>,
+): Record<string, string[]> {
   const date = data.started.toISOString().slice(0, 10);
   return {
     type: ['Incident'],

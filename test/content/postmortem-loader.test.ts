@@ -1,10 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, describe, expect, it } from 'vitest';
 import { forgetLoaded, loadedPostmortems, rememberChecked } from '../../src/content/library.ts';
+import { readDetails } from '../../src/content/postmortem-details.ts';
 import { postmortemLoader } from '../../src/content/postmortem-loader.ts';
 import { contentDigest } from '../../src/lib/content-digest.ts';
 import { postmortemSchema, type Postmortem } from '../../src/schema/postmortem.ts';
@@ -22,12 +23,12 @@ interface Stored {
 }
 
 /** A loader context over an in-memory store that counts what the loader asked Astro to do. */
-function fakeContext(root: string, store = new Map<string, Stored>()) {
+function fakeContext(root: string, store = new Map<string, Stored>(), errors: string[] = []) {
   const calls = { parseData: 0, renderMarkdown: 0 };
   const context = {
     collection: 'postmortems',
-    config: { root: pathToFileURL(`${root}/`) },
-    logger: { info() {}, warn() {}, error() {} },
+    config: { root: pathToFileURL(`${root}/`), cacheDir: pathToFileURL(`${root}/cache/`), base: '/' },
+    logger: { info() {}, warn() {}, error: (message: string) => void errors.push(message) },
     store: {
       get: (id: string) => store.get(id),
       set: (entry: Stored) => void store.set(entry.id, entry),
@@ -60,30 +61,57 @@ function library(): string {
   return root;
 }
 
+const detailsFile = (root: string, id: string) => join(root, 'cache', 'firebreak-postmortems', `${id}.devalue`);
+
 describe('the post-mortem loader', () => {
-  it('validates and renders a file the check did not read, and keeps its rendered text for search', async () => {
+  it('validates and renders a file the check did not read: its summary to the store, the rest to its details file', async () => {
     const root = library();
     const { context, store, calls } = fakeContext(root);
     await postmortemLoader({ base: 'postmortems' }).load(context);
-    expect(calls).toEqual({ parseData: 1, renderMarkdown: 1 });
-    expect(store.get(VALID)?.filePath).toBe('postmortems/2025-01-10-valid-incident.md');
-    const [loaded] = loadedPostmortems();
-    expect(loaded?.id).toBe(VALID);
-    expect(loaded?.data.started).toBeInstanceOf(Date);
-    expect(loaded?.bodyText.length).toBeGreaterThan(20);
-    expect(loaded?.bodyText).not.toContain('<p>');
+    expect(calls).toEqual({ parseData: 0, renderMarkdown: 1 });
+    const stored = store.get(VALID)!;
+    expect(stored.filePath).toBe('postmortems/2025-01-10-valid-incident.md');
+    expect(stored.rendered).toBeUndefined();
+    expect(stored.data).not.toHaveProperty('timeline');
+    expect(stored.data['impact']).not.toHaveProperty('mentionSeries');
+    expect(stored.data['started']).toBeInstanceOf(Date);
+    expect((stored.data['durations'] as { toDetect: number }).toDetect).toBeGreaterThan(0);
+    expect(loadedPostmortems().map((entry) => entry.id)).toEqual([VALID]);
+
+    const details = await readDetails(VALID);
+    expect(details.timeline.length).toBeGreaterThan(0);
+    expect(details.timeline[0]?.at).toBeInstanceOf(Date);
+    expect(details.html).toMatch(/^<p>/);
+    // The search record holds the text of the rendered body, not its markup.
+    expect(details.record.url).toBe(`/incidents/${VALID}/`);
+    expect(details.html).toContain('A staff discount code leaked.');
+    expect(details.record.content).toContain('A staff discount code leaked.');
+    expect(details.record.content).not.toContain('<p>');
   });
 
-  it("takes the check's validated data for the same content instead of validating again", async () => {
+  it("takes the check's validated data for the same content instead of reading it again", async () => {
     const root = library();
     const path = join(root, 'postmortems', `${VALID}.md`);
     const source = readFileSync(path, 'utf8');
     const valid: Postmortem = { ...postmortemSchema.parse(parseFrontmatter(source).data), title: 'As the check read it' };
     rememberChecked(path, { digest: contentDigest(source), valid });
-    const { context, store, calls } = fakeContext(root);
+    const { context, store } = fakeContext(root);
     await postmortemLoader({ base: 'postmortems' }).load(context);
-    expect(calls.parseData).toBe(0);
     expect((store.get(VALID)?.data as Postmortem).title).toBe('As the check read it');
+    expect((await readDetails(VALID)).record.meta['title']).toBe('As the check read it');
+  });
+
+  it('names the line, field and problem of a file saved in `astro dev` that breaks the schema, and keeps serving', async () => {
+    const root = library();
+    const path = join(root, 'postmortems', `${VALID}.md`);
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/^severity: \d/m, 'severity: 9'));
+    const errors: string[] = [];
+    const { context, store } = fakeContext(root, new Map(), errors);
+    const watched = { ...context, watcher: { add() {}, on() {} } } as unknown as LoaderContext;
+    await postmortemLoader({ base: 'postmortems' }).load(watched);
+    expect(store.size).toBe(0);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/2025-01-10-valid-incident\.md: .*\n *line \d+ {2}severity {2}/);
   });
 
   it('leaves an unchanged stored entry alone, reads an edited one again and drops a deleted one', async () => {
@@ -99,11 +127,18 @@ describe('the post-mortem loader', () => {
     writeFileSync(path, `${readFileSync(path, 'utf8')}\nA sentence added & saved.\n`);
     await loader.load(context);
     expect(calls.renderMarkdown).toBe(2);
-    expect(loadedPostmortems()[0]?.bodyText).toContain('A sentence added & saved.');
+    expect((await readDetails(VALID)).record.content).toContain('A sentence added & saved.');
+
+    // Details lost (a cleared cache folder) with the store intact: rendered again, not served stale.
+    rmSync(detailsFile(root, VALID));
+    await loader.load(context);
+    expect(calls.renderMarkdown).toBe(3);
+    expect(existsSync(detailsFile(root, VALID))).toBe(true);
 
     rmSync(path);
     await loader.load(context);
     expect(store.size).toBe(0);
     expect(loadedPostmortems()).toEqual([]);
+    expect(existsSync(detailsFile(root, VALID))).toBe(false);
   });
 });

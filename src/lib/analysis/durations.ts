@@ -2,6 +2,8 @@
  * The durations a post-mortem is judged by, computed the same way for imported drafts and for
  * hand-written pages (the site shows them from the front matter). Pure: Dates in, minutes out.
  */
+import type { z } from 'zod';
+import type { durationsSchema } from '../../schema/open-data.ts';
 
 /** The moments the durations are measured between. */
 export interface KeyTimes {
@@ -17,20 +19,11 @@ export interface KeyTimes {
   peak?: Date | undefined;
 }
 
-/** Whole minutes; a field is absent when one of its two moments is unknown. */
-export interface Durations {
-  /** started → detected: how long it ran before the team knew. */
-  toDetect: number;
-  /** detected → first public response: how long the public waited once we knew. */
-  toFirstResponse?: number;
-  /** started → resolved: how long the whole incident lasted. */
-  toResolve?: number;
-  /**
-   * peak → first public response: negative when the brand spoke before the busiest hour began
-   * (ahead of the wave), positive when only after it.
-   */
-  responseAfterPeak?: number;
-}
+/**
+ * Whole minutes; a field is absent when one of its two moments is unknown. The shape is the
+ * open data's (src/schema/open-data.ts, where each field is described), the one schema of it.
+ */
+export type Durations = z.output<typeof durationsSchema>;
 
 const MINUTE = 60_000;
 

@@ -27,15 +27,21 @@ export class FrontmatterError extends Error {
 /** Astro's own rule for which delimiter opens the front matter (`---` YAML or `+++` TOML). */
 const DELIMITER = /(?:^\uFEFF?|^\s*\n)(---|\+\+\+)/;
 
+/** A file cut where Astro cuts it: the front matter's YAML text (unparsed) and the body. */
+export interface SplitFrontmatter {
+  yamlText: string;
+  /** 1-based line of the opening delimiter. */
+  yamlLine: number;
+  body: ParsedFrontmatter['body'];
+  bodyLine: ParsedFrontmatter['bodyLine'];
+}
+
 /**
- * Reads the front matter of a Markdown/MDX file exactly where Astro finds it: the boundaries
- * come from Astro's own `extractFrontmatter` (LF, CRLF, a BOM, blank lines before the opening
- * `---`, anything after the closing `---` on its line), and the body is what Astro renders, so
- * no byte reaches a page that the check did not read. The YAML is read with the project's one
- * YAML reader (js-yaml, as Astro does, with size and alias limits). Throws `FrontmatterError`
- * (with a line) for unreadable front matter.
+ * The boundaries alone, without reading the YAML: for a reader that already has the validated
+ * data of this very content (the post-mortem loader, after the check) and needs only the body.
+ * Throws `FrontmatterError` like `parseFrontmatter`.
  */
-export function parseFrontmatter(source: string): ParsedFrontmatter {
+export function splitFrontmatter(source: string): SplitFrontmatter {
   const yamlText = extractFrontmatter(source);
   const delimiter = DELIMITER.exec(source)?.[1];
   if (yamlText === undefined || delimiter === undefined) {
@@ -51,7 +57,19 @@ export function parseFrontmatter(source: string): ParsedFrontmatter {
   const rest = source.slice(afterClose);
   const body = rest.trim();
   const bodyLine = lineOfIndex(source, afterClose + (rest.length - rest.trimStart().length));
+  return { yamlText, yamlLine, body, bodyLine };
+}
 
+/**
+ * Reads the front matter of a Markdown/MDX file exactly where Astro finds it: the boundaries
+ * come from Astro's own `extractFrontmatter` (LF, CRLF, a BOM, blank lines before the opening
+ * `---`, anything after the closing `---` on its line), and the body is what Astro renders, so
+ * no byte reaches a page that the check did not read. The YAML is read with the project's one
+ * YAML reader (js-yaml, as Astro does, with size and alias limits). Throws `FrontmatterError`
+ * (with a line) for unreadable front matter.
+ */
+export function parseFrontmatter(source: string): ParsedFrontmatter {
+  const { yamlText, yamlLine, body, bodyLine } = splitFrontmatter(source);
   let data: unknown;
   let lineInYaml: (path: readonly PropertyKey[]) => number | undefined;
   try {

@@ -79,6 +79,14 @@ export function csvRow(record: OpenPostmortem): string {
   return CSV_COLUMNS.map((column) => field(cells[column])).join(',');
 }
 
+/** The header line of the CSV, line end included. */
+export const CSV_HEADER_LINE = `${CSV_COLUMNS.join(',')}\r\n`;
+
+/** One record's line of the CSV, line end included (lines end in CRLF, as RFC 4180 says). */
+export function csvLine(record: OpenPostmortem): string {
+  return `${csvRow(record)}\r\n`;
+}
+
 export function toCsv(records: readonly OpenPostmortem[]): string {
-  return [CSV_COLUMNS.join(','), ...records.map(csvRow)].map((line) => `${line}\r\n`).join('');
+  return CSV_HEADER_LINE + records.map(csvLine).join('');
 }

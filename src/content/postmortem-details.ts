@@ -1,0 +1,84 @@
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as devalue from 'devalue';
+import type { MentionBucket, Postmortem, TimelineEvent } from '../schema/postmortem.ts';
+import type { PostmortemSummary } from '../schema/postmortem-summary.ts';
+import type { SearchRecord } from '../lib/search-record.ts';
+import { detailsDir } from './library.ts';
+
+/**
+ * The heavy part of a post-mortem, kept out of Astro's content store: its timeline, its mention
+ * series and its rendered body are about 80% of an entry, and Astro holds its store several
+ * times over in every page-rendering process (as JSON text, as the module it is compiled into,
+ * parsed). At 10,000 realistic entries that was 4 GB of heap. So the loader stores each entry's
+ * summary (src/schema/postmortem-summary.ts) in Astro's store, and writes the rest here, one
+ * file per entry in Astro's cache folder, which the incident page, the open data and the search
+ * index read one at a time. devalue (Astro's own serializer) keeps the Dates.
+ */
+export interface PostmortemDetails {
+  /** Content digest of the file these were made from: a details file for other content is stale. */
+  digest: string;
+  /** The site's `base` the search record's URL was made for. */
+  base: string;
+  timeline: TimelineEvent[];
+  mentionSeries?: MentionBucket[] | undefined;
+  /** The body as the site's Markdown processor rendered it. */
+  html: string;
+  /** The Pagefind record of this post-mortem (src/lib/search-record.ts). */
+  record: SearchRecord;
+}
+
+/** The folder of the details files inside Astro's cache folder. */
+export function detailsFolder(cacheDir: string): string {
+  return join(cacheDir, 'firebreak-postmortems');
+}
+
+const fileOf = (dir: string, id: string) => join(dir, `${id}.devalue`);
+
+/** Writes one entry's details whole or not at all (a half-written file is never read as details). */
+export async function writeDetails(dir: string, id: string, details: PostmortemDetails): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const file = fileOf(dir, id);
+  const partial = `${file}.${process.pid}.part`;
+  await writeFile(partial, devalue.stringify(details));
+  await rename(partial, file);
+}
+
+/** The stored details of `id`, or undefined when there are none, they are unreadable or they were made for other content. */
+export async function storedDetails(dir: string, id: string, digest: string): Promise<PostmortemDetails | undefined> {
+  try {
+    const details = devalue.parse(await readFile(fileOf(dir, id), 'utf8')) as PostmortemDetails;
+    return details.digest === digest ? details : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function removeDetails(dir: string, id: string): Promise<void> {
+  await rm(fileOf(dir, id), { force: true });
+}
+
+/** The details of a stored post-mortem, for the pages (the loader wrote them in this process's build). */
+export async function readDetails(id: string): Promise<PostmortemDetails> {
+  return devalue.parse(await readFile(fileOf(detailsDir(), id), 'utf8')) as PostmortemDetails;
+}
+
+/** A post-mortem whole again: its summary with its timeline and mention series back in place. */
+export function withDetails(summary: PostmortemSummary, details: PostmortemDetails): Postmortem {
+  const { durations: _durations, impact, ...rest } = summary;
+  return {
+    ...rest,
+    timeline: details.timeline,
+    impact: { ...impact, ...(details.mentionSeries ? { mentionSeries: details.mentionSeries } : {}) },
+  };
+}
+
+/** The summary of a validated post-mortem: all but its timeline and mention series, with its durations. */
+export function summaryOf(data: Postmortem, durations: PostmortemSummary['durations']): PostmortemSummary {
+  const {
+    timeline: _timeline,
+    impact: { mentionSeries: _series, ...impact },
+    ...rest
+  } = data;
+  return { ...rest, impact, durations };
+}
