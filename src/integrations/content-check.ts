@@ -1,9 +1,10 @@
 import type { AstroIntegration } from 'astro';
 import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { rememberChecked } from '../content/library.ts';
 import { contentPaths } from '../content-paths.ts';
-import { CHECK_CACHE_FILE, checkContent, formatProblem } from '../lib/content-check/index.ts';
+import { CHECK_CACHE_FILE, checkContent, formatProblem, type Problem } from '../lib/content-check/index.ts';
 
 /**
  * Runs Firebreak's content checks before Astro does anything else, so a wrong field fails the
@@ -12,6 +13,11 @@ import { CHECK_CACHE_FILE, checkContent, formatProblem } from '../lib/content-ch
  *
  * What it read of each post-mortem (its digest and validated data) is handed to the content
  * loader (src/content/), which then neither parses nor validates that file again.
+ *
+ * In `astro dev` the check runs on a worker thread instead, so the server is ready without
+ * waiting for it (at 10,000 post-mortems the check alone takes longer than a contributor should
+ * wait), and its problems are logged when it is done. The loader validates each file it reads
+ * itself there (a new or edited one: unchanged entries come from Astro's store).
  *
  * `FIREBREAK_SKIP_CONTENT_CHECK=1` turns it off. Only the tests that prove the rendering
  * pipeline is safe on its own use it (hostile content must be inert even when nothing checked
@@ -31,6 +37,10 @@ export function contentCheck(): AstroIntegration {
         // (or `astro dev`) after one edit lints one entry; `--force` checks everything afresh.
         const force = process.argv.includes('--force');
         const cache = force ? undefined : join(fileURLToPath(config.cacheDir), CHECK_CACHE_FILE);
+        if (command === 'dev') {
+          checkInBackground(root, cache, logger);
+          return;
+        }
         const { problems, postmortems } = checkContent(root, contentPaths, { ...(cache && { cache }) });
         for (const entry of postmortems) {
           rememberChecked(resolve(root, entry.file), {
@@ -38,18 +48,47 @@ export function contentCheck(): AstroIntegration {
             ...(entry.valid && { valid: entry.valid }),
           });
         }
-        const errors = problems.filter((p) => p.level === 'error');
-        for (const warning of problems.filter((p) => p.level === 'warning')) logger.warn(formatProblem(warning));
-        if (errors.length === 0) return;
-        const report = errors.map(formatProblem).join('\n');
+        const report = logProblems(problems, logger);
+        if (report === undefined) return;
         if (command === 'build') {
-          logger.error(`content check failed, ${errors.length} problem${errors.length === 1 ? '' : 's'}:\n${report}`);
-          const failure = new Error(`Content check failed: ${errors.length} problem(s), listed above.`);
+          logger.error(
+            `content check failed, ${report.count} problem${report.count === 1 ? '' : 's'}:\n${report.text}`,
+          );
+          const failure = new Error(`Content check failed: ${report.count} problem(s), listed above.`);
           failure.stack = failure.message;
           throw failure;
         }
-        logger.error(`content problems (the build will fail until they are fixed):\n${report}`);
+        logger.error(`content problems (the build will fail until they are fixed):\n${report.text}`);
       },
     },
   };
+}
+
+type Logger = Parameters<NonNullable<AstroIntegration['hooks']['astro:config:setup']>>[0]['logger'];
+
+/** `astro dev`: the same check on a worker thread; its problems are logged as they would be at startup. */
+function checkInBackground(root: string, cache: string | undefined, logger: Logger): void {
+  const worker = new Worker(new URL('./content-check-worker.ts', import.meta.url), {
+    workerData: { root, ...(cache && { cache }) },
+  });
+  // The server's exit must not wait for a check nobody reads any more.
+  worker.unref();
+  worker.once('message', (message: { problems: Problem[] } | { failed: string }) => {
+    void worker.terminate();
+    if ('failed' in message) {
+      logger.error(`content check could not run: ${message.failed}`);
+      return;
+    }
+    const report = logProblems(message.problems, logger);
+    if (report) logger.error(`content problems (the build will fail until they are fixed):\n${report.text}`);
+    else logger.info('content check passed');
+  });
+  worker.once('error', (error) => logger.error(`content check could not run: ${error.message}`));
+}
+
+/** Logs the warnings; returns the errors as one report, or undefined when there are none. */
+function logProblems(problems: readonly Problem[], logger: Logger): { count: number; text: string } | undefined {
+  for (const warning of problems.filter((p) => p.level === 'warning')) logger.warn(formatProblem(warning));
+  const errors = problems.filter((p) => p.level === 'error');
+  return errors.length === 0 ? undefined : { count: errors.length, text: errors.map(formatProblem).join('\n') };
 }
