@@ -20,6 +20,7 @@ import { writeBaselineProject } from './bench/baseline.ts';
 import { measureDev, type DevFigures } from './bench/dev-server.ts';
 import { measureFirstSearch } from './bench/first-search.ts';
 import { generatePostmortems } from './bench/generate-postmortems.ts';
+import { learningShare, renderTimeBySection } from './bench/page-times.ts';
 import { dirSize, measure, peakOf, sequentialPeak, type DirSize, type MemoryPeak, type Run } from './bench/measure.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -42,6 +43,8 @@ interface Side {
   steps?: { astro: Run; pagefind: Run };
   dist: DirSize;
   dev?: DevFigures;
+  /** Render time per section of the site, from the build's log (Firebreak only). */
+  renderTimes?: Map<string, number>;
 }
 
 interface Row {
@@ -68,12 +71,15 @@ function fail(what: string, run: Run): never {
 
 async function firebreakBuild(contentDir: string, outDir: string): Promise<Side> {
   // The same command as `npm run build` (scripts/build.ts sets the heap budget, then runs Astro).
-  const build = await measure(process.execPath, ['scripts/build.ts', '--outDir', outDir, '--force'], {
-    cwd: root,
-    env: { ...env, FIREBREAK_POSTMORTEMS_DIR: contentDir },
-  });
+  let log = '';
+  const build = await measure(
+    process.execPath,
+    ['scripts/build.ts', '--outDir', outDir, '--force'],
+    { cwd: root, env: { ...env, FIREBREAK_POSTMORTEMS_DIR: contentDir } },
+    (text) => (log += text),
+  );
   if (!build.ok) fail('Firebreak build', build);
-  return { build, dist: dirSize(outDir) };
+  return { build, dist: dirSize(outDir), renderTimes: renderTimeBySection(log) };
 }
 
 async function baselineBuild(project: string): Promise<Side> {
@@ -116,6 +122,12 @@ function print(row: Row): void {
       '',
     ],
     ['dist/ size', `${mb(f.dist.bytes)} in ${f.dist.files} files`, `${mb(b.dist.bytes)} in ${b.dist.files} files`, ''],
+    [
+      'insights + actions pages, share of render time',
+      f.renderTimes ? `${(learningShare(f.renderTimes) * 100).toFixed(1)}%` : '',
+      '',
+      '',
+    ],
     ['first search "refund"', `${kb(row.search.bytes)} in ${row.search.requests} requests`, '', ''],
     ['library page, before a query', kb(row.search.libraryBytes), '', ''],
   ];

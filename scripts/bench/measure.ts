@@ -94,12 +94,20 @@ export interface Run {
   output: string;
 }
 
-/** Runs a command to its end, timing it and sampling its process tree. */
-export async function measure(command: string, args: readonly string[], options: SpawnOptions): Promise<Run> {
+/** Runs a command to its end, timing it and sampling its process tree; `onOutput` sees all it prints. */
+export async function measure(
+  command: string,
+  args: readonly string[],
+  options: SpawnOptions,
+  onOutput?: (text: string) => void,
+): Promise<Run> {
   const started = performance.now();
   const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-6000));
+  const keep = (chunk: Buffer) => {
+    onOutput?.(chunk.toString());
+    output = (output + chunk.toString()).slice(-6000);
+  };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const sampler = sampleMemory(child.pid!);
