@@ -6,11 +6,13 @@
  * add at most 10% to the build).
  */
 
+import { stripVTControlCharacters } from 'node:util';
+
 /** Milliseconds of render time per first path segment (`incidents`, `actions`, `insights`, …). */
 export function renderTimeBySection(buildLog: string): Map<string, number> {
   const bySection = new Map<string, number>();
   // The colour codes Astro adds on a terminal are not there when its output is piped.
-  const plain = buildLog.replace(/\u001b\[[0-9;]*m/g, '');
+  const plain = stripVTControlCharacters(buildLog);
   for (const match of plain.matchAll(/[├└]─ (\/[^\s]*) \(\+([\d.]+)(ms|s)\)/g)) {
     const [, path, amount, unit] = match;
     const section = path!.split('/')[1] || 'index.html';
