@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as devalue from 'devalue';
+import { deserialize, serialize } from 'node:v8';
 import type { MentionBucket, Postmortem, TimelineEvent } from '../schema/postmortem.ts';
 import type { PostmortemSummary } from '../schema/postmortem-summary.ts';
 import type { SearchRecord } from '../lib/search-record.ts';
@@ -13,7 +13,10 @@ import { detailsDir } from './library.ts';
  * parsed). At 10,000 realistic entries that was 4 GB of heap. So the loader stores each entry's
  * summary (src/schema/postmortem-summary.ts) in Astro's store, and writes the rest here, one
  * file per entry in Astro's cache folder, which the incident page, the open data and the search
- * index read one at a time. devalue (Astro's own serializer) keeps the Dates.
+ * index read one at a time. Written with V8's own serializer (the structured clone format): it
+ * keeps the Dates, and it is several times faster than a JavaScript one at 10,000 entries. A
+ * file another Node version wrote is not readable, and counts as missing: the entry is rendered
+ * again.
  */
 export interface PostmortemDetails {
   /** Content digest of the file these were made from: a details file for other content is stale. */
@@ -33,21 +36,21 @@ export function detailsFolder(cacheDir: string): string {
   return join(cacheDir, 'firebreak-postmortems');
 }
 
-const fileOf = (dir: string, id: string) => join(dir, `${id}.devalue`);
+const fileOf = (dir: string, id: string) => join(dir, `${id}.v8`);
 
 /** Writes one entry's details whole or not at all (a half-written file is never read as details). */
 export async function writeDetails(dir: string, id: string, details: PostmortemDetails): Promise<void> {
   await mkdir(dir, { recursive: true });
   const file = fileOf(dir, id);
   const partial = `${file}.${process.pid}.part`;
-  await writeFile(partial, devalue.stringify(details));
+  await writeFile(partial, serialize(details));
   await rename(partial, file);
 }
 
 /** The stored details of `id`, or undefined when there are none, they are unreadable or they were made for other content. */
 export async function storedDetails(dir: string, id: string, digest: string): Promise<PostmortemDetails | undefined> {
   try {
-    const details = devalue.parse(await readFile(fileOf(dir, id), 'utf8')) as PostmortemDetails;
+    const details = deserialize(await readFile(fileOf(dir, id))) as PostmortemDetails;
     return details.digest === digest ? details : undefined;
   } catch {
     return undefined;
@@ -60,7 +63,7 @@ export async function removeDetails(dir: string, id: string): Promise<void> {
 
 /** The details of a stored post-mortem, for the pages (the loader wrote them in this process's build). */
 export async function readDetails(id: string): Promise<PostmortemDetails> {
-  return devalue.parse(await readFile(fileOf(detailsDir(), id), 'utf8')) as PostmortemDetails;
+  return deserialize(await readFile(fileOf(detailsDir(), id))) as PostmortemDetails;
 }
 
 /** A post-mortem whole again: its summary with its timeline and mention series back in place. */

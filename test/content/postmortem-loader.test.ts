@@ -61,7 +61,7 @@ function library(): string {
   return root;
 }
 
-const detailsFile = (root: string, id: string) => join(root, 'cache', 'firebreak-postmortems', `${id}.devalue`);
+const detailsFile = (root: string, id: string) => join(root, 'cache', 'firebreak-postmortems', `${id}.v8`);
 
 describe('the post-mortem loader', () => {
   it('validates and renders a file the check did not read: its summary to the store, the rest to its details file', async () => {

@@ -142,3 +142,18 @@ describe('@handles', () => {
     expect(found('@channel @here @everyone @jane_doe', 'handle')).toEqual(['@jane_doe']);
   });
 });
+
+describe('strings skipped before the scans', () => {
+  it('finds nothing in a whole date-time or a vocabulary word, and still everything around them', () => {
+    for (const text of ['2025-03-14T09:12:00Z', '2025-03-14T09:12:00+01:00', '2025-03-14', 'statement', 'high']) {
+      expect(findPersonalData(text)).toEqual([]);
+    }
+    // No `.`, `:` or `@`, but digits enough for a phone; a handle with no other punctuation.
+    expect(findPersonalData('ring 07700 900123 after lunch', { phoneRegions: ['GB'] }).map((f) => f.kind)).toEqual([
+      'phone',
+    ]);
+    expect(findPersonalData('ask @dana_runs first').map((f) => f.kind)).toEqual(['handle']);
+    // A date-time followed by more text is scanned like any sentence.
+    expect(findPersonalData('2025-03-14T09:12:00Z mail dana@example.org').map((f) => f.kind)).toEqual(['email']);
+  });
+});
