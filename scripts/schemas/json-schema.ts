@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { readObjectDocs, withDescriptions } from './descriptions.ts';
 
 /** Where the generated schemas are committed; also served by the site at `/schemas/…`. */
 export const SCHEMA_DIR = 'public/schemas';
@@ -46,7 +45,20 @@ export function toEditorJsonSchema(schema: z.ZodType, title: string, description
     },
   }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
-  return { $schema, title, description, ...rest };
+  return { $schema, title, description, ...descriptionFirst(rest) };
+}
+
+/**
+ * Puts each node's `description` before its other keywords, so an editor's hover text and a
+ * reader of the committed file see what a field means before its rules. zod places it wherever
+ * the wrapper that carries it (`.optional()`, `.default()`) is merged.
+ */
+function descriptionFirst<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(descriptionFirst) as T;
+  if (node === null || typeof node !== 'object') return node;
+  const { description, ...rest } = node as Record<string, unknown>;
+  const children = Object.fromEntries(Object.entries(rest).map(([key, child]) => [key, descriptionFirst(child)]));
+  return (description === undefined ? children : { description, ...children }) as T;
 }
 
 function asFile(path: string, schema: unknown): SchemaFile {
@@ -63,13 +75,10 @@ export async function buildSchemaFiles(root: string): Promise<SchemaFile[]> {
   const { postmortemFields } = (await import(
     pathToFileURL(postmortemSource).href
   )) as typeof import('../../src/schema/postmortem.ts');
-  const postmortem = withDescriptions(
-    toEditorJsonSchema(
-      postmortemFields,
-      'Firebreak post-mortem',
-      'The front matter of a post-mortem in content/postmortems/<YYYY-MM-DD>-<slug>.md. Rules across fields and files (time order, references) are checked by `npm run check`.',
-    ),
-    readObjectDocs(postmortemSource),
+  const postmortem = toEditorJsonSchema(
+    postmortemFields,
+    'Firebreak post-mortem',
+    'The front matter of a post-mortem in content/postmortems/<YYYY-MM-DD>-<slug>.md. Rules across fields and files (time order, references) are checked by `npm run check`.',
   );
   const files = [asFile(`${SCHEMA_DIR}/postmortem.schema.json`, postmortem)];
 
@@ -80,13 +89,10 @@ export async function buildSchemaFiles(root: string): Promise<SchemaFile[]> {
   files.push(
     asFile(
       `${SCHEMA_DIR}/${OPEN_DATA_SCHEMA_FILE}`,
-      withDescriptions(
-        toEditorJsonSchema(
-          openDataDocumentSchema,
-          'Firebreak post-mortems (open data)',
-          'The document served at /api/postmortems.json: every published post-mortem, its front matter and its computed durations.',
-        ),
-        [...readObjectDocs(openDataSource), ...readObjectDocs(postmortemSource)],
+      toEditorJsonSchema(
+        openDataDocumentSchema,
+        'Firebreak post-mortems (open data)',
+        'The document served at /api/postmortems.json: every published post-mortem, its front matter and its computed durations.',
       ),
     ),
   );
@@ -100,13 +106,10 @@ export async function buildSchemaFiles(root: string): Promise<SchemaFile[]> {
       files.push(
         asFile(
           `${SCHEMA_DIR}/incident-export.schema.json`,
-          withDescriptions(
-            toEditorJsonSchema(
-              schema,
-              'Firebreak incident export',
-              'A generic incident export read by `npm run import`.',
-            ),
-            readObjectDocs(exportSource),
+          toEditorJsonSchema(
+            schema,
+            'Firebreak incident export',
+            'A generic incident export read by `npm run import`.',
           ),
         ),
       );

@@ -119,26 +119,26 @@ export const exportMentionBucketSchema = z
     /** Start of the hour, with a zone. */
     at: timestamp.meta({ description: 'Start of the hour, with a zone.' }),
     /** Mentions judged positive. */
-    positive: z.number().int().min(0).default(0),
+    positive: z.number().int().min(0).describe('Mentions judged positive.').default(0),
     /** Mentions judged neutral or unclassified. */
-    neutral: z.number().int().min(0).default(0),
+    neutral: z.number().int().min(0).describe('Mentions judged neutral or unclassified.').default(0),
     /** Mentions judged negative. */
-    negative: z.number().int().min(0).default(0),
+    negative: z.number().int().min(0).describe('Mentions judged negative.').default(0),
   })
   .strict();
 
 export const exportActionItemSchema = z
   .object({
     /** The change to make, as a task. */
-    title: visibleText(z.string().min(3)),
+    title: visibleText(z.string().min(3)).describe('The change to make, as a task.'),
     /** The role that owns it (a role, not a person). */
-    ownerRole: visibleText(z.string().min(2)),
+    ownerRole: visibleText(z.string().min(2)).describe('The role that owns it (a role, not a person).'),
     /** prevent (addresses a root cause), mitigate, detect or process. */
-    type: oneOf(ACTION_TYPES),
+    type: oneOf(ACTION_TYPES).describe('prevent (addresses a root cause), mitigate, detect or process.'),
     /** open, done or dropped; defaults to open. */
-    status: oneOf(ACTION_STATUSES).default('open'),
+    status: oneOf(ACTION_STATUSES).describe('open, done or dropped; defaults to open.').default('open'),
     /** Due date as YYYY-MM-DD. */
-    due: z.iso.date().optional(),
+    due: z.iso.date().describe('Due date as YYYY-MM-DD.').optional(),
   })
   .strict();
 
@@ -147,60 +147,73 @@ export const incidentExportSchema = z
     /** Optional link to the published JSON Schema, for editors. */
     $schema: z.string().optional().meta({ description: 'Optional link to this JSON Schema, for editors.' }),
     /** Always "firebreak-incident": how the importer recognises the file. */
-    format: z.literal(INCIDENT_EXPORT_FORMAT, { error: `expected "format": "${INCIDENT_EXPORT_FORMAT}"` }),
+    format: z
+      .literal(INCIDENT_EXPORT_FORMAT, { error: `expected "format": "${INCIDENT_EXPORT_FORMAT}"` })
+      .describe('Always "firebreak-incident": how the importer recognises the file.'),
     /** Format version; this is version 1. */
-    version: z.literal(INCIDENT_EXPORT_VERSION, {
-      error: `expected "version": ${INCIDENT_EXPORT_VERSION} (the only version this importer reads)`,
-    }),
+    version: z
+      .literal(INCIDENT_EXPORT_VERSION, {
+        error: `expected "version": ${INCIDENT_EXPORT_VERSION} (the only version this importer reads)`,
+      })
+      .describe('Format version; this is version 1.'),
     /** The incident in a few words. */
-    title: visibleText(z.string().min(1)).optional(),
+    title: visibleText(z.string().min(1)).describe('The incident in a few words.').optional(),
     /** One paragraph: what happened, how bad it got, how it ended. */
-    summary: z.string().min(1).optional(),
+    summary: z.string().min(1).describe('One paragraph: what happened, how bad it got, how it ended.').optional(),
     /** Peak severity 1 (critical) … 4 (watch). */
-    severity: z.number().int().min(1).max(4).optional(),
+    severity: z.number().int().min(1).max(4).describe('Peak severity 1 (critical) … 4 (watch).').optional(),
     /** Crisis type, post-mortem vocabulary. */
-    crisisType: oneOf(CRISIS_TYPES).optional(),
+    crisisType: oneOf(CRISIS_TYPES).describe('Crisis type, post-mortem vocabulary.').optional(),
     /** SCCT cluster. */
-    scct: oneOf(SCCT_CLUSTERS).optional(),
+    scct: oneOf(SCCT_CLUSTERS).describe('SCCT cluster.').optional(),
     /** Where it came from. */
-    origin: oneOf(ORIGINS).optional(),
+    origin: oneOf(ORIGINS).describe('Where it came from.').optional(),
     /** How the team found out. */
-    detectionSource: oneOf(DETECTION_SOURCES).optional(),
+    detectionSource: oneOf(DETECTION_SOURCES).describe('How the team found out.').optional(),
     /** Platforms, the first one where it started. */
-    platforms: z.array(oneOf(PLATFORMS)).optional(),
+    platforms: z.array(oneOf(PLATFORMS)).describe('Platforms, the first one where it started.').optional(),
     /** Free keywords. */
-    tags: z.array(visibleText(z.string().min(1))).optional(),
+    tags: z
+      .array(visibleText(z.string().min(1)))
+      .describe('Free keywords.')
+      .optional(),
     /** When it began; defaults to the earliest event. */
-    started: timestamp.optional(),
+    started: timestamp.describe('When it began; defaults to the earliest event.').optional(),
     /** When the team first knew; defaults to the first internal event. */
-    detected: timestamp.optional(),
+    detected: timestamp.describe('When the team first knew; defaults to the first internal event.').optional(),
     /** When the brand first spoke in public; defaults to the first public brand event. */
-    firstResponse: timestamp.optional(),
+    firstResponse: timestamp
+      .describe('When the brand first spoke in public; defaults to the first public brand event.')
+      .optional(),
     /** When it was over, if it is. */
-    resolved: timestamp.optional(),
+    resolved: timestamp.describe('When it was over, if it is.').optional(),
     /** Accounts and people the events refer to. */
-    people: z.array(exportPersonSchema).default([]),
+    people: z.array(exportPersonSchema).describe('Accounts and people the events refer to.').default([]),
     /** The timeline: at least one event. */
-    events: z.array(exportEventSchema).min(1, 'expected at least one event in "events"'),
+    events: z
+      .array(exportEventSchema)
+      .min(1, 'expected at least one event in "events"')
+      .describe('The timeline: at least one event.'),
     /** Hourly mention volume by sentiment. */
-    mentionSeries: z.array(exportMentionBucketSchema).optional(),
+    mentionSeries: z.array(exportMentionBucketSchema).describe('Hourly mention volume by sentiment.').optional(),
     /** Measured impact figures. */
     impact: z
       .object({
         /** Who was affected and how. */
-        summary: z.string().min(3).optional(),
+        summary: z.string().min(3).describe('Who was affected and how.').optional(),
         /** low, moderate, high or severe. */
-        rating: oneOf(IMPACT_RATINGS).optional(),
+        rating: oneOf(IMPACT_RATINGS).describe('low, moderate, high or severe.').optional(),
         /** Estimated number of people who saw it. */
-        reach: z.number().int().min(0).optional(),
+        reach: z.number().int().min(0).describe('Estimated number of people who saw it.').optional(),
         /** Media articles published about it. */
-        mediaArticles: z.number().int().min(0).optional(),
+        mediaArticles: z.number().int().min(0).describe('Media articles published about it.').optional(),
         /** Support tickets it caused. */
-        supportTickets: z.number().int().min(0).optional(),
+        supportTickets: z.number().int().min(0).describe('Support tickets it caused.').optional(),
         /** Net follower change (may be negative). */
-        followerChange: z.number().int().optional(),
+        followerChange: z.number().int().describe('Net follower change (may be negative).').optional(),
       })
       .strict()
+      .describe('Measured impact figures.')
       .optional(),
     /** Why it happened, blameless. */
     contributingFactors: z
@@ -208,46 +221,52 @@ export const incidentExportSchema = z
         z
           .object({
             /** Which part of the system let it happen. */
-            category: oneOf(FACTOR_CATEGORIES),
+            category: oneOf(FACTOR_CATEGORIES).describe('Which part of the system let it happen.'),
             /** The factor in blameless words. */
-            text: z.string().min(3),
+            text: z.string().min(3).describe('The factor in blameless words.'),
           })
           .strict(),
       )
+      .describe('Why it happened, blameless.')
       .optional(),
     /** What helped. */
-    wentWell: z.array(z.string().min(3)).optional(),
+    wentWell: z.array(z.string().min(3)).describe('What helped.').optional(),
     /** What hurt. */
-    wentPoorly: z.array(z.string().min(3)).optional(),
+    wentPoorly: z.array(z.string().min(3)).describe('What hurt.').optional(),
     /** Lessons already agreed, each with the playbook step it teaches. */
     lessons: z
       .array(
         z
           .object({
             /** The lesson. */
-            text: z.string().min(3),
+            text: z.string().min(3).describe('The lesson.'),
             /** The playbook step (1–10). */
-            step: step.optional(),
+            step: step.describe('The playbook step (1–10).').optional(),
           })
           .strict(),
       )
+      .describe('Lessons already agreed, each with the playbook step it teaches.')
       .optional(),
     /** Action items; one of type "prevent" addresses a root cause. */
-    actionItems: z.array(exportActionItemSchema).optional(),
+    actionItems: z
+      .array(exportActionItemSchema)
+      .describe('Action items; one of type "prevent" addresses a root cause.')
+      .optional(),
     /** Where the facts come from. */
     sources: z
       .array(
         z
           .object({
             /** As a reader would cite it. */
-            title: visibleText(z.string().min(3)),
+            title: visibleText(z.string().min(3)).describe('As a reader would cite it.'),
             /** An http(s) link. */
             url: webLink,
             /** Sort of source. */
-            kind: oneOf(SOURCE_KINDS),
+            kind: oneOf(SOURCE_KINDS).describe('Sort of source.'),
           })
           .strict(),
       )
+      .describe('Where the facts come from.')
       .optional(),
   })
   .strict();

@@ -42,64 +42,87 @@ export const incidentRef = z
 export const timelineEventSchema = z
   .object({
     /** When it happened, with a zone. */
-    at: zonedTimestamp,
+    at: zonedTimestamp.describe('When it happened, with a zone.'),
     /** What sort of moment this was; statements, replies and deletions feed the computed durations. */
-    kind: oneOf(TIMELINE_KINDS),
+    kind: oneOf(TIMELINE_KINDS).describe(
+      'What sort of moment this was; statements, replies and deletions feed the computed durations.',
+    ),
     /** What happened, in one or two plain sentences (no names of private individuals). */
-    text: z.string().trim().min(3, 'describe the event in a few words'),
+    text: z
+      .string()
+      .trim()
+      .min(3, 'describe the event in a few words')
+      .describe('What happened, in one or two plain sentences (no names of private individuals).'),
     /** Where to see it (a post, an article, a ticket), if anywhere. */
-    link: webUrl.optional(),
+    link: webUrl.describe('Where to see it (a post, an article, a ticket), if anywhere.').optional(),
   })
   .strict();
 
 export const mentionBucketSchema = z
   .object({
     /** Start of the time bucket (usually one hour), with a zone. */
-    at: zonedTimestamp,
+    at: zonedTimestamp.describe('Start of the time bucket (usually one hour), with a zone.'),
     /** Mentions in the bucket judged positive. */
-    positive: z.number().int().min(0).default(0),
+    positive: z.number().int().min(0).describe('Mentions in the bucket judged positive.').default(0),
     /** Mentions judged neutral or unclassified. */
-    neutral: z.number().int().min(0).default(0),
+    neutral: z.number().int().min(0).describe('Mentions judged neutral or unclassified.').default(0),
     /** Mentions judged negative. */
-    negative: z.number().int().min(0).default(0),
+    negative: z.number().int().min(0).describe('Mentions judged negative.').default(0),
   })
   .strict();
 
 export const impactSchema = z
   .object({
     /** The impact in a sentence or two: who was affected and how. */
-    summary: z.string().trim().min(3),
+    summary: z.string().trim().min(3).describe('The impact in a sentence or two: who was affected and how.'),
     /** Overall judgement of the damage once it is over. */
-    rating: oneOf(IMPACT_RATINGS),
+    rating: oneOf(IMPACT_RATINGS).describe('Overall judgement of the damage once it is over.'),
     /** Optional measured figures; leave out what nobody measured rather than guessing. */
     metrics: z
       .object({
         /** Highest number of mentions in one hour. */
-        peakMentionsPerHour: z.number().int().min(0).optional(),
+        peakMentionsPerHour: z.number().int().min(0).describe('Highest number of mentions in one hour.').optional(),
         /** Share of mentions judged negative, from 0 to 1. */
-        negativeShare: z.number().min(0).max(1, 'a share runs from 0 to 1 (0.62 for 62%)').optional(),
+        negativeShare: z
+          .number()
+          .min(0)
+          .max(1, 'a share runs from 0 to 1 (0.62 for 62%)')
+          .describe('Share of mentions judged negative, from 0 to 1.')
+          .optional(),
         /** Estimated number of people who saw it. */
-        reach: z.number().int().min(0).optional(),
+        reach: z.number().int().min(0).describe('Estimated number of people who saw it.').optional(),
         /** Media articles published about it. */
-        mediaArticles: z.number().int().min(0).optional(),
+        mediaArticles: z.number().int().min(0).describe('Media articles published about it.').optional(),
         /** Support tickets it caused. */
-        supportTickets: z.number().int().min(0).optional(),
+        supportTickets: z.number().int().min(0).describe('Support tickets it caused.').optional(),
         /** Net change in followers over the incident (may be negative). */
-        followerChange: z.number().int().optional(),
+        followerChange: z
+          .number()
+          .int()
+          .describe('Net change in followers over the incident (may be negative).')
+          .optional(),
       })
       .strict()
+      .describe('Optional measured figures; leave out what nobody measured rather than guessing.')
       .optional(),
     /** Mention volume over time by sentiment, for the chart on the page. */
-    mentionSeries: z.array(mentionBucketSchema).optional(),
+    mentionSeries: z
+      .array(mentionBucketSchema)
+      .describe('Mention volume over time by sentiment, for the chart on the page.')
+      .optional(),
   })
   .strict();
 
 export const contributingFactorSchema = z
   .object({
     /** Which part of the system let it happen. */
-    category: oneOf(FACTOR_CATEGORIES),
+    category: oneOf(FACTOR_CATEGORIES).describe('Which part of the system let it happen.'),
     /** The factor in blameless words: what about the system made the mistake easy. */
-    text: z.string().trim().min(3),
+    text: z
+      .string()
+      .trim()
+      .min(3)
+      .describe('The factor in blameless words: what about the system made the mistake easy.'),
   })
   .strict();
 
@@ -107,46 +130,52 @@ export const contributingFactorSchema = z
 export const appliedInSchema = z
   .object({
     /** The playbook page that absorbed the lesson, by id (its file name); it must exist. */
-    page: pageRef,
+    page: pageRef.describe('The playbook page that absorbed the lesson, by id (its file name); it must exist.'),
     /** The day the page was changed because of it. */
-    date: calendarDate,
+    date: calendarDate.describe('The day the page was changed because of it.'),
   })
   .strict();
 
 export const lessonSchema = z
   .object({
     /** What we now know, phrased so the next responder can act on it. */
-    text: z.string().trim().min(3),
+    text: z.string().trim().min(3).describe('What we now know, phrased so the next responder can act on it.'),
     /** The playbook method step this lesson teaches, if any. */
-    step: stepNumber.optional(),
+    step: stepNumber.describe('The playbook method step this lesson teaches, if any.').optional(),
     /** Set once the playbook has been changed because of this lesson; absent means "not yet applied". */
-    appliedIn: appliedInSchema.optional(),
+    appliedIn: appliedInSchema
+      .describe('Set once the playbook has been changed because of this lesson; absent means "not yet applied".')
+      .optional(),
   })
   .strict();
 
 export const actionItemSchema = z
   .object({
     /** The change to make, as a task. */
-    title: visibleText(z.string().trim().min(3)),
+    title: visibleText(z.string().trim().min(3)).describe('The change to make, as a task.'),
     /** The role that owns it (a role, not a person). */
-    ownerRole: visibleText(z.string().trim().min(2, 'name the role that owns this action, e.g. "Social media lead"')),
+    ownerRole: visibleText(
+      z.string().trim().min(2, 'name the role that owns this action, e.g. "Social media lead"'),
+    ).describe('The role that owns it (a role, not a person).'),
     /** Whether it prevents a repeat, softens the next one, detects it sooner, or changes a process. */
-    type: oneOf(ACTION_TYPES),
+    type: oneOf(ACTION_TYPES).describe(
+      'Whether it prevents a repeat, softens the next one, detects it sooner, or changes a process.',
+    ),
     /** Where it stands. */
-    status: oneOf(ACTION_STATUSES),
+    status: oneOf(ACTION_STATUSES).describe('Where it stands.'),
     /** When it is due, if a date was agreed. */
-    due: calendarDate.optional(),
+    due: calendarDate.describe('When it is due, if a date was agreed.').optional(),
   })
   .strict();
 
 export const sourceSchema = z
   .object({
     /** What the source is, as a reader would cite it. */
-    title: visibleText(z.string().trim().min(3)),
+    title: visibleText(z.string().trim().min(3)).describe('What the source is, as a reader would cite it.'),
     /** Where it lives. */
-    url: webUrl,
+    url: webUrl.describe('Where it lives.'),
     /** The sort of source. */
-    kind: oneOf(SOURCE_KINDS),
+    kind: oneOf(SOURCE_KINDS).describe('The sort of source.'),
   })
   .strict();
 
@@ -154,58 +183,72 @@ export const sourceSchema = z
 export const moneySchema = z
   .object({
     /** How much, in the currency's main unit (pounds, not pence); 0 or more. */
-    amount: z.number({ error: 'expected an amount such as 1200 or 49.99' }).min(0, 'an amount is 0 or more'),
+    amount: z
+      .number({ error: 'expected an amount such as 1200 or 49.99' })
+      .min(0, 'an amount is 0 or more')
+      .describe("How much, in the currency's main unit (pounds, not pence); 0 or more."),
     /** ISO 4217 code in capitals: GBP, EUR, USD… */
     currency: z
       .string()
       .trim()
-      .regex(/^[A-Z]{3}$/, 'expected a three-letter currency code in capitals, e.g. GBP, EUR or USD'),
+      .regex(/^[A-Z]{3}$/, 'expected a three-letter currency code in capitals, e.g. GBP, EUR or USD')
+      .describe('ISO 4217 code in capitals: GBP, EUR, USD…'),
   })
   .strict();
 
 export const responderSchema = z
   .object({
     /** The role they responded in (a role, not a person's name), e.g. "Social media lead". */
-    role: visibleText(z.string().trim().min(2, 'name the role, e.g. "Social media lead"')),
+    role: visibleText(z.string().trim().min(2, 'name the role, e.g. "Social media lead"')).describe(
+      'The role they responded in (a role, not a person\'s name), e.g. "Social media lead".',
+    ),
     /** What they did in the response, in a few words. */
-    did: visibleText(z.string().trim().min(3)).optional(),
+    did: visibleText(z.string().trim().min(3)).describe('What they did in the response, in a few words.').optional(),
   })
   .strict();
 
 export const statementSchema = z
   .object({
     /** When it went out, with a zone. */
-    at: zonedTimestamp,
+    at: zonedTimestamp.describe('When it went out, with a zone.'),
     /** Where it was published. */
-    platform: oneOf(PLATFORMS),
+    platform: oneOf(PLATFORMS).describe('Where it was published.'),
     /** What it said or promised, in a sentence (quote it only if it is short). */
-    text: visibleText(z.string().trim().min(3, 'say in a few words what the statement said')),
+    text: visibleText(z.string().trim().min(3, 'say in a few words what the statement said')).describe(
+      'What it said or promised, in a sentence (quote it only if it is short).',
+    ),
     /** The published statement (a post, a press release); http(s) only. */
-    link: webUrl.optional(),
+    link: webUrl.describe('The published statement (a post, a press release); http(s) only.').optional(),
     /** An internal copy or the approval record, if it helps reviewers (may be a site path). */
-    archive: linkUrl.optional(),
+    archive: linkUrl
+      .describe('An internal copy or the approval record, if it helps reviewers (may be a site path).')
+      .optional(),
   })
   .strict();
 
 export const goodwillGestureSchema = z
   .object({
     /** What was offered, to whom (as a group: "customers with a cancelled order"). */
-    gesture: visibleText(z.string().trim().min(3, 'describe the gesture, e.g. "a 20% voucher to affected customers"')),
+    gesture: visibleText(
+      z.string().trim().min(3, 'describe the gesture, e.g. "a 20% voucher to affected customers"'),
+    ).describe('What was offered, to whom (as a group: "customers with a cancelled order").'),
     /** What it cost in total, where known. */
-    cost: moneySchema.optional(),
+    cost: moneySchema.describe('What it cost in total, where known.').optional(),
   })
   .strict();
 
 export const costsSchema = z
   .object({
     /** Money paid back to customers. */
-    refunds: moneySchema.optional(),
+    refunds: moneySchema.describe('Money paid back to customers.').optional(),
     /** How many refunds were issued. */
-    refundCount: z.number().int().min(0).optional(),
+    refundCount: z.number().int().min(0).describe('How many refunds were issued.').optional(),
     /** Every other cost (agency hours, paused campaigns, legal advice), in one figure. */
-    other: moneySchema.optional(),
+    other: moneySchema
+      .describe('Every other cost (agency hours, paused campaigns, legal advice), in one figure.')
+      .optional(),
     /** What the figures include and how sure they are. */
-    note: visibleText(z.string().trim().min(3)).optional(),
+    note: visibleText(z.string().trim().min(3)).describe('What the figures include and how sure they are.').optional(),
   })
   .strict();
 
@@ -222,76 +265,120 @@ export const postmortemFields = z
         .trim()
         .min(TITLE_LENGTH.min, `a title needs at least ${TITLE_LENGTH.min} characters`)
         .max(TITLE_LENGTH.max),
-    ),
+    ).describe('The incident in a few words, as people in the team remember it.'),
     /** One paragraph: what happened, how bad it got, how it ended. */
     summary: z
       .string()
       .trim()
       .min(20, 'write a one-paragraph summary (at least 20 characters)')
-      .max(SUMMARY_MAX, `keep the summary to one paragraph (${SUMMARY_MAX} characters at most)`),
+      .max(SUMMARY_MAX, `keep the summary to one paragraph (${SUMMARY_MAX} characters at most)`)
+      .describe('One paragraph: what happened, how bad it got, how it ended.'),
     /** Draft while written, in review while checked, published once the team signs it off. */
-    status: oneOf(STATUSES),
+    status: oneOf(STATUSES).describe(
+      'Draft while written, in review while checked, published once the team signs it off.',
+    ),
     /** True for fictional sample entries: the page shows a banner so nobody mistakes it for history. */
-    example: z.boolean().default(false),
+    example: z
+      .boolean()
+      .describe('True for fictional sample entries: the page shows a banner so nobody mistakes it for history.')
+      .default(false),
     /** Free keywords that help search ("discount code", "influencer"). */
-    tags: z.array(visibleText(z.string().trim().min(1))).default([]),
+    tags: z
+      .array(visibleText(z.string().trim().min(1)))
+      .describe('Free keywords that help search ("discount code", "influencer").')
+      .default([]),
     /** Other words a reader might search for to find this incident ("CEO post", "account takeover"). */
-    aliases: aliasesSchema,
+    aliases: aliasesSchema.describe(
+      'Other words a reader might search for to find this incident ("CEO post", "account takeover").',
+    ),
     /** Peak severity on the triage scale: 1 critical … 4 watch. */
-    severity: severitySchema,
+    severity: severitySchema.describe('Peak severity on the triage scale: 1 critical … 4 watch.'),
     /**
      * What the 60-second triage found at the peak (keys from src/schema/triage.ts, e.g. `safety`,
      * `senior-leader-named`); the severity must be at least as severe as these signals demand.
      */
-    triage: z.array(triageSignalSchema).default([]),
+    triage: z
+      .array(triageSignalSchema)
+      .describe(
+        'What the 60-second triage found at the peak (keys from src/schema/triage.ts, e.g. `safety`, `senior-leader-named`); the severity must be at least as severe as these signals demand.',
+      )
+      .default([]),
     /** What kind of crisis it was. */
-    crisisType: oneOf(CRISIS_TYPES),
+    crisisType: oneOf(CRISIS_TYPES).describe('What kind of crisis it was.'),
     /** SCCT cluster: how much responsibility the public put on us. */
-    scct: oneOf(SCCT_CLUSTERS),
+    scct: oneOf(SCCT_CLUSTERS).describe('SCCT cluster: how much responsibility the public put on us.'),
     /** Where it played out; the first one is where it started. */
-    platforms: z.array(oneOf(PLATFORMS)).min(1, 'name at least one platform'),
+    platforms: z
+      .array(oneOf(PLATFORMS))
+      .min(1, 'name at least one platform')
+      .describe('Where it played out; the first one is where it started.'),
     /** Where it came from. */
-    origin: oneOf(ORIGINS),
+    origin: oneOf(ORIGINS).describe('Where it came from.'),
     /** How we found out. */
-    detectionSource: oneOf(DETECTION_SOURCES),
+    detectionSource: oneOf(DETECTION_SOURCES).describe('How we found out.'),
     /** When it began (the first post, the broken promo, the leak), with a zone. */
-    started: zonedTimestamp,
+    started: zonedTimestamp.describe('When it began (the first post, the broken promo, the leak), with a zone.'),
     /** When someone on the team first knew. */
-    detected: zonedTimestamp,
+    detected: zonedTimestamp.describe('When someone on the team first knew.'),
     /** When the brand first said something in public about it, if it ever did. */
-    firstResponse: zonedTimestamp.optional(),
+    firstResponse: zonedTimestamp
+      .describe('When the brand first said something in public about it, if it ever did.')
+      .optional(),
     /** When volume and sentiment were back to normal; leave out while ongoing. */
-    resolved: zonedTimestamp.optional(),
+    resolved: zonedTimestamp
+      .describe('When volume and sentiment were back to normal; leave out while ongoing.')
+      .optional(),
     /** What happened when, in order. */
-    timeline: z.array(timelineEventSchema).default([]),
+    timeline: z.array(timelineEventSchema).describe('What happened when, in order.').default([]),
     /** The damage. */
-    impact: impactSchema,
+    impact: impactSchema.describe('The damage.'),
     /** Why it happened: at least one factor, in blameless terms. */
-    contributingFactors: z.array(contributingFactorSchema).min(1, 'name at least one contributing factor'),
+    contributingFactors: z
+      .array(contributingFactorSchema)
+      .min(1, 'name at least one contributing factor')
+      .describe('Why it happened: at least one factor, in blameless terms.'),
     /** What helped, so we keep doing it. */
-    wentWell: z.array(z.string().trim().min(3)).default([]),
+    wentWell: z.array(z.string().trim().min(3)).describe('What helped, so we keep doing it.').default([]),
     /** What hurt, without blaming a person. */
-    wentPoorly: z.array(z.string().trim().min(3)).default([]),
+    wentPoorly: z.array(z.string().trim().min(3)).describe('What hurt, without blaming a person.').default([]),
     /** Who responded, by role (never by name). */
-    responders: z.array(responderSchema).default([]),
+    responders: z.array(responderSchema).describe('Who responded, by role (never by name).').default([]),
     /** What the brand said in public, each with where and when. */
-    statements: z.array(statementSchema).default([]),
+    statements: z
+      .array(statementSchema)
+      .describe('What the brand said in public, each with where and when.')
+      .default([]),
     /** Vouchers, refunds beyond policy, apologies in kind: what was offered and what it cost. */
-    goodwillGestures: z.array(goodwillGestureSchema).default([]),
+    goodwillGestures: z
+      .array(goodwillGestureSchema)
+      .describe('Vouchers, refunds beyond policy, apologies in kind: what was offered and what it cost.')
+      .default([]),
     /** Where we got lucky: what went our way by chance and will not next time. */
-    gotLucky: z.array(visibleText(z.string().trim().min(3))).default([]),
+    gotLucky: z
+      .array(visibleText(z.string().trim().min(3)))
+      .describe('Where we got lucky: what went our way by chance and will not next time.')
+      .default([]),
     /** What the incident cost, refunds included; leave out what nobody counted. */
-    costs: costsSchema.optional(),
+    costs: costsSchema.describe('What the incident cost, refunds included; leave out what nobody counted.').optional(),
     /** What we learned, each tied to the playbook step it teaches where possible. */
-    lessons: z.array(lessonSchema).default([]),
+    lessons: z
+      .array(lessonSchema)
+      .describe('What we learned, each tied to the playbook step it teaches where possible.')
+      .default([]),
     /** What we will change, each with an owner role. */
-    actionItems: z.array(actionItemSchema).default([]),
+    actionItems: z.array(actionItemSchema).describe('What we will change, each with an owner role.').default([]),
     /** The playbook method steps this incident exercised (1–10). */
-    playbookSteps: z.array(stepNumber).default([]),
+    playbookSteps: z
+      .array(stepNumber)
+      .describe('The playbook method steps this incident exercised (1–10).')
+      .default([]),
     /** Other post-mortems this one relates to, by id; each must exist. */
-    related: z.array(incidentRef).default([]),
+    related: z
+      .array(incidentRef)
+      .describe('Other post-mortems this one relates to, by id; each must exist.')
+      .default([]),
     /** Where the facts come from. */
-    sources: z.array(sourceSchema).default([]),
+    sources: z.array(sourceSchema).describe('Where the facts come from.').default([]),
   })
   .strict();
 

@@ -69,3 +69,26 @@ describe('the post-mortem JSON Schema, as an editor uses it', () => {
     expect(properties['severity']!['description']).toBe('Peak severity on the triage scale: 1 critical … 4 watch.');
   });
 });
+
+describe('every generated JSON Schema', () => {
+  it.each(files.map((file) => [file.path, file]))(
+    '%s describes every field, from the zod schema itself',
+    (_path, file) => {
+      const undocumented: string[] = [];
+      const walk = (node: unknown, path: string): void => {
+        if (!node || typeof node !== 'object') return;
+        if (Array.isArray(node)) return node.forEach((child) => walk(child, path));
+        for (const [key, child] of Object.entries(node as Json)) {
+          if (key === 'properties' && child && typeof child === 'object') {
+            for (const [field, schema] of Object.entries(child as Record<string, Json>)) {
+              if (typeof schema['description'] !== 'string') undocumented.push(`${path}${field}`);
+              walk(schema, `${path}${field}.`);
+            }
+          } else walk(child, path);
+        }
+      };
+      walk(JSON.parse(file.text), '');
+      expect(undocumented).toEqual([]);
+    },
+  );
+});
