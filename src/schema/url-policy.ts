@@ -92,10 +92,9 @@ export function refuseDisallowedWebUrl(value: string, ctx: z.RefinementCtx): voi
   if (WEB_URL.test(value)) refuseDisallowedUrl(value, ctx);
 }
 
-export const webUrl = z
-  .string()
-  .trim()
-  .superRefine((value, ctx) => {
-    if (WEB_URL.test(value)) refuseDisallowedUrl(value, ctx);
-    else ctx.addIssue({ code: 'custom', message: WEB_URL_MESSAGE });
-  });
+/**
+ * A web-link field. The shape is a `.regex()`, not part of the refinement, so the generated JSON
+ * Schemas carry it as a `pattern` an editor can check while typing; the policy then refuses what
+ * only a URL parser sees.
+ */
+export const webUrl = z.string().trim().regex(WEB_URL, WEB_URL_MESSAGE).superRefine(refuseDisallowedWebUrl);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedUrl, urlRefusal } from '../../src/schema/url-policy.ts';
+import { z } from 'zod';
+import { WEB_URL_MESSAGE, isAllowedUrl, urlRefusal, webUrl } from '../../src/schema/url-policy.ts';
 
 describe('the URL policy', () => {
   it.each([
@@ -36,5 +37,26 @@ describe('the URL policy', () => {
   ])('refuses %j', (url, reason) => {
     expect(urlRefusal(url)).toMatch(reason);
     expect(isAllowedUrl(url)).toBe(false);
+  });
+});
+
+describe('a web-link field (webUrl)', () => {
+  const messages = (value: string) => webUrl.safeParse(value).error?.issues.map((issue) => issue.message) ?? [];
+
+  it('accepts an http(s) link, trimmed', () => {
+    expect(webUrl.parse('  https://example.com/a  ')).toBe('https://example.com/a');
+  });
+
+  it('says once what a web link is when the value is none', () => {
+    expect(messages('example.com')).toEqual([WEB_URL_MESSAGE]);
+    expect(messages('javascript:alert(1)')).toEqual([WEB_URL_MESSAGE]);
+  });
+
+  it('refuses by the policy what only looks like a web link', () => {
+    expect(messages('https://exa\u200bmple.com')).toEqual([expect.stringMatching(/invisible or control character/)]);
+  });
+
+  it('carries its shape into JSON Schema as a pattern, for editors', () => {
+    expect(z.toJSONSchema(webUrl)).toMatchObject({ type: 'string', pattern: '^https?:\\/\\/\\S+$' });
   });
 });
