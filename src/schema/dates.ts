@@ -7,9 +7,12 @@ import { z } from 'zod';
  * `Date`; the string form is held to the stricter rule, which is what contributors see first.
  */
 
-/** A calendar day such as `2026-03-14`. */
+/** A calendar day such as `2026-03-14`, as a JSON string only (for formats without YAML's dates, like the import JSON). */
+export const calendarDateString = z.iso.date({ error: 'expected a date as YYYY-MM-DD, e.g. 2026-03-14' });
+
+/** A calendar day such as `2026-03-14`, from either YAML parser. */
 export const calendarDate = z
-  .union([z.date(), z.iso.date({ error: 'expected a date as YYYY-MM-DD, e.g. 2026-03-14' })])
+  .union([z.date(), calendarDateString])
   .transform((value) => (value instanceof Date ? value : new Date(`${value}T00:00:00Z`)));
 
 /**

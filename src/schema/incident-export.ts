@@ -1,22 +1,17 @@
 import { z } from 'zod';
 import { visibleText } from './visible-text.ts';
-import { METHOD_STEP_COUNT } from './playbook.ts';
+import { PLATFORMS, TIMELINE_KINDS, oneOf } from './taxonomy.ts';
+import { calendarDateString, zonedTimestampString } from './dates.ts';
+import { webUrl } from './url-policy.ts';
 import {
-  ACTION_STATUSES,
-  ACTION_TYPES,
-  CRISIS_TYPES,
-  DETECTION_SOURCES,
-  FACTOR_CATEGORIES,
-  IMPACT_RATINGS,
-  ORIGINS,
-  PLATFORMS,
-  SCCT_CLUSTERS,
-  SOURCE_KINDS,
-  TIMELINE_KINDS,
-  oneOf,
-} from './taxonomy.ts';
-import { zonedTimestampString } from './dates.ts';
-import { WEB_URL, WEB_URL_MESSAGE, refuseDisallowedWebUrl } from './url-policy.ts';
+  actionItemSchema,
+  contributingFactorSchema,
+  impactMetricsSchema,
+  impactSchema,
+  lessonSchema,
+  mentionBucketSchema,
+  postmortemFields,
+} from './postmortem.ts';
 
 /**
  * The Firebreak incident JSON format: "a post-mortem in progress" that any tool can emit
@@ -36,13 +31,9 @@ export { INCIDENT_EXPORT_FORMAT, INCIDENT_EXPORT_VERSION };
 /** ISO 8601 with a zone, as a JSON string: a time without a zone would be ambiguous. */
 const timestamp = zonedTimestampString;
 
-const webLink = z
-  .string()
-  .regex(WEB_URL, WEB_URL_MESSAGE)
-  .superRefine(refuseDisallowedWebUrl)
-  .meta({ description: 'An http(s) link; other schemes (javascript:, data:) are refused.' });
+/** An event's link: the post-mortem's web-link rule. */
 
-const step = z.number().int().min(1).max(METHOD_STEP_COUNT);
+const webLink = webUrl.meta({ description: 'An http(s) link; other schemes (javascript:, data:) are refused.' });
 
 /** Who acted, as in the normalized incident model. */
 export const exportActorRoles = ['brand', 'responder', 'public', 'system'] as const;
@@ -114,36 +105,44 @@ export const exportEventSchema = z
   })
   .strict();
 
-export const exportMentionBucketSchema = z
-  .object({
-    /** Start of the hour, with a zone. */
-    at: timestamp.meta({ description: 'Start of the hour, with a zone.' }),
-    /** Mentions judged positive. */
-    positive: z.number().int().min(0).describe('Mentions judged positive.').default(0),
-    /** Mentions judged neutral or unclassified. */
-    neutral: z.number().int().min(0).describe('Mentions judged neutral or unclassified.').default(0),
-    /** Mentions judged negative. */
-    negative: z.number().int().min(0).describe('Mentions judged negative.').default(0),
-  })
-  .strict();
+/** One hour of the mention series: the post-mortem's bucket, its start as a JSON string. */
+export const exportMentionBucketSchema = mentionBucketSchema.extend({
+  /** Start of the hour, with a zone. */
+  at: timestamp.describe('Start of the hour, with a zone.'),
+});
 
-export const exportActionItemSchema = z
-  .object({
-    /** The change to make, as a task. */
-    title: visibleText(z.string().min(3)).describe('The change to make, as a task.'),
-    /** The role that owns it (a role, not a person). */
-    ownerRole: visibleText(z.string().min(2)).describe('The role that owns it (a role, not a person).'),
-    /** prevent (addresses a root cause), mitigate, detect or process. */
-    type: oneOf(ACTION_TYPES).describe('prevent (addresses a root cause), mitigate, detect or process.'),
-    /** open, done or dropped; defaults to open. */
-    status: oneOf(ACTION_STATUSES).describe('open, done or dropped; defaults to open.').default('open'),
-    /** Due date as YYYY-MM-DD. */
-    due: z.iso.date().describe('Due date as YYYY-MM-DD.').optional(),
-  })
-  .strict();
+/** An action item as the post-mortem has it; the status may be left out, the due date is a JSON string. */
+export const exportActionItemSchema = actionItemSchema.extend({
+  /** open, done or dropped; defaults to open. */
+  status: actionItemSchema.shape.status.default('open').describe('open, done or dropped; defaults to open.'),
+  /** Due date as YYYY-MM-DD. */
+  due: calendarDateString.describe('Due date as YYYY-MM-DD.').optional(),
+});
 
-export const incidentExportSchema = z
-  .object({
+/** The impact: the post-mortem's summary and rating beside its measured figures, in one flat object. */
+const exportImpactSchema = impactSchema
+  .pick({ summary: true, rating: true })
+  .extend(
+    impactMetricsSchema.pick({ reach: true, mediaArticles: true, supportTickets: true, followerChange: true }).shape,
+  )
+  .partial();
+
+/**
+ * The export is the post-mortem's own fields, all optional, plus what only an export has (its
+ * format marker, the people and the timeline events). Fields are taken from the post-mortem
+ * schema with their rules and descriptions; where an export is a record in progress rather than
+ * a finished page, the field is redefined below and says why.
+ */
+export const incidentExportSchema = postmortemFields
+  .pick({
+    severity: true,
+    crisisType: true,
+    scct: true,
+    origin: true,
+    detectionSource: true,
+  })
+  .partial()
+  .extend({
     /** Optional link to the published JSON Schema, for editors. */
     $schema: z.string().optional().meta({ description: 'Optional link to this JSON Schema, for editors.' }),
     /** Always "firebreak-incident": how the importer recognises the file. */
@@ -156,27 +155,30 @@ export const incidentExportSchema = z
         error: `expected "version": ${INCIDENT_EXPORT_VERSION} (the only version this importer reads)`,
       })
       .describe('Format version; this is version 1.'),
-    /** The incident in a few words. */
-    title: visibleText(z.string().min(1)).describe('The incident in a few words.').optional(),
-    /** One paragraph: what happened, how bad it got, how it ended. */
-    summary: z.string().min(1).describe('One paragraph: what happened, how bad it got, how it ended.').optional(),
-    /** Peak severity 1 (critical) … 4 (watch). */
-    severity: z.number().int().min(1).max(4).describe('Peak severity 1 (critical) … 4 (watch).').optional(),
-    /** Crisis type, post-mortem vocabulary. */
-    crisisType: oneOf(CRISIS_TYPES).describe('Crisis type, post-mortem vocabulary.').optional(),
-    /** SCCT cluster. */
-    scct: oneOf(SCCT_CLUSTERS).describe('SCCT cluster.').optional(),
-    /** Where it came from. */
-    origin: oneOf(ORIGINS).describe('Where it came from.').optional(),
-    /** How the team found out. */
-    detectionSource: oneOf(DETECTION_SOURCES).describe('How the team found out.').optional(),
-    /** Platforms, the first one where it started. */
-    platforms: z.array(oneOf(PLATFORMS)).describe('Platforms, the first one where it started.').optional(),
-    /** Free keywords. */
-    tags: z
-      .array(visibleText(z.string().min(1)))
-      .describe('Free keywords.')
+    /**
+     * The incident in a few words. Any length: a working title from a log typed in a hurry is
+     * kept, and the draft's check asks for a proper one.
+     */
+    title: visibleText(z.string().min(1))
+      .describe(
+        "The incident in a few words. Any length: a working title from a log typed in a hurry is kept, and the draft's check asks for a proper one.",
+      )
       .optional(),
+    /** One paragraph: what happened, how bad it got, how it ended. Any length; the draft's check holds it to the post-mortem's. */
+    summary: z
+      .string()
+      .min(1)
+      .describe(
+        "One paragraph: what happened, how bad it got, how it ended. Any length; the draft's check holds it to the post-mortem's.",
+      )
+      .optional(),
+    /** Platforms, the first one where it started; left out, they are read off the events. */
+    platforms: z
+      .array(postmortemFields.shape.platforms.element)
+      .describe('Platforms, the first one where it started; left out, they are read off the events.')
+      .optional(),
+    // Lists keep the post-mortem's rule but not its default of []: left out, they stay out.
+    tags: postmortemFields.shape.tags.unwrap().optional(),
     /** When it began; defaults to the earliest event. */
     started: timestamp.describe('When it began; defaults to the earliest event.').optional(),
     /** When the team first knew; defaults to the first internal event. */
@@ -197,54 +199,17 @@ export const incidentExportSchema = z
     /** Hourly mention volume by sentiment. */
     mentionSeries: z.array(exportMentionBucketSchema).describe('Hourly mention volume by sentiment.').optional(),
     /** Measured impact figures. */
-    impact: z
-      .object({
-        /** Who was affected and how. */
-        summary: z.string().min(3).describe('Who was affected and how.').optional(),
-        /** low, moderate, high or severe. */
-        rating: oneOf(IMPACT_RATINGS).describe('low, moderate, high or severe.').optional(),
-        /** Estimated number of people who saw it. */
-        reach: z.number().int().min(0).describe('Estimated number of people who saw it.').optional(),
-        /** Media articles published about it. */
-        mediaArticles: z.number().int().min(0).describe('Media articles published about it.').optional(),
-        /** Support tickets it caused. */
-        supportTickets: z.number().int().min(0).describe('Support tickets it caused.').optional(),
-        /** Net follower change (may be negative). */
-        followerChange: z.number().int().describe('Net follower change (may be negative).').optional(),
-      })
-      .strict()
-      .describe('Measured impact figures.')
-      .optional(),
-    /** Why it happened, blameless. */
+    impact: exportImpactSchema.describe('Measured impact figures.').optional(),
+    /** Why it happened, blameless; any number of factors, the draft's check asks for one. */
     contributingFactors: z
-      .array(
-        z
-          .object({
-            /** Which part of the system let it happen. */
-            category: oneOf(FACTOR_CATEGORIES).describe('Which part of the system let it happen.'),
-            /** The factor in blameless words. */
-            text: z.string().min(3).describe('The factor in blameless words.'),
-          })
-          .strict(),
-      )
-      .describe('Why it happened, blameless.')
+      .array(contributingFactorSchema)
+      .describe("Why it happened, blameless; any number of factors, the draft's check asks for one.")
       .optional(),
-    /** What helped. */
-    wentWell: z.array(z.string().min(3)).describe('What helped.').optional(),
-    /** What hurt. */
-    wentPoorly: z.array(z.string().min(3)).describe('What hurt.').optional(),
+    wentWell: postmortemFields.shape.wentWell.unwrap().optional(),
+    wentPoorly: postmortemFields.shape.wentPoorly.unwrap().optional(),
     /** Lessons already agreed, each with the playbook step it teaches. */
     lessons: z
-      .array(
-        z
-          .object({
-            /** The lesson. */
-            text: z.string().min(3).describe('The lesson.'),
-            /** The playbook step (1–10). */
-            step: step.describe('The playbook step (1–10).').optional(),
-          })
-          .strict(),
-      )
+      .array(lessonSchema.pick({ text: true, step: true }))
       .describe('Lessons already agreed, each with the playbook step it teaches.')
       .optional(),
     /** Action items; one of type "prevent" addresses a root cause. */
@@ -252,24 +217,8 @@ export const incidentExportSchema = z
       .array(exportActionItemSchema)
       .describe('Action items; one of type "prevent" addresses a root cause.')
       .optional(),
-    /** Where the facts come from. */
-    sources: z
-      .array(
-        z
-          .object({
-            /** As a reader would cite it. */
-            title: visibleText(z.string().min(3)).describe('As a reader would cite it.'),
-            /** An http(s) link. */
-            url: webLink,
-            /** Sort of source. */
-            kind: oneOf(SOURCE_KINDS).describe('Sort of source.'),
-          })
-          .strict(),
-      )
-      .describe('Where the facts come from.')
-      .optional(),
-  })
-  .strict();
+    sources: postmortemFields.shape.sources.unwrap().optional(),
+  });
 
 export type IncidentExport = z.output<typeof incidentExportSchema>;
 

@@ -71,6 +71,33 @@ export const mentionBucketSchema = z
   })
   .strict();
 
+/** Measured figures of an incident's impact. */
+export const impactMetricsSchema = z
+  .object({
+    /** Highest number of mentions in one hour. */
+    peakMentionsPerHour: z.number().int().min(0).describe('Highest number of mentions in one hour.').optional(),
+    /** Share of mentions judged negative, from 0 to 1. */
+    negativeShare: z
+      .number()
+      .min(0)
+      .max(1, 'a share runs from 0 to 1 (0.62 for 62%)')
+      .describe('Share of mentions judged negative, from 0 to 1.')
+      .optional(),
+    /** Estimated number of people who saw it. */
+    reach: z.number().int().min(0).describe('Estimated number of people who saw it.').optional(),
+    /** Media articles published about it. */
+    mediaArticles: z.number().int().min(0).describe('Media articles published about it.').optional(),
+    /** Support tickets it caused. */
+    supportTickets: z.number().int().min(0).describe('Support tickets it caused.').optional(),
+    /** Net change in followers over the incident (may be negative). */
+    followerChange: z
+      .number()
+      .int()
+      .describe('Net change in followers over the incident (may be negative).')
+      .optional(),
+  })
+  .strict();
+
 export const impactSchema = z
   .object({
     /** The impact in a sentence or two: who was affected and how. */
@@ -78,31 +105,7 @@ export const impactSchema = z
     /** Overall judgement of the damage once it is over. */
     rating: oneOf(IMPACT_RATINGS).describe('Overall judgement of the damage once it is over.'),
     /** Optional measured figures; leave out what nobody measured rather than guessing. */
-    metrics: z
-      .object({
-        /** Highest number of mentions in one hour. */
-        peakMentionsPerHour: z.number().int().min(0).describe('Highest number of mentions in one hour.').optional(),
-        /** Share of mentions judged negative, from 0 to 1. */
-        negativeShare: z
-          .number()
-          .min(0)
-          .max(1, 'a share runs from 0 to 1 (0.62 for 62%)')
-          .describe('Share of mentions judged negative, from 0 to 1.')
-          .optional(),
-        /** Estimated number of people who saw it. */
-        reach: z.number().int().min(0).describe('Estimated number of people who saw it.').optional(),
-        /** Media articles published about it. */
-        mediaArticles: z.number().int().min(0).describe('Media articles published about it.').optional(),
-        /** Support tickets it caused. */
-        supportTickets: z.number().int().min(0).describe('Support tickets it caused.').optional(),
-        /** Net change in followers over the incident (may be negative). */
-        followerChange: z
-          .number()
-          .int()
-          .describe('Net change in followers over the incident (may be negative).')
-          .optional(),
-      })
-      .strict()
+    metrics: impactMetricsSchema
       .describe('Optional measured figures; leave out what nobody measured rather than guessing.')
       .optional(),
     /** Mention volume over time by sentiment, for the chart on the page. */
