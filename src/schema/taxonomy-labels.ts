@@ -5,144 +5,164 @@
 
 /* No zod here: the site's search script reads these labels, and must not carry a validator. */
 
-function keysOf<K extends string>(labels: Record<K, string>): [K, ...K[]] {
-  return Object.keys(labels) as [K, ...K[]];
-}
-
-export const CRISIS_TYPE_LABELS = {
-  'viral-complaint': 'Viral complaint',
-  'offensive-content': 'Offensive or tone-deaf content',
-  'customer-service': 'Customer-service blow-up',
-  'employee-post': 'Employee or executive post',
-  'product-safety': 'Product or safety issue',
-  'data-privacy': 'Data or privacy',
-  misinformation: 'Misinformation or hoax',
-  'account-compromise': 'Account compromise',
-  other: 'Other',
+/** Every vocabulary in one table of one shape: term → label, in the order pages list them. */
+const VOCABULARIES = {
+  crisisType: {
+    'viral-complaint': 'Viral complaint',
+    'offensive-content': 'Offensive or tone-deaf content',
+    'customer-service': 'Customer-service blow-up',
+    'employee-post': 'Employee or executive post',
+    'product-safety': 'Product or safety issue',
+    'data-privacy': 'Data or privacy',
+    misinformation: 'Misinformation or hoax',
+    'account-compromise': 'Account compromise',
+    other: 'Other',
+  },
+  /** Situational Crisis Communication Theory clusters: how much responsibility the public assigns. */
+  scct: {
+    victim: 'Victim (little responsibility)',
+    accidental: 'Accidental (low responsibility)',
+    preventable: 'Preventable (strong responsibility)',
+  },
+  platform: {
+    x: 'X',
+    facebook: 'Facebook',
+    instagram: 'Instagram',
+    tiktok: 'TikTok',
+    youtube: 'YouTube',
+    linkedin: 'LinkedIn',
+    reddit: 'Reddit',
+    threads: 'Threads',
+    bluesky: 'Bluesky',
+    'news-media': 'News media',
+    'review-sites': 'Review sites',
+    other: 'Other',
+  },
+  origin: {
+    'owned-post': 'Owned post',
+    'paid-ad': 'Paid ad',
+    'customer-interaction': 'Customer interaction',
+    'employee-account': 'Employee account',
+    'executive-statement': 'Executive statement',
+    influencer: 'Influencer',
+    'news-story': 'News story',
+    leak: 'Leak',
+    other: 'Other',
+  },
+  detectionSource: {
+    'social-listening': 'Social listening alert',
+    'community-team': 'Community team on shift',
+    'customer-service': 'Customer service',
+    employee: 'Employee report',
+    'media-inquiry': 'Media inquiry',
+    'platform-notice': 'Platform notice',
+    executive: 'Executive',
+    monitoring: 'Technical monitoring',
+    other: 'Other',
+  },
+  status: {
+    draft: 'Draft',
+    'in-review': 'In review',
+    published: 'Published',
+  },
+  timelineKind: {
+    trigger: 'Trigger',
+    detection: 'Detection',
+    escalation: 'Escalation',
+    decision: 'Decision',
+    statement: 'Public statement',
+    reply: 'Public reply',
+    correction: 'Correction',
+    deletion: 'Deletion',
+    'private-outreach': 'Moved to private',
+    'platform-action': 'Platform action',
+    'media-pickup': 'Media pickup',
+    metric: 'Metric',
+    resolution: 'Resolution',
+    note: 'Note',
+  },
+  impactRating: {
+    low: 'Low',
+    moderate: 'Moderate',
+    high: 'High',
+    severe: 'Severe',
+  },
+  factorCategory: {
+    process: 'Process',
+    people: 'People and training',
+    tooling: 'Tooling and monitoring',
+    product: 'Product or service',
+    communication: 'Communication',
+    governance: 'Governance and approvals',
+    external: 'External',
+  },
+  actionType: {
+    prevent: 'Prevent',
+    mitigate: 'Mitigate',
+    detect: 'Detect',
+    process: 'Process',
+  },
+  actionStatus: {
+    open: 'Open',
+    done: 'Done',
+    dropped: 'Dropped',
+  },
+  sourceKind: {
+    'social-post': 'Social post',
+    news: 'News article',
+    internal: 'Internal document',
+    report: 'Report',
+    other: 'Other',
+  },
 } as const;
-export const CRISIS_TYPES = keysOf(CRISIS_TYPE_LABELS);
-export type CrisisType = keyof typeof CRISIS_TYPE_LABELS;
 
-/** Situational Crisis Communication Theory clusters: how much responsibility the public assigns. */
-export const SCCT_LABELS = {
-  victim: 'Victim (little responsibility)',
-  accidental: 'Accidental (low responsibility)',
-  preventable: 'Preventable (strong responsibility)',
-} as const;
-export const SCCT_CLUSTERS = keysOf(SCCT_LABELS);
-export type ScctCluster = keyof typeof SCCT_LABELS;
+type Vocabularies = typeof VOCABULARIES;
 
-export const PLATFORM_LABELS = {
-  x: 'X',
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  tiktok: 'TikTok',
-  youtube: 'YouTube',
-  linkedin: 'LinkedIn',
-  reddit: 'Reddit',
-  threads: 'Threads',
-  bluesky: 'Bluesky',
-  'news-media': 'News media',
-  'review-sites': 'Review sites',
-  other: 'Other',
-} as const;
-export const PLATFORMS = keysOf(PLATFORM_LABELS);
-export type Platform = keyof typeof PLATFORM_LABELS;
+/** One vocabulary's terms, as the tuple `z.enum` and the filters take. */
+export type Terms<V extends keyof Vocabularies> = [
+  keyof Vocabularies[V] & string,
+  ...(keyof Vocabularies[V] & string)[],
+];
 
-export const ORIGIN_LABELS = {
-  'owned-post': 'Owned post',
-  'paid-ad': 'Paid ad',
-  'customer-interaction': 'Customer interaction',
-  'employee-account': 'Employee account',
-  'executive-statement': 'Executive statement',
-  influencer: 'Influencer',
-  'news-story': 'News story',
-  leak: 'Leak',
-  other: 'Other',
-} as const;
-export const ORIGINS = keysOf(ORIGIN_LABELS);
-export type Origin = keyof typeof ORIGIN_LABELS;
+/** Each vocabulary's terms, in table order. */
+const TERMS = Object.fromEntries(
+  Object.entries(VOCABULARIES).map(([vocabulary, labels]) => [vocabulary, Object.keys(labels)]),
+) as { [V in keyof Vocabularies]: Terms<V> };
 
-export const DETECTION_SOURCE_LABELS = {
-  'social-listening': 'Social listening alert',
-  'community-team': 'Community team on shift',
-  'customer-service': 'Customer service',
-  employee: 'Employee report',
-  'media-inquiry': 'Media inquiry',
-  'platform-notice': 'Platform notice',
-  executive: 'Executive',
-  monitoring: 'Technical monitoring',
-  other: 'Other',
-} as const;
-export const DETECTION_SOURCES = keysOf(DETECTION_SOURCE_LABELS);
-export type DetectionSource = keyof typeof DETECTION_SOURCE_LABELS;
+export const {
+  crisisType: CRISIS_TYPE_LABELS,
+  scct: SCCT_LABELS,
+  platform: PLATFORM_LABELS,
+  origin: ORIGIN_LABELS,
+  detectionSource: DETECTION_SOURCE_LABELS,
+  status: STATUS_LABELS,
+  timelineKind: TIMELINE_KIND_LABELS,
+  impactRating: IMPACT_RATING_LABELS,
+  factorCategory: FACTOR_CATEGORY_LABELS,
+  actionType: ACTION_TYPE_LABELS,
+  actionStatus: ACTION_STATUS_LABELS,
+  sourceKind: SOURCE_KIND_LABELS,
+} = VOCABULARIES;
 
-export const STATUS_LABELS = {
-  draft: 'Draft',
-  'in-review': 'In review',
-  published: 'Published',
-} as const;
-export const STATUSES = keysOf(STATUS_LABELS);
-export type Status = keyof typeof STATUS_LABELS;
+export const {
+  crisisType: CRISIS_TYPES,
+  scct: SCCT_CLUSTERS,
+  platform: PLATFORMS,
+  origin: ORIGINS,
+  detectionSource: DETECTION_SOURCES,
+  status: STATUSES,
+  timelineKind: TIMELINE_KINDS,
+  impactRating: IMPACT_RATINGS,
+  factorCategory: FACTOR_CATEGORIES,
+  actionType: ACTION_TYPES,
+  actionStatus: ACTION_STATUSES,
+  sourceKind: SOURCE_KINDS,
+} = TERMS;
 
-export const TIMELINE_KIND_LABELS = {
-  trigger: 'Trigger',
-  detection: 'Detection',
-  escalation: 'Escalation',
-  decision: 'Decision',
-  statement: 'Public statement',
-  reply: 'Public reply',
-  correction: 'Correction',
-  deletion: 'Deletion',
-  'private-outreach': 'Moved to private',
-  'platform-action': 'Platform action',
-  'media-pickup': 'Media pickup',
-  metric: 'Metric',
-  resolution: 'Resolution',
-  note: 'Note',
-} as const;
-export const TIMELINE_KINDS = keysOf(TIMELINE_KIND_LABELS);
-export type TimelineKind = keyof typeof TIMELINE_KIND_LABELS;
-
-export const IMPACT_RATING_LABELS = {
-  low: 'Low',
-  moderate: 'Moderate',
-  high: 'High',
-  severe: 'Severe',
-} as const;
-export const IMPACT_RATINGS = keysOf(IMPACT_RATING_LABELS);
-
-export const FACTOR_CATEGORY_LABELS = {
-  process: 'Process',
-  people: 'People and training',
-  tooling: 'Tooling and monitoring',
-  product: 'Product or service',
-  communication: 'Communication',
-  governance: 'Governance and approvals',
-  external: 'External',
-} as const;
-export const FACTOR_CATEGORIES = keysOf(FACTOR_CATEGORY_LABELS);
-
-export const ACTION_TYPE_LABELS = {
-  prevent: 'Prevent',
-  mitigate: 'Mitigate',
-  detect: 'Detect',
-  process: 'Process',
-} as const;
-export const ACTION_TYPES = keysOf(ACTION_TYPE_LABELS);
-
-export const ACTION_STATUS_LABELS = {
-  open: 'Open',
-  done: 'Done',
-  dropped: 'Dropped',
-} as const;
-export const ACTION_STATUSES = keysOf(ACTION_STATUS_LABELS);
-
-export const SOURCE_KIND_LABELS = {
-  'social-post': 'Social post',
-  news: 'News article',
-  internal: 'Internal document',
-  report: 'Report',
-  other: 'Other',
-} as const;
-export const SOURCE_KINDS = keysOf(SOURCE_KIND_LABELS);
+export type CrisisType = keyof Vocabularies['crisisType'];
+export type ScctCluster = keyof Vocabularies['scct'];
+export type Platform = keyof Vocabularies['platform'];
+export type Origin = keyof Vocabularies['origin'];
+export type DetectionSource = keyof Vocabularies['detectionSource'];
+export type Status = keyof Vocabularies['status'];
+export type TimelineKind = keyof Vocabularies['timelineKind'];
