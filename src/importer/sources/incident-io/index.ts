@@ -1,8 +1,8 @@
 import type { IncidentEvent, PartialIncident, Person } from '../../model/incident.ts';
 import type { TimelineKind } from '../../../schema/taxonomy.ts';
-import { readJsonFile } from '../../io/json.ts';
-import { headText } from '../../io/text.ts';
-import { chooseIncident } from '../incident-tools/select.ts';
+import { SAME_MOMENT_MS, incidentToolAdapter, type IncidentToolRead } from '../incident-tools/adapter.ts';
+import { PlacedOnce, sightingsIn } from '../incident-tools/gather.ts';
+import { chosenNote, zonelessNote } from '../incident-tools/notes.ts';
 import type {
   IncidentIoActor,
   IncidentIoIncident,
@@ -13,7 +13,7 @@ import type {
 } from './document.ts';
 import { incidentIoCsvIncidents, looksLikeIncidentIoCsv } from './csv.ts';
 import { incidentIoFile, type IncidentIoFile } from './shapes.ts';
-import type { Adapter, AdapterOptions, ExportInput } from '../types.ts';
+import type { AdapterOptions } from '../types.ts';
 
 /**
  * incident.io API v2: an incident with its updates, in whichever shape they were saved (one
@@ -23,24 +23,29 @@ import type { Adapter, AdapterOptions, ExportInput } from '../types.ts';
  * call about its course. The incident's own named timestamps (impact started, reported,
  * accepted, resolved…) are events too, unless an update tells the same moment.
  */
-export const incidentIoAdapter: Adapter = {
+export const incidentIoAdapter = incidentToolAdapter({
+  tool: 'incident.io',
   name: 'incident-io',
   label: 'incident.io incident JSON (API v2: incident, incident_updates, lists) or dashboard CSV',
-  detect,
-  read: (input, options) => readTogether([input], options),
-  readTogether,
-};
+  looksLikeCsv: looksLikeIncidentIoCsv,
+  looksLikeJson,
+  readCsv: async (input, tz) => {
+    const csv = await incidentIoCsvIncidents(input, tz);
+    return { file: { file: input.path, incidents: csv.incidents, updates: [] }, zoneless: csv.zoneless };
+  },
+  describe: (each) => ({
+    aliases: [each.reference, each.reference?.replace(/^[A-Z]+-/i, '')].filter(
+      (alias): alias is string => typeof alias === 'string' && alias !== '',
+    ),
+    label: `${each.reference ? `${each.reference} ` : ''}"${each.name ?? ''}", ${each.created_at.slice(0, 10)}`,
+  }),
+  readJson: incidentIoFile,
+  build,
+});
 
 const ADAPTER = 'incident-io';
 
-/** Two moments closer than this are the same moment told twice (a timestamp and an update). */
-const SAME_MOMENT_MS = 60_000;
-
-function detect(input: ExportInput): boolean {
-  if (input.kind !== 'file') return false;
-  if (looksLikeIncidentIoCsv(input)) return true;
-  const head = headText(input.head).trimStart();
-  if (!head.startsWith('{') && !head.startsWith('[')) return false;
+function looksLikeJson(head: string): boolean {
   const incident =
     /"incident_status"\s*:\s*\{/.test(head) &&
     /"incident_role_assignments"\s*:|"incident_updates"\s*:|"incident_timestamp_values"\s*:|app\.incident\.io\//.test(
@@ -62,54 +67,24 @@ const CALLED_OFF = new Set(['declined', 'canceled', 'cancelled', 'merged', 'paus
 /** When one update changes several things, the kind latest in this list wins. */
 const KIND_STRENGTH: readonly TimelineKind[] = ['note', 'decision', 'escalation', 'resolution'];
 
-async function readFiles(inputs: readonly ExportInput[], options: AdapterOptions) {
-  const files: IncidentIoFile[] = [];
-  const zoneless: string[] = [];
-  for (const input of inputs) {
-    if (looksLikeIncidentIoCsv(input)) {
-      const csv = await incidentIoCsvIncidents(input, options.tz);
-      if (csv.zoneless) zoneless.push(input.path);
-      files.push({ file: input.path, incidents: csv.incidents, updates: [] });
-    } else {
-      files.push(incidentIoFile(input.path, await readJsonFile(input, options.onProgress)));
-    }
-  }
-  return { files, zoneless };
-}
-
-async function readTogether(inputs: readonly ExportInput[], options: AdapterOptions): Promise<PartialIncident> {
-  const { files, zoneless } = await readFiles(inputs, options);
-  const chosen = chooseIncident(
-    files,
-    inputs.map((input) => input.path),
-    options.incident,
-    'incident.io',
-    (each) => ({
-      aliases: [each.reference, each.reference?.replace(/^[A-Z]+-/i, '')].filter(
-        (alias): alias is string => typeof alias === 'string' && alias !== '',
-      ),
-      label: `${each.reference ? `${each.reference} ` : ''}"${each.name ?? ''}", ${each.created_at.slice(0, 10)}`,
-    }),
-  );
+function build(
+  { files, chosen, zoneless, paths }: IncidentToolRead<IncidentIoIncident, IncidentIoFile>,
+  options: AdapterOptions,
+): PartialIncident {
   const incident = chosen.incident;
 
-  const updateList: { update: IncidentIoUpdate; file: string; ref: string }[] = [];
-  const seen = new Set<string>();
+  const updateList = new PlacedOnce<IncidentIoUpdate>();
   let otherIncidents = 0;
-  const addUpdate = (update: IncidentIoUpdate, file: string, ref: string) => {
-    if (seen.has(update.id)) return;
-    seen.add(update.id);
-    updateList.push({ update, file, ref: `${ref} ${update.id}` });
-  };
-  for (const { file, incidents, updates } of files) {
-    for (const { incident: each, place } of incidents) {
-      if (each.id !== incident.id) continue;
-      const prefix = place === 'incident' || place === 'the incident' ? '' : `${place}.`;
-      each.incident_updates?.forEach((update, i) => addUpdate(update, file, `${prefix}incident_updates[${i}]`));
+  for (const each of files) {
+    const { file, updates } = each;
+    for (const { incident: sighting, prefix } of sightingsIn(each, incident.id)) {
+      sighting.incident_updates?.forEach((update, i) =>
+        updateList.add(update, file, `${prefix}incident_updates[${i}]`),
+      );
     }
     for (const { update, place } of updates) {
       if (update.incident_id && update.incident_id !== incident.id) otherIncidents++;
-      else addUpdate(update, file, place);
+      else updateList.add(update, file, place);
     }
   }
 
@@ -136,11 +111,11 @@ async function readTogether(inputs: readonly ExportInput[], options: AdapterOpti
     evidence: incidentEvidence,
   });
 
-  const updates = updateList.sort((a, b) => Date.parse(a.update.created_at) - Date.parse(b.update.created_at));
+  const updates = updateList.items.sort((a, b) => Date.parse(a.item.created_at) - Date.parse(b.item.created_at));
   let status: IncidentIoStatus | undefined;
   let severity: IncidentIoSeverity | undefined;
   let endedByUpdate: string | undefined;
-  for (const { update, file, ref } of updates) {
+  for (const { item: update, file, ref } of updates) {
     const parts: string[] = [];
     let kind: TimelineKind = 'note';
     const raise = (candidate: TimelineKind) => {
@@ -218,16 +193,11 @@ async function readTogether(inputs: readonly ExportInput[], options: AdapterOpti
       `incident.io: ${otherIncidents} update(s) of other incidents left out (only ${incident.reference ?? incident.id} was read).`,
     );
   }
-  if (chosen.given > 1) {
-    notes.push(
-      `incident.io: ${chosen.given} incidents were given; only ${incident.reference ?? incident.id} (--incident) was read.`,
-    );
-  }
-  if (zoneless.length > 0) {
-    notes.push(
-      `incident.io: times in ${zoneless.join(', ')} carried no zone; read as ${options.tz}${options.tz === 'UTC' ? ' (pass --tz ZONE if they were local times)' : ''}.`,
-    );
-  }
+  for (const note of [
+    chosenNote('incident.io', chosen.given, incident.reference ?? incident.id),
+    zonelessNote('incident.io', zoneless, options.tz),
+  ])
+    if (note) notes.push(note);
 
   const level = incident.severity ? severityLevel(incident.severity) : undefined;
   if (level?.from === 'rank') {
@@ -241,7 +211,7 @@ async function readTogether(inputs: readonly ExportInput[], options: AdapterOpti
   events.sort((a, b) => a.at.getTime() - b.at.getTime());
   return {
     adapter: ADAPTER,
-    file: inputs.map((input) => input.path).join(', '),
+    file: paths.join(', '),
     ...(incident.name ? { title: incident.name } : {}),
     ...(times.started ? { started: new Date(times.started) } : {}),
     detected: new Date(times.detected ?? incident.created_at),

@@ -1,12 +1,12 @@
 import type { IncidentEvent, PartialIncident, Person } from '../../model/incident.ts';
 import type { TimelineKind } from '../../../schema/taxonomy.ts';
-import { readJsonFile } from '../../io/json.ts';
-import { headText } from '../../io/text.ts';
-import { chooseIncident } from '../incident-tools/select.ts';
+import { SAME_MOMENT_MS, incidentToolAdapter, type IncidentToolRead } from '../incident-tools/adapter.ts';
+import { PlacedOnce, sightingsIn } from '../incident-tools/gather.ts';
+import { chosenNote, zonelessNote } from '../incident-tools/notes.ts';
 import type { PagerDutyIncident, PagerDutyLogEntry, PagerDutyNote, PagerDutyReference } from './document.ts';
 import { looksLikePagerDutyCsv, pagerDutyCsvIncidents } from './csv.ts';
 import { pagerDutyFile, type PagerDutyFile } from './shapes.ts';
-import type { Adapter, AdapterOptions, ExportInput } from '../types.ts';
+import type { AdapterOptions } from '../types.ts';
 
 /**
  * PagerDuty REST API v2: an incident with its log entries and notes, in whichever shape they were
@@ -15,24 +15,27 @@ import type { Adapter, AdapterOptions, ExportInput } from '../types.ts';
  * the engineers' one: triggered is when monitoring saw the problem, acknowledged is a person
  * taking it on, resolved is the end.
  */
-export const pagerdutyAdapter: Adapter = {
+export const pagerdutyAdapter = incidentToolAdapter({
+  tool: 'PagerDuty',
   name: 'pagerduty',
   label: 'PagerDuty incident JSON (REST API v2: incident, log_entries, notes, lists) or incidents CSV',
-  detect,
-  read: (input, options) => readTogether([input], options),
-  readTogether,
-};
+  looksLikeCsv: looksLikePagerDutyCsv,
+  looksLikeJson,
+  readCsv: async (input, tz) => {
+    const csv = await pagerDutyCsvIncidents(input, tz);
+    return { file: { file: input.path, incidents: csv.incidents, logEntries: [], notes: [] }, zoneless: csv.zoneless };
+  },
+  describe: (each) => ({
+    aliases: each.incident_number ? [String(each.incident_number)] : [],
+    label: `#${each.incident_number ?? '?'} "${each.title ?? each.summary ?? ''}", ${each.created_at.slice(0, 10)}`,
+  }),
+  readJson: pagerDutyFile,
+  build,
+});
 
 const ADAPTER = 'pagerduty';
 
-/** Two events closer than this are the same moment seen twice (the incident's record and its log). */
-const SAME_MOMENT_MS = 60_000;
-
-function detect(input: ExportInput): boolean {
-  if (input.kind !== 'file') return false;
-  if (looksLikePagerDutyCsv(input)) return true;
-  const head = headText(input.head).trimStart();
-  if (!head.startsWith('{') && !head.startsWith('[')) return false;
+function looksLikeJson(head: string): boolean {
   const incident = /"incident_number"\s*:/.test(head) && /"type"\s*:\s*"incident"/.test(head);
   // A log saved on its own: entries of PagerDuty's log types, each naming its incident.
   const log = /"type"\s*:\s*"[a-z_]+_log_entry"/.test(head) && /"type"\s*:\s*"incident_reference"/.test(head);
@@ -65,80 +68,36 @@ const KIND_BY_LOG_TYPE: Record<string, TimelineKind> = {
   unlink_log_entry: 'note',
 };
 
-/** Every file read, sorted into incidents, separate log entries and separate notes. */
-async function readFiles(inputs: readonly ExportInput[], options: AdapterOptions) {
-  const files: PagerDutyFile[] = [];
-  const zoneless: string[] = [];
-  for (const input of inputs) {
-    if (looksLikePagerDutyCsv(input)) {
-      const csv = await pagerDutyCsvIncidents(input, options.tz);
-      if (csv.zoneless) zoneless.push(input.path);
-      files.push({ file: input.path, incidents: csv.incidents, logEntries: [], notes: [] });
-    } else {
-      files.push(pagerDutyFile(input.path, await readJsonFile(input, options.onProgress)));
-    }
-  }
-  return { files, zoneless };
-}
-
-/** An item of the timeline with the file and place it came from. */
-interface Placed<T> {
-  item: T;
-  file: string;
-  ref: string;
-}
-
-async function readTogether(inputs: readonly ExportInput[], options: AdapterOptions): Promise<PartialIncident> {
-  const { files, zoneless } = await readFiles(inputs, options);
-
-  // The lists of every sighting of the chosen incident are its log.
-  const chosen = chooseIncident(
-    files,
-    inputs.map((input) => input.path),
-    options.incident,
-    'PagerDuty',
-    (each) => ({
-      aliases: each.incident_number ? [String(each.incident_number)] : [],
-      label: `#${each.incident_number ?? '?'} "${each.title ?? each.summary ?? ''}", ${each.created_at.slice(0, 10)}`,
-    }),
-  );
+function build(
+  { files, chosen, zoneless, paths }: IncidentToolRead<PagerDutyIncident, PagerDutyFile>,
+  options: AdapterOptions,
+): PartialIncident {
   const document = chosen.incident;
 
-  const log: Placed<PagerDutyLogEntry>[] = [];
-  const noteList: Placed<PagerDutyNote>[] = [];
-  const seenEntries = new Set<string>();
-  const seenNotes = new Set<string>();
+  const logList = new PlacedOnce<PagerDutyLogEntry>();
+  const noteList = new PlacedOnce<PagerDutyNote>();
   let otherIncidents = 0;
-  const addEntry = (entry: PagerDutyLogEntry, file: string, ref: string) => {
-    if (seenEntries.has(entry.id)) return;
-    seenEntries.add(entry.id);
-    log.push({ item: entry, file, ref: `${ref} ${entry.id}` });
-  };
-  const addNote = (note: PagerDutyNote, file: string, ref: string) => {
-    if (seenNotes.has(note.id)) return;
-    seenNotes.add(note.id);
-    noteList.push({ item: note, file, ref: `${ref} ${note.id}` });
-  };
-  for (const { file, incidents, logEntries, notes } of files) {
-    for (const { incident, place } of incidents) {
-      if (incident.id !== document.id) continue;
-      const prefix = place === 'incident' || place === 'the incident' ? '' : `${place}.`;
-      incident.log_entries?.forEach((entry, i) => addEntry(entry, file, `${prefix}log_entries[${i}]`));
-      incident.notes?.forEach((note, i) => addNote(note, file, `${prefix}notes[${i}]`));
+  // The lists of every sighting of the chosen incident are its log.
+  for (const each of files) {
+    const { file, logEntries, notes } = each;
+    for (const { incident, prefix } of sightingsIn(each, document.id)) {
+      incident.log_entries?.forEach((entry, i) => logList.add(entry, file, `${prefix}log_entries[${i}]`));
+      incident.notes?.forEach((note, i) => noteList.add(note, file, `${prefix}notes[${i}]`));
     }
     for (const { entry, place } of logEntries) {
       // An entry names its incident; one that does not (trimmed by hand) belongs to the only one.
       if (entry.incident && entry.incident.id !== document.id) otherIncidents++;
-      else addEntry(entry, file, place);
+      else logList.add(entry, file, place);
     }
     // The notes endpoint is per incident and its notes do not name it: they belong to the one read.
-    for (const { note, place } of notes) addNote(note, file, place);
+    for (const { note, place } of notes) noteList.add(note, file, place);
   }
+  const log = logList.items;
 
   const people = new People();
   const events: IncidentEvent[] = [];
   const notes: string[] = [];
-  const hasNotes = noteList.length > 0;
+  const hasNotes = noteList.items.length > 0;
   const notified = new Set<string>();
   let annotationsAsNotes = 0;
   const unknownTypes = new Set<string>();
@@ -175,7 +134,7 @@ async function readTogether(inputs: readonly ExportInput[], options: AdapterOpti
     });
   }
 
-  for (const { item: note, file, ref } of noteList) {
+  for (const { item: note, file, ref } of noteList.items) {
     const author = note.user ? people.add(note.user) : undefined;
     events.push({
       at: new Date(note.created_at),
@@ -238,14 +197,11 @@ async function readTogether(inputs: readonly ExportInput[], options: AdapterOpti
       `PagerDuty: ${count(otherIncidents, 'log entry', 'log entries')} of other incidents left out (only ${document.id} was read).`,
     );
   }
-  if (chosen.given > 1) {
-    notes.push(`PagerDuty: ${chosen.given} incidents were given; only ${document.id} (--incident) was read.`);
-  }
-  if (zoneless.length > 0) {
-    notes.push(
-      `PagerDuty: times in ${zoneless.join(', ')} carried no zone; read as ${options.tz}${options.tz === 'UTC' ? ' (pass --tz ZONE if they were local times)' : ''}.`,
-    );
-  }
+  for (const note of [
+    chosenNote('PagerDuty', chosen.given, document.id),
+    zonelessNote('PagerDuty', zoneless, options.tz),
+  ])
+    if (note) notes.push(note);
   if (document.status && document.status !== 'resolved') {
     notes.push(`PagerDuty: the incident was still "${document.status}" when exported.`);
   }
@@ -253,7 +209,7 @@ async function readTogether(inputs: readonly ExportInput[], options: AdapterOpti
   const title = document.title ?? document.summary;
   return {
     adapter: ADAPTER,
-    file: inputs.map((input) => input.path).join(', '),
+    file: paths.join(', '),
     ...(title ? { title } : {}),
     started: new Date(triggered),
     detected: new Date(triggered),
