@@ -77,3 +77,14 @@ export function timeZone(name: string): Zone {
     },
   };
 }
+
+/**
+ * The page's sentence for times an export gave without a zone (the partial's `timeZoneNote`),
+ * naming the files and the zone they were read in; undefined when there were none.
+ */
+export function zonelessTimesNote(files: readonly string[], zone: string): string | undefined {
+  if (files.length === 0) return undefined;
+  const names = files.map((file) => file.split(/[\\/]/).pop()).join(', ');
+  const hint = zone === 'UTC' ? ' (pass --tz ZONE if the tool exported local time)' : '';
+  return `Times in ${names} carried no zone; read as ${zone}${hint}.`;
+}

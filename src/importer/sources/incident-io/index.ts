@@ -2,7 +2,7 @@ import type { IncidentEvent, PartialIncident, Person } from '../../model/inciden
 import type { TimelineKind } from '../../../schema/taxonomy.ts';
 import { SAME_MOMENT_MS, incidentToolAdapter, type IncidentToolRead } from '../incident-tools/adapter.ts';
 import { PlacedOnce, sightingsIn } from '../incident-tools/gather.ts';
-import { chosenNote, zonelessNote } from '../incident-tools/notes.ts';
+import { chosenNote } from '../incident-tools/notes.ts';
 import type {
   IncidentIoActor,
   IncidentIoIncident,
@@ -13,7 +13,6 @@ import type {
 } from './document.ts';
 import { incidentIoCsvIncidents, looksLikeIncidentIoCsv } from './csv.ts';
 import { incidentIoFile, type IncidentIoFile } from './shapes.ts';
-import type { AdapterOptions } from '../types.ts';
 
 /**
  * incident.io API v2: an incident with its updates, in whichever shape they were saved (one
@@ -67,10 +66,7 @@ const CALLED_OFF = new Set(['declined', 'canceled', 'cancelled', 'merged', 'paus
 /** When one update changes several things, the kind latest in this list wins. */
 const KIND_STRENGTH: readonly TimelineKind[] = ['note', 'decision', 'escalation', 'resolution'];
 
-function build(
-  { files, chosen, zoneless, paths }: IncidentToolRead<IncidentIoIncident, IncidentIoFile>,
-  options: AdapterOptions,
-): PartialIncident {
+function build({ files, chosen, paths }: IncidentToolRead<IncidentIoIncident, IncidentIoFile>): PartialIncident {
   const incident = chosen.incident;
 
   const updateList = new PlacedOnce<IncidentIoUpdate>();
@@ -193,11 +189,8 @@ function build(
       `incident.io: ${otherIncidents} update(s) of other incidents left out (only ${incident.reference ?? incident.id} was read).`,
     );
   }
-  for (const note of [
-    chosenNote('incident.io', chosen.given, incident.reference ?? incident.id),
-    zonelessNote('incident.io', zoneless, options.tz),
-  ])
-    if (note) notes.push(note);
+  const chosenOne = chosenNote('incident.io', chosen.given, incident.reference ?? incident.id);
+  if (chosenOne) notes.push(chosenOne);
 
   const level = incident.severity ? severityLevel(incident.severity) : undefined;
   if (level?.from === 'rank') {

@@ -1,6 +1,7 @@
 import { readJsonFile } from '../../io/json.ts';
 import { headText } from '../../io/text.ts';
 import type { PartialIncident } from '../../model/incident.ts';
+import { zonelessTimesNote } from '../../time-zone.ts';
 import type { Adapter, AdapterOptions, ExportInput } from '../types.ts';
 import { chooseIncident, type FileIncidents } from './select.ts';
 
@@ -18,8 +19,6 @@ export const SAME_MOMENT_MS = 60_000;
 export interface IncidentToolRead<I extends { id: string }, F extends FileIncidents<I>> {
   files: F[];
   chosen: ReturnType<typeof chooseIncident<I>>;
-  /** The CSVs whose times carried no zone (read in --tz). */
-  zoneless: string[];
   /** Every input, as given. */
   paths: string[];
 }
@@ -46,7 +45,7 @@ export interface IncidentToolFormat<I extends { id: string }, F extends FileInci
   /** The names a user may type for an incident (`--incident`), and its label in the list of choices. */
   describe(incident: I): { aliases: string[]; label: string };
   /** The incident out of every file read. */
-  build(read: IncidentToolRead<I, F>, options: AdapterOptions): PartialIncident;
+  build(read: IncidentToolRead<I, F>): PartialIncident;
 }
 
 /** The adapter of an incident tool: detection, and reading one file or several as one export. */
@@ -67,7 +66,10 @@ export function incidentToolAdapter<I extends { id: string }, F extends FileInci
     }
     const paths = inputs.map((input) => input.path);
     const chosen = chooseIncident(files, paths, options.incident, format.tool, format.describe);
-    return format.build({ files, chosen, zoneless, paths }, options);
+    const incident = format.build({ files, chosen, paths });
+    // CSV times without a zone are the one wall-clock rule's: the merge weighs them against absolute ones.
+    const note = zonelessTimesNote(zoneless, options.tz);
+    return note ? { ...incident, timeZoneNote: note } : incident;
   };
   return {
     name: format.name,

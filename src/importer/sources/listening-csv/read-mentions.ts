@@ -5,6 +5,7 @@ import type { AdapterOptions, ExportInput } from '../types.ts';
 import type { ColumnPreset } from './column-roles.ts';
 import { describeColumns, mapField, resolveColumns, type ColumnIndex } from './columns.ts';
 import { DateOrderEvidence } from './date-order.ts';
+import { zonelessTimesNote } from '../../time-zone.ts';
 import { dateReading, timeZone, type DateOrder, type DateReading, type Zone } from './dates.ts';
 import { mentionEvents } from './events.ts';
 import { headRows, isBlankRow, locateHeader, sniffDelimiter, type HeaderLocation } from './header.ts';
@@ -249,10 +250,7 @@ export class MentionReader {
 
 /** The page's sentence when times were read without a zone; undefined when every time had one. */
 export function timeZoneNote(file: string, dates: DateReading): string | undefined {
-  if (dates.zoneless === 0) return undefined;
-  const name = file.split(/[\\/]/).pop();
-  const hint = dates.zone.name === 'UTC' ? ' (pass --tz ZONE if the tool exported local time)' : '';
-  return `Times in ${name} carried no zone; read as ${dates.zone.name}${hint}.`;
+  return dates.zoneless === 0 ? undefined : zonelessTimesNote([file], dates.zone.name);
 }
 
 /** A series longer than `limits.maxSeriesHours` means a wrong date column, not an incident. */

@@ -2,11 +2,10 @@ import type { IncidentEvent, PartialIncident, Person } from '../../model/inciden
 import type { TimelineKind } from '../../../schema/taxonomy.ts';
 import { SAME_MOMENT_MS, incidentToolAdapter, type IncidentToolRead } from '../incident-tools/adapter.ts';
 import { PlacedOnce, sightingsIn } from '../incident-tools/gather.ts';
-import { chosenNote, zonelessNote } from '../incident-tools/notes.ts';
+import { chosenNote } from '../incident-tools/notes.ts';
 import type { PagerDutyIncident, PagerDutyLogEntry, PagerDutyNote, PagerDutyReference } from './document.ts';
 import { looksLikePagerDutyCsv, pagerDutyCsvIncidents } from './csv.ts';
 import { pagerDutyFile, type PagerDutyFile } from './shapes.ts';
-import type { AdapterOptions } from '../types.ts';
 
 /**
  * PagerDuty REST API v2: an incident with its log entries and notes, in whichever shape they were
@@ -68,10 +67,7 @@ const KIND_BY_LOG_TYPE: Record<string, TimelineKind> = {
   unlink_log_entry: 'note',
 };
 
-function build(
-  { files, chosen, zoneless, paths }: IncidentToolRead<PagerDutyIncident, PagerDutyFile>,
-  options: AdapterOptions,
-): PartialIncident {
+function build({ files, chosen, paths }: IncidentToolRead<PagerDutyIncident, PagerDutyFile>): PartialIncident {
   const document = chosen.incident;
 
   const logList = new PlacedOnce<PagerDutyLogEntry>();
@@ -197,11 +193,8 @@ function build(
       `PagerDuty: ${count(otherIncidents, 'log entry', 'log entries')} of other incidents left out (only ${document.id} was read).`,
     );
   }
-  for (const note of [
-    chosenNote('PagerDuty', chosen.given, document.id),
-    zonelessNote('PagerDuty', zoneless, options.tz),
-  ])
-    if (note) notes.push(note);
+  const chosenOne = chosenNote('PagerDuty', chosen.given, document.id);
+  if (chosenOne) notes.push(chosenOne);
   if (document.status && document.status !== 'resolved') {
     notes.push(`PagerDuty: the incident was still "${document.status}" when exported.`);
   }

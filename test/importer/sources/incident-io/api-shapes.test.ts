@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importIncident } from '../../support/pipeline.ts';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixture, importError, useTempDir } from '../support.ts';
 
@@ -88,7 +88,33 @@ describe('incident.io dashboard CSV', () => {
     expect(incident.people).toEqual([
       expect.objectContaining({ role: 'responder', name: 'Alex Moreau', title: 'Incident Lead' }),
     ]);
-    expect(incident.notes).toContain(`${path}: incident.io: times in ${path} carried no zone; read as Europe/London.`);
+    // The wall-clock reading is the partial's timeZoneNote, which the merge turns into a warning.
+    expect(incident.warnings).toEqual([`${path}: Times in incidents.csv carried no zone; read as Europe/London.`]);
+    expect(incident.notes).toContain(incident.warnings[0]);
+  });
+
+  it('warns that durations depend on --tz when its zone-less times meet absolute ones', async () => {
+    const log = join(tempDir(), 'war-room.json');
+    writeFileSync(
+      log,
+      JSON.stringify({
+        format: 'firebreak-incident',
+        version: 1,
+        events: [{ at: '2024-05-14T09:05:00Z', kind: 'escalation', text: 'Comms lead paged', actor: 'responder' }],
+      }),
+    );
+    const incident = await importIncident([path, log], { incident: 'INC-2024', tz: 'Europe/London' });
+    expect(incident.warnings).toContainEqual(
+      `Durations here combine absolute times (${log}) with times read in an assumed zone (${path}): if that zone is wrong, every duration between them is off by the difference. Pass --tz with the zone the exporting tool was set to.`,
+    );
+  });
+
+  it('says nothing about zones when the CSV gave every time with one', async () => {
+    const zoned = join(tempDir(), 'zoned.csv');
+    writeFileSync(zoned, readFileSync(path, 'utf8').replace(/(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)/g, '$1T$2Z'));
+    const incident = await importIncident([zoned], { incident: 'INC-2024' });
+    expect(incident.warnings).toEqual([]);
+    expect(incident.notes.join('\n')).not.toMatch(/carried no zone/);
   });
 
   it('names the line and column of a time it cannot read', async () => {

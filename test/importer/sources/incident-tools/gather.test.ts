@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PlacedOnce, sightingsIn } from '../../../../src/importer/sources/incident-tools/gather.ts';
-import { chosenNote, zonelessNote } from '../../../../src/importer/sources/incident-tools/notes.ts';
+import { chosenNote } from '../../../../src/importer/sources/incident-tools/notes.ts';
 
 describe('gathering an incident-tool timeline out of several files', () => {
   it('keeps each item once, placed where it was first seen', () => {
@@ -29,21 +29,11 @@ describe('gathering an incident-tool timeline out of several files', () => {
   });
 });
 
-describe('the notes every incident-tool adapter words the same', () => {
+describe('the note every incident-tool adapter words the same', () => {
   it('says which incident was read only when a list held several', () => {
     expect(chosenNote('PagerDuty', 1, 'PT4KHLK')).toBeUndefined();
     expect(chosenNote('PagerDuty', 3, 'PT4KHLK')).toBe(
       'PagerDuty: 3 incidents were given; only PT4KHLK (--incident) was read.',
-    );
-  });
-
-  it('names the files whose times carried no zone and the zone they were read in', () => {
-    expect(zonelessNote('incident.io', [], 'UTC')).toBeUndefined();
-    expect(zonelessNote('incident.io', ['a.csv'], 'UTC')).toBe(
-      'incident.io: times in a.csv carried no zone; read as UTC (pass --tz ZONE if they were local times).',
-    );
-    expect(zonelessNote('incident.io', ['a.csv', 'b.csv'], 'Europe/Paris')).toBe(
-      'incident.io: times in a.csv, b.csv carried no zone; read as Europe/Paris.',
     );
   });
 });
