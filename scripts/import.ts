@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import type { CountryCode } from 'libphonenumber-js';
 import { isPhoneRegion } from '../src/lib/privacy/patterns.ts';
-import { incidentExportJsonSchema } from '../src/schema/incident-export.ts';
+import { incidentExportJsonSchema } from './schemas/json-schema.ts';
 import { encodingName } from '../src/importer/io/text.ts';
 import { DATE_ORDERS, type DateOrder } from '../src/importer/sources/listening-csv/dates.ts';
 import {

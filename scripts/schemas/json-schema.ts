@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { incidentExportSchema } from '../../src/schema/incident-export.ts';
 
 /** Where the generated schemas are committed; also served by the site at `/schemas/…`. */
 export const SCHEMA_DIR = 'public/schemas';
@@ -66,10 +66,18 @@ function asFile(path: string, schema: unknown): SchemaFile {
 }
 
 /**
- * Every JSON Schema Firebreak ships, generated from the zod schemas. The incident-export schema
- * is included once `src/schema/incident-export.ts` exports `incidentExportSchema` (the
- * importer's input format).
+ * The JSON Schema of the Firebreak incident JSON format (what tools validate against): the file
+ * published in SCHEMA_DIR and what `npm run import -- --json-schema` prints.
  */
+export function incidentExportJsonSchema(): Record<string, unknown> {
+  return toEditorJsonSchema(
+    incidentExportSchema,
+    'Firebreak incident export',
+    'A post-mortem in progress: optional post-mortem fields plus timeline events. Import with `npm run import -- file.json`.',
+  );
+}
+
+/** Every JSON Schema Firebreak ships, generated from the zod schemas. */
 export async function buildSchemaFiles(root: string): Promise<SchemaFile[]> {
   const postmortemSource = join(root, 'src/schema/postmortem.ts');
   const { postmortemFields } = (await import(
@@ -97,23 +105,6 @@ export async function buildSchemaFiles(root: string): Promise<SchemaFile[]> {
     ),
   );
 
-  const exportSource = join(root, 'src/schema/incident-export.ts');
-  if (existsSync(exportSource)) {
-    const { incidentExportSchema: schema } = (await import(pathToFileURL(exportSource).href)) as {
-      incidentExportSchema?: z.ZodType;
-    };
-    if (schema) {
-      files.push(
-        asFile(
-          `${SCHEMA_DIR}/incident-export.schema.json`,
-          toEditorJsonSchema(
-            schema,
-            'Firebreak incident export',
-            'A generic incident export read by `npm run import`.',
-          ),
-        ),
-      );
-    }
-  }
+  files.push(asFile(`${SCHEMA_DIR}/incident-export.schema.json`, incidentExportJsonSchema()));
   return files;
 }

@@ -221,13 +221,3 @@ export const incidentExportSchema = postmortemFields
   });
 
 export type IncidentExport = z.output<typeof incidentExportSchema>;
-
-/** The JSON Schema of the format, generated from the zod schema (what tools validate against). */
-export function incidentExportJsonSchema(): Record<string, unknown> {
-  return {
-    ...z.toJSONSchema(incidentExportSchema, { io: 'input', target: 'draft-2020-12' }),
-    title: 'Firebreak incident export',
-    description:
-      'A post-mortem in progress: optional post-mortem fields plus timeline events. Import with `npm run import -- file.json`.',
-  };
-}

@@ -134,6 +134,14 @@ describe('npm run import', () => {
     expect(Object.keys(schema.properties)).toEqual(Object.keys(incidentExportSchema.shape));
     expect(schema.required).toEqual(expect.arrayContaining(['format', 'version', 'events']));
   });
+
+  it('--json-schema prints the very schema the site publishes at /schemas/incident-export.schema.json', () => {
+    const published = readFileSync(
+      new URL('../../../public/schemas/incident-export.schema.json', import.meta.url),
+      'utf8',
+    );
+    expect(runImport(['--json-schema']).stdout).toBe(published);
+  });
 });
 
 function readYamlData(text: string): unknown {
