@@ -13,9 +13,9 @@ import { impactSchema, postmortemFields } from './postmortem.ts';
  */
 export const postmortemSummarySchema = postmortemFields.omit({ timeline: true, impact: true }).extend({
   /** The damage, without the mention series. */
-  impact: impactSchema.omit({ mentionSeries: true }),
+  impact: impactSchema.omit({ mentionSeries: true }).describe('The damage, without the mention series.'),
   /** Computed from the four times and the peak of the mention series. */
-  durations: durationsSchema,
+  durations: durationsSchema.describe('Computed from the four times and the peak of the mention series.'),
 });
 
 export type PostmortemSummary = z.output<typeof postmortemSummarySchema>;
