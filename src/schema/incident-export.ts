@@ -32,7 +32,6 @@ export { INCIDENT_EXPORT_FORMAT, INCIDENT_EXPORT_VERSION };
 const timestamp = zonedTimestampString;
 
 /** An event's link: the post-mortem's web-link rule. */
-
 const webLink = webUrl.meta({ description: 'An http(s) link; other schemes (javascript:, data:) are refused.' });
 
 /** Who acted, as in the normalized incident model. */
@@ -177,7 +176,8 @@ export const incidentExportSchema = postmortemFields
       .array(postmortemFields.shape.platforms.element)
       .describe('Platforms, the first one where it started; left out, they are read off the events.')
       .optional(),
-    // Lists keep the post-mortem's rule but not its default of []: left out, they stay out.
+    // Lists keep the post-mortem's rule and description but not its default of []: left out,
+    // they stay out (tags here; wentWell, wentPoorly and sources below).
     tags: postmortemFields.shape.tags.unwrap().optional(),
     /** When it began; defaults to the earliest event. */
     started: timestamp.describe('When it began; defaults to the earliest event.').optional(),
