@@ -127,4 +127,28 @@ export const SEARCH_CASES: readonly SearchCase[] = [
   { query: 'hoax correction', answers: [SCENARIOS, RUNBOOK('misinformation'), HOAX] },
   { query: 'live incident log', answers: ['/log/', ROLE('scribe')] },
   { query: 'report an impersonation account on tiktok', answers: [CARD('tiktok')] },
+
+  // Added with the header box's incidents (issue 16), written before any was run, and kept as
+  // written whether they hit or miss: the rules are tuned to queries like these, not to these.
+  { query: 'hackers posted a giveaway on our instagram', answers: [HIJACK] },
+  { query: 'customer emails leaked in newsletter', answers: [NEWSLETTER, RUNBOOK('data-privacy')] },
+  { query: 'cc instead of bcc mistake', answers: [NEWSLETTER] },
+  { query: 'missing allergen on packaging', answers: [ALLERGEN, RUNBOOK('product-safety')] },
+  { query: 'reddit thread about slow delivery', answers: [SOFA] },
+  { query: 'worker filmed wasting food', answers: [EMPLOYEE, RUNBOOK('employee-post')] },
+  { query: 'false claim glass in product', answers: [HOAX, RUNBOOK('misinformation')] },
+  { query: 'eco claims backlash plastic free', answers: [PACKAGING] },
+  { query: 'racist advert backlash', answers: [AD, RUNBOOK('offensive-content')] },
+  { query: 'linkedin post by our founder', answers: [EXEC_POST] },
+  { query: 'insensitive post during hurricane', answers: [STORM] },
+  { query: 'condolence message answered with a sales offer', answers: [BEREAVEMENT] },
+  { query: 'how to get our hacked account back', answers: [RUNBOOK('account-compromise'), CARD('meta')] },
+  { query: 'who approves the statement', answers: [PLAN, ROLE('comms-lead'), ROLE('legal')] },
+  { query: 'legal review before posting', answers: [ROLE('legal')] },
+  { query: 'what to post while we investigate', answers: [TEMPLATES, TIME, CRISIS_NOW] },
+  { query: 'stop all scheduled posts in hootsuite', answers: [CARD('scheduling-tools')] },
+  { query: 'people are angry in the comments what now', answers: [CRISIS_NOW, RUNBOOK('viral-complaint')] },
+  { query: 'should we turn off comments', answers: [CRISIS_NOW, RUNBOOK('viral-complaint')] },
+  { query: 'report fake account to x', answers: [CARD('x')] },
+  { query: 'product might make people sick', answers: [RUNBOOK('product-safety'), ALLERGEN] },
 ];
