@@ -12,6 +12,8 @@ export interface FirstSearch {
   results: number;
   /** The path of every request the search made, in the order they finished. */
   paths: string[];
+  /** What each of those requests transferred, in the same order. */
+  sizes: number[];
 }
 
 /**
@@ -19,7 +21,7 @@ export interface FirstSearch {
  * transferred (bodies as the server compressed them, plus headers). The returned function
  * stops waiting and gives the paths and the total so far.
  */
-function countTransfers(page: Page): () => Promise<{ paths: string[]; bytes: number }> {
+function countTransfers(page: Page): () => Promise<{ paths: string[]; sizes: number[]; bytes: number }> {
   const pending: Promise<[string, number]>[] = [];
   page.on('requestfinished', (request) => {
     const path = new URL(request.url()).pathname;
@@ -32,7 +34,8 @@ function countTransfers(page: Page): () => Promise<{ paths: string[]; bytes: num
   });
   return async () => {
     const done = await Promise.all(pending);
-    return { paths: done.map(([path]) => path), bytes: done.reduce((sum, [, n]) => sum + n, 0) };
+    const sizes = done.map(([, n]) => n);
+    return { paths: done.map(([path]) => path), sizes, bytes: sizes.reduce((sum, n) => sum + n, 0) };
   };
 }
 
@@ -49,8 +52,8 @@ export async function firstSearchOnPage(page: Page, homeUrl: string, query: stri
   await page.locator('.search__results li, .search__results .search__status').first().waitFor();
   await page.waitForLoadState('networkidle');
   const results = await page.locator('.search__results li').count();
-  const { paths, bytes } = await transfers();
-  return { bytes, requests: paths.length, results, paths };
+  const { paths, sizes, bytes } = await transfers();
+  return { bytes, requests: paths.length, results, paths, sizes };
 }
 
 /** Bytes transferred (compressed bodies plus headers) to load `url` until the network is idle. */
@@ -79,6 +82,33 @@ export async function measureFirstSearch(
     const search = await firstSearchOnPage(await browser.newPage(), base, query);
     const libraryBytes = await pageWeight(await browser.newPage(), `${base}incidents/`);
     return { ...search, libraryBytes };
+  } finally {
+    await browser?.close();
+    await server.stop();
+  }
+}
+
+/**
+ * Serves a built site (`dir`) on `port` and measures a first search for each query, each in a
+ * fresh page of one Chromium (nothing cached between them).
+ */
+export async function measureFirstSearches(
+  dir: string,
+  queries: readonly string[],
+  port: number,
+): Promise<FirstSearch[]> {
+  const server = await preview({ root, outDir: dir, logLevel: 'error', server: { host: '127.0.0.1', port } });
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    const base = `http://127.0.0.1:${server.port}/`;
+    const searches: FirstSearch[] = [];
+    for (const query of queries) {
+      const page = await browser.newPage();
+      searches.push(await firstSearchOnPage(page, base, query));
+      await page.close();
+    }
+    return searches;
   } finally {
     await browser?.close();
     await server.stop();

@@ -80,23 +80,38 @@ function loadBundle(bundle: string): Promise<PagefindApi> {
   return api;
 }
 
+/** One bundle with another merged into it (Pagefind searches both with the first one's WebAssembly). */
+async function merged(primary: string, other: string): Promise<PagefindApi> {
+  const module = await loadBundle(primary);
+  // A merged bundle waits for the primary's WebAssembly, which init() loads.
+  await module.init();
+  await module.mergeIndex(bundleUrl(other), OPTIONS);
+  return module;
+}
+
 let everything: Promise<PagefindApi> | undefined;
+let recent: Promise<PagefindApi> | undefined;
 
 /**
  * Loads Pagefind for a scope (src/lib/search/bundles.ts), on first use. `all` is the playbook's
  * instance with the incidents bundle merged in, so once a page asked for `all` (the search
- * page), its header box searches everything too.
+ * page), its header box searches everything too. `recent` is the recent bundle's own instance
+ * with the playbook merged in: a module instance of its own, so merging it never adds the
+ * recent incidents to `all` a second time.
  */
-export function loadPagefind(scope: SearchScope = 'playbook'): Promise<PagefindApi> {
-  if (scope === 'incidents') return loadBundle(SEARCH_BUNDLES.incidents);
-  if (scope === 'playbook') return everything ?? loadBundle(SEARCH_BUNDLES.playbook);
-  everything ??= loadBundle(SEARCH_BUNDLES.playbook).then(async (module) => {
-    // A merged bundle waits for the primary's WebAssembly, which init() loads.
-    await module.init();
-    await module.mergeIndex(bundleUrl(SEARCH_BUNDLES.incidents), OPTIONS);
-    return module;
-  });
-  return everything;
+export function loadPagefind(scope: SearchScope): Promise<PagefindApi> {
+  switch (scope) {
+    case 'incidents':
+      return loadBundle(SEARCH_BUNDLES.incidents);
+    case 'playbook':
+      return everything ?? loadBundle(SEARCH_BUNDLES.playbook);
+    case 'recent':
+      recent ??= everything ?? merged(SEARCH_BUNDLES.recent, SEARCH_BUNDLES.playbook);
+      return recent;
+    case 'all':
+      everything ??= merged(SEARCH_BUNDLES.playbook, SEARCH_BUNDLES.incidents);
+      return everything;
+  }
 }
 
 /**

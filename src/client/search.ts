@@ -14,8 +14,8 @@ import type { SearchScope } from '../lib/search/bundles.ts';
 import { loadPagefind, type PagefindApi, type PagefindResult, type SearchOptions } from './pagefind.ts';
 
 export interface ForgivingSearchOptions extends SearchOptions {
-  /** Which bundles to search (src/lib/search/bundles.ts); the playbook's by default. */
-  scope?: SearchScope;
+  /** Which bundles to search (src/lib/search/bundles.ts). */
+  scope: SearchScope;
   /** Re-rank by what the query asks for (playbook first for how-to questions). Off where only incidents are listed. */
   rankByIntent?: boolean;
   /**
@@ -86,8 +86,8 @@ function playbookPages(pagefind: PagefindApi): Promise<Set<string>> {
   return ids;
 }
 
-export async function forgivingSearch(typed: string, options: ForgivingSearchOptions = {}): Promise<ForgivingSearch> {
-  const { rankByIntent = false, enough = 3, scope = 'playbook', ...pagefindOptions } = options;
+export async function forgivingSearch(typed: string, options: ForgivingSearchOptions): Promise<ForgivingSearch> {
+  const { rankByIntent = false, enough = 3, scope, ...pagefindOptions } = options;
   const query = parseQuery(typed);
   const [pagefind] = await Promise.all([loadPagefind(scope), loadVocabulary(query.content)]);
   const plan = planQuery(query, vocabulary);

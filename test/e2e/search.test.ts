@@ -123,9 +123,11 @@ describe('forgiving search', () => {
     }
   });
 
-  it('applies the same rules in the header box, which answers from the playbook', async () => {
+  it('applies the same rules in the header box, which answers from the playbook and recent incidents', async () => {
     const { page, errors } = await openPage(session.context());
-    await searchPage(page, 'instagarm hacked', 'Playbook');
+    // The project's 12 post-mortems are all recent (fewer than RECENT_INCIDENTS), so the box
+    // sees what the search page sees.
+    await searchPage(page, 'instagarm hacked');
     const fromPage = await results(page)
       .locator('> a')
       .evaluateAll((as) => as.slice(0, 5).map((a) => a.getAttribute('href')));
@@ -138,8 +140,10 @@ describe('forgiving search', () => {
       .locator('.search__results li > a')
       .evaluateAll((as) => as.slice(0, 5).map((a) => a.getAttribute('href')));
     expect(fromBox).toEqual(fromPage);
-    // Past incidents are one link away: the search page, which searches everything.
+    expect(fromBox).toContain('/incidents/2022-11-03-instagram-account-hijack/');
+    // The whole library is one link away: the search page, which searches everything.
     const everything = page.locator('.search__results [data-search-everything]');
+    expect(await everything.textContent()).toBe('Search all past incidents');
     const target = new URL((await everything.getAttribute('href')) ?? '', siteUrl);
     expect(target.pathname + target.search).toBe(`/search/?q=${encodeURIComponent('instagarm hacked')}`);
     await everything.click();
@@ -166,6 +170,54 @@ describe('forgiving search', () => {
       await page.locator('#site-search').fill('instagarm sofa');
       await page.locator('.search__results [data-search-relaxed]').waitFor();
       violations = await axeViolations(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  }
+});
+
+describe('the header box', () => {
+  const boxResults = (page: Page) => page.locator('.search__results li');
+
+  async function searchBox(page: Page, query: string) {
+    await page.locator('#site-search').fill(query);
+    await page.locator('.search__results [data-search-everything]').waitFor();
+  }
+
+  it('lists an incident first, with its badges, for an event-like query', async () => {
+    const { page, errors } = await openPage(session.context());
+    await page.goto(url('playbook/'));
+    await searchBox(page, 'tiktok discount code');
+    const first = boxResults(page).first();
+    expect(await first.getAttribute('data-type')).toBe('incident');
+    expect(await first.locator('> a').getAttribute('href')).toBe('/incidents/2025-03-14-promo-code-leak/');
+    expect(await first.locator('.badge').textContent()).toBe('Incident');
+    expect(await first.locator('.severity-badge').textContent()).toMatch(/^Severity [1-4] \w+/);
+    // The playbook is still among the answers (the TikTok card), after the incidents.
+    const types = await boxResults(page).evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset['type']));
+    expect(types).toContain('playbook');
+    expect(errors).toEqual([]);
+  });
+
+  it('lists a playbook page first for a how-to query, even where incidents match too', async () => {
+    const { page, errors } = await openPage(session.context());
+    await page.goto(url('playbook/'));
+    await searchBox(page, 'how to recover a hacked instagram account');
+    const types = await boxResults(page).evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset['type']));
+    expect(types[0]).toBe('playbook');
+    expect(types).toContain('incident');
+    expect(await boxResults(page).first().locator('.badge').textContent()).toMatch(/^Playbook · /);
+    expect(errors).toEqual([]);
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`has no axe violations with incident results open, ${scheme} mode`, async () => {
+      const { page, errors } = await openPage(session.context());
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(url('playbook/'));
+      await searchBox(page, 'instagram hacked');
+      await page.locator('.search__results li[data-type="incident"] .severity-badge').first().waitFor();
+      const violations = await axeViolations(page);
       expect(violations, describeViolations(violations)).toEqual([]);
       expect(errors).toEqual([]);
     });
