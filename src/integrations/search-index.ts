@@ -21,8 +21,9 @@ import type { SearchRecord } from '../lib/search-record.ts';
  * per occurrence). A search fetches the chunk of each of its words; Pagefind's default of
  * 20,000 made the playbook's chunks 27 kB each, so a two-word first search spent 54 kB on them.
  * At 2,500 they are 3–4 kB, and those of the recent bundle, whose pages are long, 3–9 kB (a
- * word on most of its pages fills a chunk of its own); a smaller size would lengthen the chunk
- * list every page table carries more than it saves. One setting for every bundle: Pagefind
+ * word on most of its pages fills a chunk of its own). Halving it from 5,000 took 10–20 kB off
+ * a first search of the header box and lengthened the chunk list each page table carries
+ * (the incidents bundle's by about 15%). One setting for every bundle: Pagefind
  * reads it from its environment only (its service process inherits ours). Were it ever
  * dropped, chunks would grow back, which test/e2e/search-weight.test.ts would catch.
  */
