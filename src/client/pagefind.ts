@@ -42,16 +42,18 @@ export interface PagefindApi {
 
 /**
  * How much a match in each metadata field lifts a page (Pagefind searches metadata too). The
- * title leads; aliases are words the authors chose for the page; keywords are synonyms added
- * at build time (src/schema/synonyms.ts), worth as much as body text; the rest is display
- * data that must not rank anything ("2" in a severity field is no reason to match "2").
+ * title leads; aliases are words the authors chose for the page, and so is its kind ("Runbooks",
+ * "Roles", "Platform cards": a reader who types "runbook" wants one, not a page that mentions
+ * runbooks); keywords are synonyms added at build time (src/schema/synonyms.ts), worth as much
+ * as body text; the rest is display data that must not rank anything ("2" in a severity field
+ * is no reason to match "2").
  */
 export const META_WEIGHTS: Record<string, number> = {
   title: 5,
   aliases: 3,
   keywords: 1,
   summary: 1,
-  kind: 0,
+  kind: 3,
   date: 0,
   severity: 0,
   ttfr: 0,

@@ -8,7 +8,7 @@
  */
 import { favoured, queryIntent } from '../lib/search/intent.ts';
 import { parseQuery, planQuery, type QueryPlan } from '../lib/search/query.ts';
-import { matchedWords, rankByMatchedWords, type WordHits } from '../lib/search/relax.ts';
+import { matchedWords, pagesWithEvery, rankByMatchedWords, type WordHits } from '../lib/search/relax.ts';
 import { SHARD_KEYS, VOCABULARY_DIR, Vocabulary, shardOf, type VocabularyShard } from '../lib/search/vocabulary.ts';
 import type { SearchScope } from '../lib/search/bundles.ts';
 import { loadPagefind, type PagefindApi, type PagefindResult, type SearchOptions } from './pagefind.ts';
@@ -95,19 +95,28 @@ export async function forgivingSearch(typed: string, options: ForgivingSearchOpt
   if (plan.searched.length === 0) return none;
 
   const all = await pagefind.search(plan.searched.join(' '), pagefindOptions);
-  let results = all.results;
-  let filters: Record<string, Record<string, number>> | undefined = all.filters;
+  // Each word on its own too (the index chunks are loaded by now, so this costs no download):
+  // Pagefind leaves out of a search any word one of its merged bundles lacks, so its results
+  // for several words can hold pages without some of them; only pages in every word's results
+  // have them all. The same searches rank the pages with some of the words below.
+  const perWord =
+    plan.searched.length > 1
+      ? await Promise.all(
+          plan.searched.map(async (word) => ({ word, search: await pagefind.search(word, pagefindOptions) })),
+        )
+      : [];
+  const hits: WordHits[] = perWord.map(({ word, search }) => ({ word, hits: search.results }));
+  const every = perWord.length > 0 ? pagesWithEvery(hits) : undefined;
+  let results = every ? all.results.filter((result) => every.has(result.id)) : all.results;
+  let filters: Record<string, Record<string, number>> | undefined =
+    results.length === all.results.length ? all.filters : undefined;
   let relaxed = false;
   let matched = plan.searched;
   const matchedCount = new Map<string, number>();
   for (const result of results) matchedCount.set(result.id, plan.searched.length);
-  if (results.length < enough && plan.searched.length > 1) {
+  if (results.length < enough && perWord.length > 0) {
     // No page (or hardly any) has every word: rank pages by how many of the words they have.
     // Pages with all of them stay first; the rest follow, so the list is never empty for a stray word.
-    const perWord = await Promise.all(
-      plan.searched.map(async (word) => ({ word, search: await pagefind.search(word, pagefindOptions) })),
-    );
-    const hits: WordHits[] = perWord.map(({ word, search }) => ({ word, hits: search.results }));
     const byId = new Map(perWord.flatMap(({ search }) => search.results.map((result) => [result.id, result])));
     const full = new Set(results.map((result) => result.id));
     const ranked = rankByMatchedWords(hits).filter((hit) => !full.has(hit.id));

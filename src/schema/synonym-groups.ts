@@ -70,6 +70,8 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
 
   // What went wrong
   ['breach', 'data breach', 'leak', 'exposed', 'exposure', 'data exposure', 'data leak', 'privacy breach'],
+  // A mass email that showed every address: "cc instead of bcc", "the visible recipient field".
+  ['bcc', 'blind copy', 'cc', 'carbon copy', 'visible recipient', 'recipient field'],
   ['personal data', 'personal information', 'customer data', 'pii', 'email addresses'],
   [
     'coupon',

@@ -13,8 +13,15 @@ export type QueryIntent = 'answer' | 'event' | 'topic';
 
 /** Words that open a question or a request for instructions. */
 const QUESTION_WORDS = new Set(
-  'how should what who whom when which can could must shall do does is are need may'.split(' '),
+  'how why should what who whom when which can could must shall do does is are need may'.split(' '),
 );
+
+/**
+ * Question words that ask for a way or a reason wherever they stand ("find out why it
+ * happened", "instagram hacked how to recover"): a playbook page answers those, even when
+ * the rest of the query names an event.
+ */
+const ASKING_ANYWHERE = new Set(['how', 'why']);
 
 /** Things a responder does: a query built on one asks what to do, not what happened. */
 const ACTION_WORDS = new Set(
@@ -44,6 +51,7 @@ const PLATFORM_WORDS = new Set(
 export function queryIntent(queryWords: readonly string[]): QueryIntent {
   const first = queryWords[0];
   if (first !== undefined && (QUESTION_WORDS.has(first) || ACTION_WORDS.has(first))) return 'answer';
+  if (queryWords.some((word) => ASKING_ANYWHERE.has(word))) return 'answer';
   const event = queryWords.some(
     (word) => EVENT_WORDS.has(word) || PLATFORM_WORDS.has(word) || /^(19|20)\d\d$/.test(word),
   );

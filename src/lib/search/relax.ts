@@ -1,7 +1,8 @@
 /**
  * Relaxed matching: when no page has every word of a query, rank the pages by how many of
- * the words they have, then by Pagefind's score summed over those words. Pure, so the rule
- * is unit-tested apart from the browser.
+ * the words they have, then by Pagefind's score summed over those words (its BM25 score
+ * already weighs a rare word above a common one). Pure, so the rule is unit-tested apart from
+ * the browser.
  */
 
 /** One page in the results of a one-word search. */
@@ -45,4 +46,15 @@ export function matchedWords(perWord: readonly WordHits[]): string[] {
     .filter((entry) => entry.hits.length > 0)
     .sort((a, b) => a.hits.length - b.hits.length)
     .map((entry) => entry.word);
+}
+
+/**
+ * The pages in every word's results: those that have all the words. Pagefind's own search for
+ * several words is not enough on merged bundles: it drops, from each bundle's search, the words
+ * that bundle has no page with, so "cc instead" lists every playbook page with "instead" when
+ * only an incident says "cc".
+ */
+export function pagesWithEvery(perWord: readonly WordHits[]): Set<string> {
+  const [first, ...rest] = perWord.map(({ hits }) => new Set(hits.map((hit) => hit.id)));
+  return new Set([...(first ?? [])].filter((id) => rest.every((ids) => ids.has(id))));
 }

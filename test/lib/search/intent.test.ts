@@ -32,6 +32,12 @@ describe('query intent', () => {
     expect(intent('how to recover a hacked instagram')).toBe('answer');
   });
 
+  it('reads "how" and "why" as a question wherever they stand, past an event word', () => {
+    expect(intent('find out why it happened')).toBe('answer');
+    expect(intent('instagram hacked how to recover')).toBe('answer');
+    expect(intent('find out what happened')).toBe('event');
+  });
+
   it('leaves a plain topic to the ranking', () => {
     expect(intent('scheduled post storm')).toBe('topic');
     expect(intent('last word')).toBe('topic');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { correctedQuery, parseQuery, planQuery, type WordOracle } from '../../../src/lib/search/query.ts';
-import { matchedWords, rankByMatchedWords } from '../../../src/lib/search/relax.ts';
+import { matchedWords, pagesWithEvery, rankByMatchedWords } from '../../../src/lib/search/relax.ts';
 import { words } from '../../../src/lib/search/tokens.ts';
 
 /** A vocabulary of a few words, matched by prefix like Pagefind, with one known typo. */
@@ -102,5 +102,11 @@ describe('relaxed ranking', () => {
 
   it('names the words that matched, most specific first, and not those that matched nothing', () => {
     expect(matchedWords([...perWord, { word: 'sofa', hits: [] }])).toEqual(['hacked', 'instagram', 'account']);
+  });
+
+  it('counts a page as having every word only when every word found it', () => {
+    expect([...pagesWithEvery(perWord)]).toEqual(['c']);
+    expect([...pagesWithEvery([...perWord, { word: 'sofa', hits: [] }])]).toEqual([]);
+    expect([...pagesWithEvery(perWord.slice(0, 1))].sort()).toEqual(['a', 'b', 'c', 'd']);
   });
 });
