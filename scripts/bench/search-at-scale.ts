@@ -28,12 +28,14 @@ import { measureFirstSearches } from './first-search.ts';
 import { generateLibrary } from './generate-postmortems.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-const arg = process.argv[2] ?? '10000';
+const [arg = '10000', ...options] = process.argv.slice(2);
 if (!/^[1-9]\d*$/.test(arg)) {
   console.error(`npm run bench:search: expected the library size as a whole number, e.g. 10000; got "${arg}"`);
   process.exit(2);
 }
-const built = join(root, 'dist');
+/** `--site <dir>`: another built site than `dist/` (a copy kept while `dist/` is rebuilt). */
+const siteAt = options.indexOf('--site');
+const built = siteAt >= 0 && options[siteAt + 1] ? options[siteAt + 1]! : join(root, 'dist');
 if (!existsSync(join(built, SEARCH_BUNDLES.playbook))) {
   console.error(`npm run bench:search: no built site in ${built}; run npm run build first.`);
   process.exit(2);
@@ -95,7 +97,7 @@ try {
     console.info(
       `  "${QUERIES[i]}": ${kb(search.bytes)} in ${search.requests} requests, ${search.results} results (${parts})`,
     );
-    if (process.argv.includes('--requests'))
+    if (options.includes('--requests'))
       for (const [j, path] of search.paths.entries()) console.info(`      ${kb(search.sizes[j] ?? 0)}  ${path}`);
   }
 } finally {
