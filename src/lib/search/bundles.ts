@@ -27,12 +27,14 @@ export const SEARCH_BUNDLES = {
 } as const satisfies Record<Exclude<SearchScope, 'all'>, string>;
 
 /**
- * How many post-mortems the header box searches, newest first. Its page table costs 6–7 bytes
- * per page compressed (page id and word count; no sort orders), so 400 pages are under 3 kB of
- * a first search, the index chunks of a query's words about 6–8 kB each as in any bundle
- * (they are capped by word count, not page count), and the result fragments as many as the box
- * shows: the first search stays the same at 400 post-mortems or 100,000 (README, "Search",
- * footnote 2). 400 covers several years of a busy team's incidents, which is what a reader
- * means by "has this happened before"; the search page has the rest.
+ * How many post-mortems the header box searches, newest first. What they cost a first search,
+ * measured at 10,000 generated post-mortems (README, "Search", footnote 2): the page table,
+ * about 23 bytes per page compressed (page ids and word counts, and the list of index chunks,
+ * which grows with the words indexed; no sort orders): 3.4 kB at 150; the index chunk of a
+ * word most of these pages use, which grows with the pages (9 kB at 200, 5 kB at 150); and one
+ * fragment of 5–7 kB per incident shown, whatever the number. At 200 the heaviest query
+ * measured took 149 kB of the 150 allowed, at 150 and at 100 it took 142 kB. 150 is three
+ * years of a team with an incident a week: what a reader means by "has this happened
+ * before?"; the search page has the rest.
  */
-export const RECENT_INCIDENTS = 300;
+export const RECENT_INCIDENTS = 150;
