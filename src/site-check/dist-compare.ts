@@ -8,7 +8,7 @@ import { join, relative, sep } from 'node:path';
  *
  * What differs between two builds of the same pages without meaning anything is normalized
  * away: the content hash Vite puts in asset names (`Base.98xRqjby.css` → `Base.[hash].css`), and
- * the same names where pages refer to them. The search bundles (`pagefind/`,
+ * the same names where pages refer to them. The search bundles (`pagefind/`, `pagefind-recent/`,
  * `pagefind-incidents/`), the typo vocabulary and the service worker are made of content-hashed
  * or compressed chunks derived from the pages; they are not compared file by file (their
  * inputs, the pages, are), and the report says so.
