@@ -40,8 +40,19 @@ if (!existsSync(join(built, SEARCH_BUNDLES.playbook))) {
   console.error(`npm run bench:search: no built site in ${built}; run npm run build first.`);
   process.exit(2);
 }
-/** The queries of footnote 2 in the README: a word, a topic, a sentence, a question, an event. */
-const QUERIES = ['refund', 'discount code', 'our account got hacked', 'who do I call', 'instagram hacked giveaway'];
+/**
+ * The queries of footnote 2 in the README: a word, a topic, a sentence, a question, and three
+ * events, which the recent bundle answers (the heaviest: their incidents' fragments are long).
+ */
+const QUERIES = [
+  'refund',
+  'discount code',
+  'our account got hacked',
+  'who do I call',
+  'instagram hacked giveaway',
+  'ceo linkedin post',
+  'scheduled post during a storm',
+];
 const port = 4394 + Number(process.env['FIREBREAK_TEST_PORT_OFFSET'] ?? 0);
 
 /**
