@@ -53,7 +53,8 @@ const QUERIES = [
   'ceo linkedin post',
   'scheduled post during a storm',
 ];
-const port = 4394 + Number(process.env['FIREBREAK_TEST_PORT_OFFSET'] ?? 0);
+// A loopback port no test and no other benchmark uses, moved by the tests' offset.
+const port = 4390 + Number(process.env['FIREBREAK_TEST_PORT_OFFSET'] ?? 0);
 
 /**
  * The words of a generated body as its page shows them: the generator writes headings,
