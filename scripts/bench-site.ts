@@ -178,6 +178,14 @@ for (const [index, n] of sizes.entries()) {
     const firebreak = await firebreakBuild(contentDir, join(work, 'dist'));
     writeBaselineProject(baselineDir, contentDir, root);
     const baseline = await baselineBuild(baselineDir);
+    // Said at once, so a later step that fails cannot take the build figures with it.
+    console.log(
+      `  builds: Firebreak ${s(firebreak.build.seconds)}, largest process ${largest(firebreak.build.peak)}, ` +
+        `tree ${mb(firebreak.build.peak.tree)}; bare ${s(baseline.build.seconds)}, largest ${largest(baseline.build.peak)}, ` +
+        `tree ${mb(baseline.build.peak.tree)}; learning pages ${
+          firebreak.renderTimes ? (learningShare(firebreak.renderTimes) * 100).toFixed(1) : '?'
+        }% of render time`,
+    );
     const search = await measureFirstSearch(join(work, 'dist'), 'refund', portBase + index * 3);
 
     // The edited entry: the last published one with a body, the same file for both servers.
