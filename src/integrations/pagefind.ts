@@ -1,19 +1,25 @@
 import type { AstroIntegration } from 'astro';
+import { cp, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close } from 'pagefind';
 import { isShownOnSite } from '../build-flags.ts';
 import { loadedPostmortems } from '../content/library.ts';
 import { readDetails } from '../content/postmortem-details.ts';
-import { indexIncidents, indexPlaybook, useIndexChunkSize, writeSearchBundles } from './search-index.ts';
+import { SEARCH_BUNDLES } from '../lib/search/bundles.ts';
+import { VOCABULARY_DIR } from '../lib/search/vocabulary.ts';
+import { indexIncidents, indexPlaybook, useIndexChunkSize, writeBundles, writeVocabulary } from './search-index.ts';
 
 /**
  * Builds the three Pagefind search bundles (src/lib/search/bundles.ts) through Pagefind's Node
  * API (src/integrations/search-index.ts), so `npm run build` alone yields a searchable `dist/`.
  * Post-mortems are indexed into the incidents and recent bundles as the custom records the
  * content loader made (src/content/: from the validated data and the text of the rendered body,
- * kept in each entry's details file) as soon as the build starts, while Astro is still
- * generating pages (Pagefind works in its own process, so on two cores the two overlap); the
- * remaining pages (the playbook) are indexed into the playbook bundle from their HTML at
+ * kept in each entry's details file) as soon as the build starts, and those two bundles are
+ * written while Astro is still generating pages (Pagefind works in its own process, so on two
+ * cores the two overlap; at 10,000 entries writing the incidents bundle is Pagefind's longest
+ * step). They are written to a staging folder in Astro's cache folder, since Astro empties
+ * `dist/` after the build starts, and moved into `dist/` at the end. The remaining pages (the playbook) are indexed into the playbook bundle from their HTML at
  * `astro:build:done`, where `data-pagefind-body` keeps navigation out.
  *
  * Every page is indexed with a hidden `keywords` field holding the synonyms of what it says
@@ -22,6 +28,7 @@ import { indexIncidents, indexPlaybook, useIndexChunkSize, writeSearchBundles } 
  */
 export function pagefind(): AstroIntegration {
   let base = '/';
+  let staging = '';
   let incidents: ReturnType<typeof startIncidents> | undefined;
 
   return {
@@ -29,21 +36,32 @@ export function pagefind(): AstroIntegration {
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
+        staging = join(fileURLToPath(config.cacheDir), 'firebreak-search');
       },
       'astro:build:start': () => {
         useIndexChunkSize();
-        incidents = startIncidents();
+        incidents = startIncidents(staging);
         // Surface failures at build:done, with the other indexing errors, not as an unhandled rejection.
         incidents.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
-        const { count: incidentCount, ...indexed } = await (incidents ?? startIncidents());
-        const { playbook, count, errors } = await indexPlaybook(outDir, base, indexed.vocabulary);
-        const writeErrors = await writeSearchBundles(outDir, { ...indexed, playbook });
+        const {
+          count: incidentCount,
+          vocabulary,
+          errors: incidentErrors,
+        } = await (incidents ?? startIncidents(staging));
+        await Promise.all(
+          STAGED.map((bundle) => moveInto(join(staging, SEARCH_BUNDLES[bundle]), join(outDir, SEARCH_BUNDLES[bundle]))),
+        );
+        const { playbook, count, errors } = await indexPlaybook(outDir, base, vocabulary);
+        const [writeErrors] = await Promise.all([
+          writeBundles(outDir, { playbook }),
+          writeVocabulary(join(outDir, VOCABULARY_DIR), vocabulary),
+        ]);
         await close();
-        const allErrors = [...indexed.errors, ...errors, ...writeErrors];
+        const allErrors = [...incidentErrors, ...errors, ...writeErrors];
         if (allErrors.length > 0) throw new Error(`Pagefind failed: ${allErrors.join('; ')}`);
         logger.info(
           `indexed ${incidentCount} post-mortems and ${count} other pages (final pass ${Math.round(performance.now() - started)} ms)`,
@@ -53,9 +71,30 @@ export function pagefind(): AstroIntegration {
   };
 }
 
-async function startIncidents() {
+/** The bundles made from the post-mortems' records alone, written before the pages are done. */
+const STAGED = ['incidents', 'recent'] as const;
+
+/** Indexes the post-mortems and writes their two bundles into `staging`, while the pages are generated. */
+async function startIncidents(staging: string) {
   // The pages' rule (the index is only built by `astro build`, never in dev).
   const entries = loadedPostmortems().filter((entry) => isShownOnSite(entry.status, false));
-  const indexed = await indexIncidents(entries, async (id) => (await readDetails(id)).record);
-  return { ...indexed, count: entries.length };
+  const { incidents, recent, vocabulary, errors } = await indexIncidents(
+    entries,
+    async (id) => (await readDetails(id)).record,
+  );
+  await rm(staging, { recursive: true, force: true });
+  const writeErrors = await writeBundles(staging, { incidents, recent });
+  return { vocabulary, count: entries.length, errors: [...errors, ...writeErrors] };
+}
+
+/** Moves a written bundle into the built site (a copy when the two are on different file systems). */
+async function moveInto(from: string, to: string): Promise<void> {
+  await rm(to, { recursive: true, force: true });
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(from, to, { recursive: true });
+    await rm(from, { recursive: true, force: true });
+  }
 }

@@ -119,15 +119,26 @@ export async function indexPlaybook(
   return { playbook, count: pages.length, errors: added.flatMap((r) => r.errors) };
 }
 
+type Bundle = keyof typeof SEARCH_BUNDLES;
+
+/** Writes the bundles named into `dir` (each in its folder, src/lib/search/bundles.ts); returns Pagefind's errors. */
+export async function writeBundles(dir: string, indexes: Partial<Record<Bundle, PagefindIndex>>): Promise<string[]> {
+  const written = await Promise.all(
+    Object.entries(indexes).map(([bundle, index]) =>
+      index.writeFiles({ outputPath: join(dir, SEARCH_BUNDLES[bundle as Bundle]) }),
+    ),
+  );
+  return written.flatMap((result) => result.errors);
+}
+
 /** Writes the three bundles and the vocabulary into `outDir`; returns Pagefind's errors. */
 export async function writeSearchBundles(outDir: string, indexes: SearchIndexes): Promise<string[]> {
-  const written = await Promise.all([
-    ...(['playbook', 'recent', 'incidents'] as const).map((bundle) =>
-      indexes[bundle].writeFiles({ outputPath: join(outDir, SEARCH_BUNDLES[bundle]) }),
-    ),
-    writeVocabulary(join(outDir, VOCABULARY_DIR), indexes.vocabulary).then(() => ({ errors: [] })),
+  const { vocabulary, ...bundles } = indexes;
+  const [errors] = await Promise.all([
+    writeBundles(outDir, bundles),
+    writeVocabulary(join(outDir, VOCABULARY_DIR), vocabulary),
   ]);
-  return written.flatMap((result) => result.errors);
+  return errors;
 }
 
 /**
@@ -135,7 +146,7 @@ export async function writeSearchBundles(outDir: string, indexes: SearchIndexes)
  * needs and unpacks them with DecompressionStream. Not `.gz`, so no server mistakes them for
  * a compressed response and unpacks them on the way.
  */
-async function writeVocabulary(dir: string, vocabulary: VocabularyBuilder): Promise<void> {
+export async function writeVocabulary(dir: string, vocabulary: VocabularyBuilder): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const pack = promisify(gzip);
