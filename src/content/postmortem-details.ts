@@ -1,8 +1,10 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { MentionBucket, Postmortem, TimelineEvent } from '../schema/postmortem.ts';
 import type { PostmortemSummary } from '../schema/postmortem-summary.ts';
+import { contentDigest } from '../lib/content-digest.ts';
 import type { SearchRecord } from '../lib/search-record.ts';
 import { detailsDir } from './library.ts';
 
@@ -23,6 +25,10 @@ export interface PostmortemDetails {
   digest: string;
   /** The site's `base` the search record's URL was made for. */
   base: string;
+  /** `codeDigest()` of the code that made these: details made by other code are stale. */
+  code: string;
+  /** What Astro's store gets: kept here too, so a store Astro cleared is refilled without reading the file again. */
+  summary: PostmortemSummary;
   timeline: TimelineEvent[];
   mentionSeries?: MentionBucket[] | undefined;
   /** The body as the site's Markdown processor rendered it. */
@@ -47,11 +53,53 @@ export async function writeDetails(dir: string, id: string, details: PostmortemD
   await rename(partial, file);
 }
 
-/** The stored details of `id`, or undefined when there are none, they are unreadable or they were made for other content. */
-export async function storedDetails(dir: string, id: string, digest: string): Promise<PostmortemDetails | undefined> {
+/**
+ * The code a details file depends on: the schemas, the content reader, the shared library (search
+ * records, durations, the Markdown rules), the inert-Markdown integration, the Astro config and
+ * Astro's version. Read once per process. (Paths from a list, so Vite does not take them for
+ * assets of the pages' bundle.)
+ */
+const CODE_SOURCES = [
+  '../schema/',
+  './',
+  '../lib/',
+  '../integrations/inert-markdown.ts',
+  '../../astro.config.mjs',
+  '../../node_modules/astro/package.json',
+];
+let code: string | undefined;
+
+export function codeDigest(): string {
+  if (code === undefined) {
+    const parts: string[] = [];
+    for (const source of CODE_SOURCES) {
+      const url = new URL(source, import.meta.url);
+      const files = source.endsWith('/')
+        ? readdirSync(url, { recursive: true, encoding: 'utf8' })
+            .filter((name) => /\.(ts|mjs|astro)$/.test(name))
+            .sort()
+            .map((name) => new URL(name, url))
+        : [url];
+      for (const file of files) parts.push(file.pathname, readFileSync(file, 'utf8'));
+    }
+    code = contentDigest(parts.join('\0'));
+  }
+  return code;
+}
+
+/**
+ * The stored details of `id` made from this content (`digest`) for this `base` by this code, or
+ * undefined when there are none, they are unreadable or stale.
+ */
+export async function storedDetails(
+  dir: string,
+  id: string,
+  digest: string,
+  base: string,
+): Promise<PostmortemDetails | undefined> {
   try {
     const details = deserialize(await readFile(fileOf(dir, id))) as PostmortemDetails;
-    return details.digest === digest ? details : undefined;
+    return details.digest === digest && details.base === base && details.code === codeDigest() ? details : undefined;
   } catch {
     return undefined;
   }

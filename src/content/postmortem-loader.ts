@@ -11,8 +11,11 @@ import { postmortemFileSchema } from '../schema/postmortem-file.ts';
 import type { PostmortemSummary } from '../schema/postmortem-summary.ts';
 import { contentDigest } from '../lib/content-digest.ts';
 import { forgetChecked, forgetLoaded, rememberLoaded, setDetailsDir, takeChecked } from './library.ts';
-import { detailsFolder, removeDetails, storedDetails, summaryOf, writeDetails } from './postmortem-details.ts';
+import { codeDigest, detailsFolder, removeDetails, storedDetails, summaryOf, writeDetails } from './postmortem-details.ts';
 import { renderedText } from './rendered-text.ts';
+
+/** `--force` asks Astro to rebuild its store from scratch: the details files are not reused either. */
+const FORCE = process.argv.includes('--force');
 
 /** Post-mortems are Markdown only: an `.mdx` file is never compiled (the check names it as an error). */
 const POSTMORTEM_FILE = /^([^/\\]+)\.md$/;
@@ -97,12 +100,17 @@ async function loadFile(context: LoaderContext, path: string): Promise<void> {
   const dir = detailsFolder(fileURLToPath(config.cacheDir));
   const source = await readFile(path, 'utf8');
   const digest = contentDigest(source);
+  const filePath = relative(fileURLToPath(config.root), path).split('\\').join('/');
   const stored = store.get<PostmortemSummary>(id);
-  if (stored?.digest === digest && (await storedDetails(dir, id, digest))?.base === config.base) {
-    rememberLoaded({ id, status: stored.data.status, started: stored.data.started });
+  // Made before from this very content by this code: Astro's store is refilled from the details
+  // file when Astro cleared it (it does on any change to the Astro config, such as `--port` or
+  // `--outDir`), so `astro dev` after a build renders nothing again. `--force` renders afresh.
+  const made = FORCE ? undefined : await storedDetails(dir, id, digest, config.base);
+  if (made) {
+    if (stored?.digest !== digest) store.set({ id, data: made.summary as unknown as Record<string, unknown>, filePath, digest });
+    rememberLoaded({ id, status: made.summary.status, started: made.summary.started });
     return;
   }
-  const filePath = relative(fileURLToPath(config.root), path).split('\\').join('/');
   // The check's validated data when it read this very content: no second YAML parse, no second schema pass.
   const checked = takeChecked(path, digest)?.valid;
   const { body } = checked ? splitFrontmatter(source) : { body: '' };
@@ -110,15 +118,17 @@ async function loadFile(context: LoaderContext, path: string): Promise<void> {
   const rendered = await context.renderMarkdown(read.body, { fileURL: pathToFileURL(path) });
   const data = read.data;
   const durations = durationsOfPostmortem(data);
+  const summary = summaryOf(data, durations);
   await writeDetails(dir, id, {
     digest,
     base: config.base,
+    code: codeDigest(),
+    summary,
     timeline: data.timeline,
     ...(data.impact.mentionSeries ? { mentionSeries: data.impact.mentionSeries } : {}),
     html: rendered.html,
     record: incidentSearchRecord(id, data, renderedText(rendered.html), config.base),
   });
-  const summary = summaryOf(data, durations);
   store.set({ id, data: summary as unknown as Record<string, unknown>, filePath, digest });
   rememberLoaded({ id, status: data.status, started: data.started });
 }
