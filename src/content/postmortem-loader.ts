@@ -3,14 +3,14 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseFrontmatter, splitFrontmatter } from '../lib/content-check/frontmatter.ts';
+import { postmortemProblems } from '../lib/content-check/postmortem-entry.ts';
+import { formatProblem } from '../lib/content-check/problem.ts';
 import { durationsOfPostmortem } from '../lib/analysis/postmortem-durations.ts';
 import { incidentSearchRecord } from '../lib/search-record.ts';
-import { issueTexts } from '../lib/zod-issues.ts';
 import type { Postmortem } from '../schema/postmortem.ts';
-import { postmortemFileSchema } from '../schema/postmortem-file.ts';
 import type { PostmortemSummary } from '../schema/postmortem-summary.ts';
 import { contentDigest } from '../lib/content-digest.ts';
-import { forgetChecked, forgetLoaded, rememberLoaded, setDetailsDir, takeChecked } from './library.ts';
+import { detailsDir, forgetChecked, forgetLoaded, rememberLoaded, setDetailsDir, takeChecked } from './library.ts';
 import { codeDigest, detailsFolder, removeDetails, storedDetails, summaryOf, writeDetails } from './postmortem-details.ts';
 import { renderedText } from './rendered-text.ts';
 
@@ -90,14 +90,14 @@ async function reload(context: LoaderContext, path: string): Promise<void> {
 async function forget(context: LoaderContext, id: string): Promise<void> {
   context.store.delete(id);
   forgetLoaded(id);
-  await removeDetails(detailsFolder(fileURLToPath(context.config.cacheDir)), id);
+  await removeDetails(detailsDir(), id);
 }
 
 /** Reads, validates and renders one post-mortem file into the store and its details file, unless it is unchanged. */
 async function loadFile(context: LoaderContext, path: string): Promise<void> {
   const { store, config } = context;
   const id = idOf(path);
-  const dir = detailsFolder(fileURLToPath(config.cacheDir));
+  const dir = detailsDir();
   const source = await readFile(path, 'utf8');
   const digest = contentDigest(source);
   const filePath = relative(fileURLToPath(config.root), path).split('\\').join('/');
@@ -114,7 +114,7 @@ async function loadFile(context: LoaderContext, path: string): Promise<void> {
   // The check's validated data when it read this very content: no second YAML parse, no second schema pass.
   const checked = takeChecked(path, digest)?.valid;
   const { body } = checked ? splitFrontmatter(source) : { body: '' };
-  const read = checked ? { data: checked, body } : validated(source);
+  const read = checked ? { data: checked, body } : validated(source, filePath);
   const rendered = await context.renderMarkdown(read.body, { fileURL: pathToFileURL(path) });
   const data = read.data;
   const durations = durationsOfPostmortem(data);
@@ -133,15 +133,16 @@ async function loadFile(context: LoaderContext, path: string): Promise<void> {
   rememberLoaded({ id, status: data.status, started: data.started });
 }
 
-/** A file the check did not read (saved while `astro dev` runs): read and validated here, with the check's reader and schema. */
-function validated(source: string): { data: Postmortem; body: string } {
+/**
+ * A file the check did not read (saved while `astro dev` runs): read and validated here by the
+ * check's own reader and schema rule (drafts' undecided fields included), its problems worded
+ * as the check words them.
+ */
+function validated(source: string, file: string): { data: Postmortem; body: string } {
   const read = parseFrontmatter(source);
-  const result = postmortemFileSchema.safeParse(read.data);
-  if (!result.success) {
-    const lines = issueTexts(result.error.issues, read.data).map(
-      (issue) => `line ${read.lineOf(issue.path) ?? 1}  ${issue.field || '(top level)'}  ${issue.message}`,
-    );
-    throw new Error(`front matter does not match the post-mortem schema:\n${lines.join('\n')}`);
+  const { valid, problems } = postmortemProblems({ file, data: read.data, lineOf: read.lineOf });
+  if (!valid) {
+    throw new Error(`front matter does not match the post-mortem schema:\n${problems.map(formatProblem).join('\n')}`);
   }
-  return { data: result.data, body: read.body };
+  return { data: valid, body: read.body };
 }

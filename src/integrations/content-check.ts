@@ -58,11 +58,14 @@ export function contentCheck(): AstroIntegration {
           failure.stack = failure.message;
           throw failure;
         }
-        logger.error(`content problems (the build will fail until they are fixed):\n${report.text}`);
+        logger.error(`${NOT_A_BUILD}\n${report.text}`);
       },
     },
   };
 }
+
+/** How the problems are introduced where they do not stop anything (`astro dev`, `astro sync`). */
+const NOT_A_BUILD = 'content problems (the build will fail until they are fixed):';
 
 type Logger = Parameters<NonNullable<AstroIntegration['hooks']['astro:config:setup']>>[0]['logger'];
 
@@ -80,7 +83,7 @@ function checkInBackground(root: string, cache: string | undefined, logger: Logg
       return;
     }
     const report = logProblems(message.problems, logger);
-    if (report) logger.error(`content problems (the build will fail until they are fixed):\n${report.text}`);
+    if (report) logger.error(`${NOT_A_BUILD}\n${report.text}`);
     else logger.info('content check passed');
   });
   worker.once('error', (error) => logger.error(`content check could not run: ${error.message}`));

@@ -19,8 +19,9 @@ import { indexIncidents, indexPlaybook, useIndexChunkSize, writeBundles, writeVo
  * written while Astro is still generating pages (Pagefind works in its own process, so on two
  * cores the two overlap; at 10,000 entries writing the incidents bundle is Pagefind's longest
  * step). They are written to a staging folder in Astro's cache folder, since Astro empties
- * `dist/` after the build starts, and moved into `dist/` at the end. The remaining pages (the playbook) are indexed into the playbook bundle from their HTML at
- * `astro:build:done`, where `data-pagefind-body` keeps navigation out.
+ * `dist/` after the build starts, and moved into `dist/` at the end. The remaining pages (the
+ * playbook) are indexed into the playbook bundle from their HTML at `astro:build:done`, where
+ * `data-pagefind-body` keeps navigation out.
  *
  * Every page is indexed with a hidden `keywords` field holding the synonyms of what it says
  * (src/schema/synonyms.ts), and the words of the whole index are written to

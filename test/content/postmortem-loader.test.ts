@@ -111,7 +111,7 @@ describe('the post-mortem loader', () => {
     await postmortemLoader({ base: 'postmortems' }).load(watched);
     expect(store.size).toBe(0);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/2025-01-10-valid-incident\.md: .*\n *line \d+ {2}severity {2}/);
+    expect(errors[0]).toMatch(/^postmortems\/2025-01-10-valid-incident\.md: .*\npostmortems\/2025-01-10-valid-incident\.md:\d+ {2}severity {2}\S/);
   });
 
   it('leaves an unchanged stored entry alone, reads an edited one again and drops a deleted one', async () => {
