@@ -195,7 +195,8 @@ for (const [index, n] of sizes.entries()) {
       const pagePath = `/incidents/${edited.id}/`;
       firebreak.dev = await measureDev({
         root,
-        repoRoot: root,
+        // What `npm run dev` runs: Astro with the heap budget.
+        command: [join(root, 'scripts', 'dev.ts')],
         env: { ...env, FIREBREAK_POSTMORTEMS_DIR: contentDir },
         port: portBase + index * 3 + 1,
         pagePath,
@@ -203,7 +204,7 @@ for (const [index, n] of sizes.entries()) {
       });
       baseline.dev = await measureDev({
         root: baselineDir,
-        repoRoot: root,
+        command: [astro, 'dev'],
         env,
         port: portBase + index * 3 + 2,
         pagePath,

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { sampleMemory, stopGroup, type MemoryPeak } from './measure.ts';
 
 /** The contributor's loop, measured: how long `astro dev` takes, and how long an edit takes to show. */
@@ -43,7 +42,8 @@ async function poll(url: string, until: (html: string) => boolean, deadline: num
  */
 export async function measureDev(options: {
   root: string;
-  repoRoot: string;
+  /** The Node arguments that start the dev server: Firebreak's `npm run dev` entry (scripts/dev.ts), or Astro's bin and `dev`. */
+  command: readonly string[];
   env: NodeJS.ProcessEnv;
   port: number;
   pagePath: string;
@@ -51,13 +51,12 @@ export async function measureDev(options: {
 }): Promise<DevFigures> {
   const started = performance.now();
   const since = () => (performance.now() - started) / 1000;
-  const astro = join(options.repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
   // --ignore-lock: a contributor's own dev server in the same folder is neither stopped nor
   // refused, and Astro runs in the foreground even where it would background itself for an agent.
   // The content cache is the one the build just left: the daily case of an unchanged library.
   const child = spawn(
     process.execPath,
-    [astro, 'dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(options.port)],
+    [...options.command, '--ignore-lock', '--host', '127.0.0.1', '--port', String(options.port)],
     {
       cwd: options.root,
       env: { ...options.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },

@@ -1,0 +1,53 @@
+/**
+ * `npm run build` and `npm run dev`: Astro with a V8 heap budget sized to the post-mortem library.
+ *
+ * Why: on a machine with plenty of RAM, V8 lets the heap grow to several GB before it collects
+ * seriously, so a budget keeps the process near what it needs. What it needs grows with the
+ * library's bytes, slowly: Astro's content store holds each post-mortem's summary only (its
+ * timeline, mention series and rendered body live in details files read one page at a time,
+ * src/content/postmortem-details.ts), and the content check holds each entry's validated data
+ * until the loader takes it. 768 MB + 2× the library's size, at least 1 GB: 10,000 realistic
+ * post-mortems (206 MB) get 1.2 GB, and built with 1.1 GB (they needed 4.8 GB before the
+ * details files). `astro dev` on the same library peaked at 3.0 GB without a budget and
+ * 2.6 GB with it (the dev server's heap is mostly garbage between requests: refilling the store
+ * and loading it as a module). An explicit --max-old-space-size in NODE_OPTIONS wins.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { contentPaths } from '../content-paths.ts';
+
+/** The heap budget in MB for a post-mortem library of `libraryBytes` on disk. */
+export function heapBudgetMb(libraryBytes: number): number {
+  return Math.max(1024, Math.round(768 + (2 * libraryBytes) / 1024 / 1024));
+}
+
+/** The bytes of the post-mortem files under `root` (0 when there is no library yet: the floor applies). */
+export function libraryBytes(root: string): number {
+  const dir = resolve(root, contentPaths.postmortems);
+  try {
+    return readdirSync(dir)
+      .filter((name) => /\.mdx?$/.test(name))
+      .reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** The Node flags for Astro: the budget, unless NODE_OPTIONS already sets a heap size. */
+export function heapFlags(root: string, nodeOptions = process.env['NODE_OPTIONS'] ?? ''): string[] {
+  return /--max-old-space-size/.test(nodeOptions) ? [] : [`--max-old-space-size=${heapBudgetMb(libraryBytes(root))}`];
+}
+
+/**
+ * Runs `astro <command> …args` in the current folder with the budget, in the foreground (the
+ * terminal's Ctrl-C reaches both processes); returns Astro's exit status.
+ */
+export function runAstroWithHeapBudget(root: string, command: 'build' | 'dev', args: readonly string[]): number {
+  const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const result = spawnSync(process.execPath, [...heapFlags(root), astro, command, ...args], {
+    stdio: 'inherit',
+    cwd: process.cwd(),
+  });
+  return result.status ?? 1;
+}

@@ -1,0 +1,46 @@
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { heapBudgetMb, heapFlags, libraryBytes } from '../../src/lib/node-heap.ts';
+
+const MB = 1024 * 1024;
+
+describe('heap budget of npm run build and npm run dev', () => {
+  it('is at least 1 GB and grows slowly with the bytes of the library', () => {
+    expect(heapBudgetMb(0)).toBe(1024);
+    // The project's own dozen samples, or 1,000 realistic entries (21 MB): the floor.
+    expect(heapBudgetMb(0.1 * MB)).toBe(1024);
+    expect(heapBudgetMb(21 * MB)).toBe(1024);
+    // 10,000 realistic post-mortems (206 MB on disk) built with a 1.1 GB heap once the store held summaries only.
+    expect(heapBudgetMb(206 * MB)).toBe(1180);
+    expect(heapBudgetMb(412 * MB)).toBe(1592);
+  });
+
+  it('counts the post-mortem files of the library, and nothing else', () => {
+    const root = mkdtempSync(join(tmpdir(), 'firebreak-heap-'));
+    const dir = join(root, 'content', 'postmortems');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'a.md'), 'x'.repeat(1000));
+    writeFileSync(join(dir, 'b.md'), 'y'.repeat(500));
+    writeFileSync(join(dir, 'notes.txt'), 'z'.repeat(9999));
+    expect(libraryBytes(root)).toBe(1500);
+    expect(libraryBytes(join(root, 'nowhere'))).toBe(0);
+  });
+
+  it('gives Astro the budget unless NODE_OPTIONS sets a heap size itself', () => {
+    const root = mkdtempSync(join(tmpdir(), 'firebreak-heap-'));
+    expect(heapFlags(root, '')).toEqual(['--max-old-space-size=1024']);
+    expect(heapFlags(root, '--enable-source-maps')).toEqual(['--max-old-space-size=1024']);
+    expect(heapFlags(root, '--max-old-space-size=4096')).toEqual([]);
+  });
+
+  it('is what npm run build and npm run dev run', () => {
+    const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts as Record<string, string>;
+    expect(scripts['build']).toMatch(/node scripts\/build\.ts$/);
+    expect(scripts['dev']).toMatch(/node scripts\/dev\.ts$/);
+    for (const entry of ['scripts/build.ts', 'scripts/dev.ts']) {
+      expect(readFileSync(entry, 'utf8')).toContain('runAstroWithHeapBudget');
+    }
+  });
+});
