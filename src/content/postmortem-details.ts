@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { MentionBucket, Postmortem, TimelineEvent } from '../schema/postmortem.ts';
-import type { PostmortemSummary } from '../schema/postmortem-summary.ts';
+import { postmortemFields, type MentionBucket, type Postmortem, type TimelineEvent } from '../schema/postmortem.ts';
+import { PAGE_ONLY_FIELDS, type PageOnlyFields, type PostmortemSummary } from '../schema/postmortem-summary.ts';
 import { contentDigest } from '../lib/content-digest.ts';
 import type { SearchRecord } from '../lib/search-record.ts';
 import { detailsDir } from './library.ts';
@@ -19,16 +19,24 @@ import { detailsDir } from './library.ts';
  * keeps the Dates, and it is several times faster than a JavaScript one at 10,000 entries. A
  * file another Node version wrote is not readable, and counts as missing: the entry is rendered
  * again.
+ *
+ * A file holds two serialized values, its head (`DetailsHead`, a few kB) first, after its
+ * length: refilling Astro's store reads the heads alone, not the bodies and search records.
  */
-export interface PostmortemDetails {
+export interface DetailsHead {
   /** Content digest of the file these were made from: a details file for other content is stale. */
   digest: string;
   /** The site's `base` the search record's URL was made for. */
   base: string;
   /** `codeDigest()` of the code that made these: details made by other code are stale. */
   code: string;
-  /** What Astro's store gets: kept here too, so a store Astro cleared is refilled without reading the file again. */
+  /** What Astro's store gets: kept here too, so a store Astro cleared is refilled without rendering again. */
   summary: PostmortemSummary;
+}
+
+export interface PostmortemDetails extends DetailsHead {
+  /** The front-matter fields only the incident's own page shows (src/schema/postmortem-summary.ts). */
+  page: PageOnlyFields;
   timeline: TimelineEvent[];
   mentionSeries?: MentionBucket[] | undefined;
   /** The body as the site's Markdown processor rendered it. */
@@ -44,13 +52,27 @@ export function detailsFolder(cacheDir: string): string {
 
 const fileOf = (dir: string, id: string) => join(dir, `${id}.v8`);
 
+/** Bytes before the head: its length, little-endian. */
+const HEAD_LENGTH_BYTES = 4;
+
 /** Writes one entry's details whole or not at all (a half-written file is never read as details). */
 export async function writeDetails(dir: string, id: string, details: PostmortemDetails): Promise<void> {
   await mkdir(dir, { recursive: true });
   const file = fileOf(dir, id);
   const partial = `${file}.${process.pid}.part`;
-  await writeFile(partial, serialize(details));
+  const { digest, base, code, summary, ...rest } = details;
+  const head = serialize({ digest, base, code, summary } satisfies DetailsHead);
+  const length = Buffer.alloc(HEAD_LENGTH_BYTES);
+  length.writeUInt32LE(head.length);
+  await writeFile(partial, Buffer.concat([length, head, serialize(rest)]));
   await rename(partial, file);
+}
+
+function readAll(bytes: Buffer): PostmortemDetails {
+  const headLength = bytes.readUInt32LE(0);
+  const head = deserialize(bytes.subarray(HEAD_LENGTH_BYTES, HEAD_LENGTH_BYTES + headLength)) as DetailsHead;
+  const rest = deserialize(bytes.subarray(HEAD_LENGTH_BYTES + headLength)) as Omit<PostmortemDetails, keyof DetailsHead>;
+  return { ...head, ...rest };
 }
 
 /**
@@ -88,20 +110,25 @@ export function codeDigest(): string {
 }
 
 /**
- * The stored details of `id` made from this content (`digest`) for this `base` by this code, or
- * undefined when there are none, they are unreadable or stale.
+ * The head of the stored details of `id` when they were made from this content (`digest`) for
+ * this `base` by this code; undefined when there are none, they are unreadable or stale. Reads
+ * the head only.
  */
-export async function storedDetails(
-  dir: string,
-  id: string,
-  digest: string,
-  base: string,
-): Promise<PostmortemDetails | undefined> {
+export async function storedHead(dir: string, id: string, digest: string, base: string): Promise<DetailsHead | undefined> {
+  let file;
   try {
-    const details = deserialize(await readFile(fileOf(dir, id))) as PostmortemDetails;
-    return details.digest === digest && details.base === base && details.code === codeDigest() ? details : undefined;
+    file = await open(fileOf(dir, id));
+    const length = Buffer.alloc(HEAD_LENGTH_BYTES);
+    await file.read(length, 0, HEAD_LENGTH_BYTES, 0);
+    const bytes = Buffer.alloc(length.readUInt32LE(0));
+    const { bytesRead } = await file.read(bytes, 0, bytes.length, HEAD_LENGTH_BYTES);
+    if (bytesRead !== bytes.length) return undefined;
+    const head = deserialize(bytes) as DetailsHead;
+    return head.digest === digest && head.base === base && head.code === codeDigest() ? head : undefined;
   } catch {
     return undefined;
+  } finally {
+    await file?.close();
   }
 }
 
@@ -111,25 +138,40 @@ export async function removeDetails(dir: string, id: string): Promise<void> {
 
 /** The details of a stored post-mortem, for the pages (the loader wrote them in this process's build). */
 export async function readDetails(id: string): Promise<PostmortemDetails> {
-  return deserialize(await readFile(fileOf(detailsDir(), id))) as PostmortemDetails;
+  return readAll(await readFile(fileOf(detailsDir(), id)));
 }
 
-/** A post-mortem whole again: its summary with its timeline and mention series back in place. */
+/** A post-mortem whole again: its summary with its page-only fields, timeline and mention series back in place. */
 export function withDetails(summary: PostmortemSummary, details: PostmortemDetails): Postmortem {
   const { durations: _durations, impact, ...rest } = summary;
-  return {
+  const whole: Record<string, unknown> = {
     ...rest,
+    ...details.page,
     timeline: details.timeline,
     impact: { ...impact, ...(details.mentionSeries ? { mentionSeries: details.mentionSeries } : {}) },
   };
+  // In the schema's order, as the schema gave them: the open data lists fields as a file's front matter is validated.
+  return Object.fromEntries(FIELD_ORDER.filter((field) => field in whole).map((field) => [field, whole[field]])) as Postmortem;
 }
 
-/** The summary of a validated post-mortem: all but its timeline and mention series, with its durations. */
-export function summaryOf(data: Postmortem, durations: PostmortemSummary['durations']): PostmortemSummary {
+const FIELD_ORDER = Object.keys(postmortemFields.shape);
+
+/** What a validated post-mortem's summary leaves to its details: the page-only fields, timeline and mention series. */
+export function splitPostmortem(
+  data: Postmortem,
+  durations: PostmortemSummary['durations'],
+): { summary: PostmortemSummary; page: PageOnlyFields } {
   const {
     timeline: _timeline,
     impact: { mentionSeries: _series, ...impact },
-    ...rest
+    ...fields
   } = data;
-  return { ...rest, impact, durations };
+  // Only the fields the entry has: an optional one left out stays left out when the page puts it back.
+  const page = Object.fromEntries(
+    PAGE_ONLY_FIELDS.filter((field) => field in fields).map((field) => [field, fields[field]]),
+  ) as PageOnlyFields;
+  const rest = Object.fromEntries(
+    Object.entries(fields).filter(([field]) => !(PAGE_ONLY_FIELDS as readonly string[]).includes(field)),
+  ) as Omit<typeof fields, keyof PageOnlyFields>;
+  return { summary: { ...rest, impact, durations }, page };
 }

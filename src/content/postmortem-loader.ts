@@ -11,7 +11,7 @@ import type { Postmortem } from '../schema/postmortem.ts';
 import type { PostmortemSummary } from '../schema/postmortem-summary.ts';
 import { contentDigest } from '../lib/content-digest.ts';
 import { detailsDir, forgetChecked, forgetLoaded, rememberLoaded, setDetailsDir, takeChecked } from './library.ts';
-import { codeDigest, detailsFolder, removeDetails, storedDetails, summaryOf, writeDetails } from './postmortem-details.ts';
+import { codeDigest, detailsFolder, removeDetails, splitPostmortem, storedHead, writeDetails } from './postmortem-details.ts';
 import { renderedText } from './rendered-text.ts';
 
 /** `--force` asks Astro to rebuild its store from scratch: the details files are not reused either. */
@@ -105,7 +105,7 @@ async function loadFile(context: LoaderContext, path: string): Promise<void> {
   // Made before from this very content by this code: Astro's store is refilled from the details
   // file when Astro cleared it (it does on any change to the Astro config, such as `--port` or
   // `--outDir`), so `astro dev` after a build renders nothing again. `--force` renders afresh.
-  const made = FORCE ? undefined : await storedDetails(dir, id, digest, config.base);
+  const made = FORCE ? undefined : await storedHead(dir, id, digest, config.base);
   if (made) {
     if (stored?.digest !== digest) store.set({ id, data: made.summary as unknown as Record<string, unknown>, filePath, digest });
     rememberLoaded({ id, status: made.summary.status, started: made.summary.started });
@@ -118,12 +118,13 @@ async function loadFile(context: LoaderContext, path: string): Promise<void> {
   const rendered = await context.renderMarkdown(read.body, { fileURL: pathToFileURL(path) });
   const data = read.data;
   const durations = durationsOfPostmortem(data);
-  const summary = summaryOf(data, durations);
+  const { summary, page } = splitPostmortem(data, durations);
   await writeDetails(dir, id, {
     digest,
     base: config.base,
     code: codeDigest(),
     summary,
+    page,
     timeline: data.timeline,
     ...(data.impact.mentionSeries ? { mentionSeries: data.impact.mentionSeries } : {}),
     html: rendered.html,

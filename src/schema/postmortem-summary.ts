@@ -3,15 +3,40 @@ import { durationsSchema } from './open-data.ts';
 import { impactSchema, postmortemFields } from './postmortem.ts';
 
 /**
+ * The front-matter fields only a post-mortem's own page shows (with the timeline and the
+ * mention series): no list, count or aggregate reads them. At 10,000 realistic entries they
+ * were half of Astro's content store (23 of 46 MB of data), which `astro dev` holds several
+ * times over (the store, the JSON text of its module, the module, the parsed data).
+ */
+export const PAGE_ONLY_FIELDS = [
+  'statements',
+  'contributingFactors',
+  'wentWell',
+  'wentPoorly',
+  'gotLucky',
+  'responders',
+  'goodwillGestures',
+  'costs',
+  'sources',
+] as const;
+
+/** The page-only fields' values of one post-mortem (kept in its details file). */
+export type PageOnlyFields = Pick<z.output<typeof postmortemFields>, (typeof PAGE_ONLY_FIELDS)[number]>;
+
+const omitted = Object.fromEntries([...PAGE_ONLY_FIELDS, 'timeline', 'impact'].map((field) => [field, true])) as {
+  [field in (typeof PAGE_ONLY_FIELDS)[number] | 'timeline' | 'impact']: true;
+};
+
+/**
  * A post-mortem as the site's lists know it (the library, insights, actions, step pages, the
- * feed): every field of its front matter except the two that only its own page draws, the
- * timeline and the mention series, plus the durations computed from them. Those two and the
- * rendered body are most of an entry's weight (about 15 of its 18 kB), so the content store
- * that every page loads holds this, and each incident page reads the rest for itself
+ * feed): every field of its front matter except those only its own page draws (the timeline,
+ * the mention series and `PAGE_ONLY_FIELDS`), plus the durations computed from them. Those and
+ * the rendered body are most of an entry's weight, so the content store that every page loads
+ * holds this, and each incident page reads the rest for itself
  * (`src/content/postmortem-details.ts`). Never parsed from a file: the loader builds it from
  * data the post-mortem schema already validated.
  */
-export const postmortemSummarySchema = postmortemFields.omit({ timeline: true, impact: true }).extend({
+export const postmortemSummarySchema = postmortemFields.omit(omitted).extend({
   /** The damage, without the mention series. */
   impact: impactSchema.omit({ mentionSeries: true }).describe('The damage, without the mention series.'),
   /** Computed from the four times and the peak of the mention series. */

@@ -5,10 +5,11 @@ import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, describe, expect, it } from 'vitest';
 import { forgetLoaded, loadedPostmortems, rememberChecked } from '../../src/content/library.ts';
-import { readDetails } from '../../src/content/postmortem-details.ts';
+import { readDetails, withDetails } from '../../src/content/postmortem-details.ts';
 import { postmortemLoader } from '../../src/content/postmortem-loader.ts';
 import { contentDigest } from '../../src/lib/content-digest.ts';
 import { postmortemSchema, type Postmortem } from '../../src/schema/postmortem.ts';
+import { PAGE_ONLY_FIELDS, type PostmortemSummary } from '../../src/schema/postmortem-summary.ts';
 import { parseFrontmatter } from '../../src/lib/content-check/frontmatter.ts';
 import { FIXTURES } from '../support/overlay.ts';
 
@@ -87,6 +88,16 @@ describe('the post-mortem loader', () => {
     expect(details.html).toContain('A staff discount code leaked.');
     expect(details.record.content).toContain('A staff discount code leaked.');
     expect(details.record.content).not.toContain('<p>');
+
+    // What only the incident's own page shows is in the details, not in the store every page loads;
+    // put back together, the entry is the validated front matter again, field for field and in order.
+    for (const field of PAGE_ONLY_FIELDS) expect(stored.data).not.toHaveProperty(field);
+    expect(details.page.sources?.length).toBeGreaterThan(0);
+    const source = readFileSync(join(root, 'postmortems', `${VALID}.md`), 'utf8');
+    const validated = postmortemSchema.parse(parseFrontmatter(source).data);
+    const whole = withDetails(stored.data as unknown as PostmortemSummary, details);
+    expect(whole).toEqual(validated);
+    expect(Object.keys(whole)).toEqual(Object.keys(validated));
   });
 
   it("takes the check's validated data for the same content instead of reading it again", async () => {
@@ -136,10 +147,18 @@ describe('the post-mortem loader', () => {
     expect((store.get(VALID)?.data as Postmortem).title).toBe((await readDetails(VALID)).summary.title);
     expect(store.get(VALID)?.digest).toBe(contentDigest(readFileSync(path, 'utf8')));
 
+    // A details file cut short (a full disk, a killed process) is not read: rendered again.
+    store.clear();
+    const file = detailsFile(root, VALID);
+    writeFileSync(file, readFileSync(file).subarray(0, 12));
+    await loader.load(context);
+    expect(calls.renderMarkdown).toBe(3);
+    expect((await readDetails(VALID)).record.content).toContain('A sentence added & saved.');
+
     // Details lost (a cleared cache folder) with the store intact: rendered again, not served stale.
     rmSync(detailsFile(root, VALID));
     await loader.load(context);
-    expect(calls.renderMarkdown).toBe(3);
+    expect(calls.renderMarkdown).toBe(4);
     expect(existsSync(detailsFile(root, VALID))).toBe(true);
 
     rmSync(path);
