@@ -7,9 +7,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { contentPaths } from '../content-paths.ts';
 import { checkContent } from '../lib/content-check/index.ts';
 
-const { root, cache } = workerData as { root: string; cache?: string };
+const { root, cache, fresh } = workerData as { root: string; cache: string; fresh: boolean };
 try {
-  const { problems } = checkContent(root, contentPaths, { ...(cache && { cache }) });
+  const { problems } = checkContent(root, contentPaths, { cache, fresh });
   parentPort!.postMessage({ problems });
 } catch (error) {
   parentPort!.postMessage({ failed: (error as Error).message });

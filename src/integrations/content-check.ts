@@ -34,14 +34,15 @@ export function contentCheck(): AstroIntegration {
         }
         const root = fileURLToPath(config.root);
         // Each entry's own lint is kept by content digest in Astro's cache folder, so a rebuild
-        // (or `astro dev`) after one edit lints one entry; `--force` checks everything afresh.
-        const force = process.argv.includes('--force');
-        const cache = force ? undefined : join(fileURLToPath(config.cacheDir), CHECK_CACHE_FILE);
+        // (or `astro dev`) after one edit lints one entry; `--force` checks everything afresh
+        // (and keeps what it found for the next run).
+        const fresh = process.argv.includes('--force');
+        const cache = join(fileURLToPath(config.cacheDir), CHECK_CACHE_FILE);
         if (command === 'dev') {
-          checkInBackground(root, cache, logger);
+          checkInBackground(root, { cache, fresh }, logger);
           return;
         }
-        const { problems, postmortems } = checkContent(root, contentPaths, { ...(cache && { cache }) });
+        const { problems, postmortems } = checkContent(root, contentPaths, { cache, fresh });
         for (const entry of postmortems) {
           rememberChecked(resolve(root, entry.file), {
             digest: entry.digest,
@@ -70,9 +71,9 @@ const NOT_A_BUILD = 'content problems (the build will fail until they are fixed)
 type Logger = Parameters<NonNullable<AstroIntegration['hooks']['astro:config:setup']>>[0]['logger'];
 
 /** `astro dev`: the same check on a worker thread; its problems are logged as they would be at startup. */
-function checkInBackground(root: string, cache: string | undefined, logger: Logger): void {
+function checkInBackground(root: string, options: { cache: string; fresh: boolean }, logger: Logger): void {
   const worker = new Worker(new URL('./content-check-worker.ts', import.meta.url), {
-    workerData: { root, ...(cache && { cache }) },
+    workerData: { root, ...options },
   });
   // The server's exit must not wait for a check nobody reads any more.
   worker.unref();

@@ -62,6 +62,20 @@ describe('the content check cache', () => {
     expect(warm.filter((line) => line.includes('from the cache'))).toEqual([`${PUBLISHED}  (file)  warning: from the cache`]);
   });
 
+  it('reads nothing from it in a fresh run (a build with --force), and keeps what that run found for the next', () => {
+    const { root, cache } = project();
+    run(root, cache);
+    plantMarker(cache, PUBLISHED);
+    const fresh = checkContent(root, dirs, { now, cache, fresh: true }).problems.map(formatProblem);
+    expect(fresh.some((line) => line.includes('from the cache'))).toBe(false);
+    expect(fresh).toEqual(run(root));
+    // The fresh run saved its own results: the next run is answered from them.
+    plantMarker(cache, ALLOWED);
+    expect(run(root, cache).filter((line) => line.includes('from the cache'))).toEqual([
+      `${ALLOWED}  (file)  warning: from the cache`,
+    ]);
+  });
+
   it('starts afresh when the privacy allowlist changes', () => {
     const { root, cache } = project();
     run(root, cache);

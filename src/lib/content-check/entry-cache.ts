@@ -40,13 +40,17 @@ function rulesDigest(inputs: readonly string[]): string {
   return contentDigest([...parts, ...inputs].join('\0'));
 }
 
-/** Opens (or starts) the cache at `path`; `inputs` are further texts the results depend on (the allowlist). */
-export function openEntryCache(path: string, inputs: readonly string[]): EntryCache {
+/**
+ * Opens (or starts) the cache at `path`; `inputs` are further texts the results depend on (the
+ * allowlist). `fresh` (a build with `--force`) reads nothing from it but still saves this run's
+ * results, so the next run (`astro dev` after the build) finds them.
+ */
+export function openEntryCache(path: string, inputs: readonly string[], { fresh = false } = {}): EntryCache {
   const rules = rulesDigest(inputs);
   let previous: CacheFile['entries'] = {};
   try {
-    const file = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
-    if (file.rules === rules) previous = file.entries;
+    const file = fresh ? undefined : (JSON.parse(readFileSync(path, 'utf8')) as CacheFile);
+    if (file?.rules === rules) previous = file.entries;
   } catch {
     // No cache yet, or an unreadable one: start afresh.
   }

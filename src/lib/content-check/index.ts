@@ -37,6 +37,8 @@ export interface CheckOptions {
    * one edit only that entry is linted again. Without it everything is checked afresh.
    */
   cache?: string;
+  /** Lint everything afresh, then save the results to `cache` (a build with `--force`). */
+  fresh?: boolean;
 }
 
 export interface CheckedEntry<T> extends RawEntry {
@@ -114,7 +116,9 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths, opt
   // their results are kept by content digest when asked; schema and references always run.
   const allowlistPath = resolve(root, PRIVACY_ALLOWLIST_FILE);
   const cache = options.cache
-    ? openEntryCache(options.cache, [existsSync(allowlistPath) ? readFileSync(allowlistPath, 'utf8') : ''])
+    ? openEntryCache(options.cache, [existsSync(allowlistPath) ? readFileSync(allowlistPath, 'utf8') : ''], {
+        fresh: options.fresh ?? false,
+      })
     : undefined;
   const postmortems: CheckedEntry<Postmortem>[] = rawPostmortems.map((entry) => {
     let own = cache?.get(entry.file, entry.digest);
