@@ -146,6 +146,7 @@ function print(row: Row): void {
         s(b.dev.editSeconds),
         ratio(f.dev.editSeconds, b.dev.editSeconds),
       ],
+      ['dev: content check done (after the first page)', s(f.dev.settledSeconds), '', ''],
       [
         'dev: largest process',
         largest(f.dev.peak),
@@ -197,6 +198,8 @@ for (const [index, n] of sizes.entries()) {
         root,
         // What `npm run dev` runs: Astro with the heap budget.
         command: [join(root, 'scripts', 'dev.ts')],
+        // The content check runs after the first page; the figures include it.
+        settled: /content check passed|content problems|content check could not run/,
         env: { ...env, FIREBREAK_POSTMORTEMS_DIR: contentDir },
         port: portBase + index * 3 + 1,
         pagePath,

@@ -88,7 +88,7 @@ function main(argv: readonly string[]): number {
 
   // A draft passes, but "OK" alone would hide how much of it is still to write.
   const drafts = content.postmortems
-    .filter((entry) => entry.data['status'] === 'draft')
+    .filter((entry) => 'draft' in entry)
     .map((entry) => draftSummary(entry, shown(entry.file)))
     .sort();
   if (drafts.length > 0) console.log(`${ordered.length > 0 ? '\n' : ''}${drafts.join('\n')}`);

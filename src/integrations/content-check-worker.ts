@@ -9,7 +9,7 @@ import { checkContent } from '../lib/content-check/index.ts';
 
 const { root, cache, fresh } = workerData as { root: string; cache: string; fresh: boolean };
 try {
-  const { problems } = checkContent(root, contentPaths, { cache, fresh });
+  const { problems } = checkContent(root, contentPaths, { cache, fresh, keepData: false });
   parentPort!.postMessage({ problems });
 } catch (error) {
   parentPort!.postMessage({ failed: (error as Error).message });

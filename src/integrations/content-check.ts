@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { rememberChecked } from '../content/library.ts';
 import { contentPaths } from '../content-paths.ts';
+import { libraryBytes } from '../lib/node-heap.ts';
 import { CHECK_CACHE_FILE, checkContent, formatProblem, type Problem } from '../lib/content-check/index.ts';
 
 /**
@@ -16,17 +17,33 @@ import { CHECK_CACHE_FILE, checkContent, formatProblem, type Problem } from '../
  *
  * In `astro dev` the check runs on a worker thread instead, so the server is ready without
  * waiting for it (at 10,000 post-mortems the check alone takes longer than a contributor should
- * wait), and its problems are logged when it is done. The loader validates each file it reads
- * itself there (a new or edited one: unchanged entries come from Astro's store).
+ * wait), and its problems are logged when it is done. It starts once the server has answered
+ * its first page (or after `IDLE_START_MS` without one): that first page loads Astro's whole
+ * content store, and the two at once were the dev server's peak (2.2 GB at 10,000 entries,
+ * against 1.7 GB apart). The loader validates each file it reads itself meanwhile (a new or
+ * edited one: unchanged entries come from Astro's store).
  *
  * `FIREBREAK_SKIP_CONTENT_CHECK=1` turns it off. Only the tests that prove the rendering
  * pipeline is safe on its own use it (hostile content must be inert even when nothing checked
  * it); nothing else should.
  */
 export function contentCheck(): AstroIntegration {
+  /** `astro dev`: starts the background check, once. */
+  let startCheck: (() => void) | undefined;
   return {
     name: 'firebreak:content-check',
     hooks: {
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use((_request, response, next) => {
+          response.once('finish', () => {
+            if (String(response.getHeader('content-type') ?? '').startsWith('text/html')) startCheck?.();
+          });
+          next();
+        });
+      },
+      'astro:server:start': () => {
+        if (startCheck) setTimeout(() => startCheck?.(), IDLE_START_MS).unref();
+      },
       'astro:config:setup': ({ config, command, logger }) => {
         if (process.env['FIREBREAK_SKIP_CONTENT_CHECK'] === '1') {
           logger.warn('content check skipped (FIREBREAK_SKIP_CONTENT_CHECK=1): nothing was validated before the build');
@@ -39,7 +56,10 @@ export function contentCheck(): AstroIntegration {
         const fresh = process.argv.includes('--force');
         const cache = join(fileURLToPath(config.cacheDir), CHECK_CACHE_FILE);
         if (command === 'dev') {
-          checkInBackground(root, { cache, fresh }, logger);
+          startCheck = () => {
+            startCheck = undefined;
+            checkInBackground(root, { cache, fresh }, logger);
+          };
           return;
         }
         const { problems, postmortems } = checkContent(root, contentPaths, { cache, fresh });
@@ -65,6 +85,12 @@ export function contentCheck(): AstroIntegration {
   };
 }
 
+/** `astro dev`: the background check's heap budget before the library's own size in MB is added. */
+const CHECK_WORKER_HEAP_MB = 256;
+
+/** `astro dev`: how long the check waits for a first page before it starts anyway. */
+const IDLE_START_MS = 30_000;
+
 /** How the problems are introduced where they do not stop anything (`astro dev`, `astro sync`). */
 const NOT_A_BUILD = 'content problems (the build will fail until they are fixed):';
 
@@ -74,6 +100,9 @@ type Logger = Parameters<NonNullable<AstroIntegration['hooks']['astro:config:set
 function checkInBackground(root: string, options: { cache: string; fresh: boolean }, logger: Logger): void {
   const worker = new Worker(new URL('./content-check-worker.ts', import.meta.url), {
     workerData: { root, ...options },
+    // Its own heap budget, or V8 lets it fill the process's before collecting. It keeps little:
+    // the problems and each post-mortem's lessons (keepData: false), 60 MB at 10,000 entries.
+    resourceLimits: { maxOldGenerationSizeMb: CHECK_WORKER_HEAP_MB + Math.round(libraryBytes(root) / 1024 / 1024) },
   });
   // The server's exit must not wait for a check nobody reads any more.
   worker.unref();

@@ -1,10 +1,15 @@
 import { playbookSchema, type PlaybookPage } from '../../schema/playbook.ts';
 import type { Postmortem } from '../../schema/postmortem.ts';
 import { problemAt, problemsFromIssues } from './issues.ts';
-import { loadFolder, type RawEntry } from './load.ts';
+import { listFolder, loadFolder, readListed, type RawEntry } from './load.ts';
 import { markdownProblems, parseWithSatteri } from './markdown-rules.ts';
 import { checkPostmortemEntry, postmortemOwnProblems, sortProblems } from './postmortem-check.ts';
-import { learningLoopProblems } from './learning-loop.ts';
+import {
+  lessonSource,
+  playbookLearningProblems,
+  postmortemLearningProblems,
+  type LessonSource,
+} from './learning-loop.ts';
 import { lintPrivacy, PRIVACY_ALLOWLIST_FILE, readPrivacyAllowlist } from './privacy.ts';
 import { openEntryCache } from './entry-cache.ts';
 import { synonymProblems } from './synonyms.ts';
@@ -39,6 +44,12 @@ export interface CheckOptions {
   cache?: string;
   /** Lint everything afresh, then save the results to `cache` (a build with `--force`). */
   fresh?: boolean;
+  /**
+   * Whether the post-mortems come back with their validated data (the default: the build's
+   * loader takes it instead of reading the files again). The dev server's background check
+   * wants the problems only, and keeps none of it.
+   */
+  keepData?: boolean;
 }
 
 export interface CheckedEntry<T> extends RawEntry {
@@ -46,10 +57,21 @@ export interface CheckedEntry<T> extends RawEntry {
   valid?: T;
 }
 
+/**
+ * A post-mortem as the check keeps it once every rule on it ran (they run as each file is read,
+ * the learning loop's included): its name, digest and validated data, not its reading. At 10,000
+ * entries all the readings held through the check were 780 MB; this is 450, mostly the validated
+ * data the build's loader takes (none with `keepData: false`).
+ */
+export type CheckedPostmortem =
+  | (Pick<RawEntry, 'id' | 'file' | 'digest'> & { valid?: Postmortem })
+  /** A draft is kept whole: `npm run check` reports the placeholders left in its body. */
+  | (CheckedEntry<Postmortem> & { draft: true });
+
 export interface ContentCheck extends OperationalCheck {
   problems: Problem[];
   playbook: CheckedEntry<PlaybookPage>[];
-  postmortems: CheckedEntry<Postmortem>[];
+  postmortems: CheckedPostmortem[];
 }
 
 /**
@@ -68,7 +90,8 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths, opt
     problems.push(...problemsFromIssues(entry, result.error.issues));
     return entry;
   });
-  const rawPostmortems = loadFolder(root, dirs.postmortems, problems);
+  // Listed now, read one at a time below: only what the check keeps of each stays in memory.
+  const listedPostmortems = listFolder(root, dirs.postmortems, problems);
 
   const pageIds = new Set(playbook.map((page) => page.id));
   const stepOwners = new Map<number, CheckedEntry<PlaybookPage>>();
@@ -106,7 +129,7 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths, opt
   // schema, references, body links and raw HTML, placeholders outside drafts, privacy lint.
   const allowlist = readPrivacyAllowlist(root, problems);
   const rules = {
-    incidentIds: new Set(rawPostmortems.map((entry) => entry.id)),
+    incidentIds: new Set(listedPostmortems.map((listed) => listed.id)),
     stepNumbers: new Set(stepOwners.keys()),
     postmortemDir: dirs.postmortems,
     allowlist,
@@ -120,7 +143,10 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths, opt
         fresh: options.fresh ?? false,
       })
     : undefined;
-  const postmortems: CheckedEntry<Postmortem>[] = rawPostmortems.map((entry) => {
+  const lessons: LessonSource[] = [];
+  const postmortems: CheckedPostmortem[] = listedPostmortems.flatMap((listed) => {
+    const entry = readListed(listed, problems);
+    if (!entry) return [];
     let own = cache?.get(entry.file, entry.digest);
     if (!own) {
       own = postmortemOwnProblems(entry, rules);
@@ -128,7 +154,12 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths, opt
     }
     const checked = checkPostmortemEntry(entry, rules, own);
     problems.push(...checked.problems);
-    return checked.valid ? { ...entry, valid: checked.valid } : entry;
+    if (checked.valid) {
+      // Lessons back into the playbook, action items on time: while the reading is at hand.
+      problems.push(...postmortemLearningProblems(entry, checked.valid, pageIds, today));
+      lessons.push(lessonSource(entry.id, checked.valid));
+    }
+    return [kept(entry, options.keepData === false ? undefined : checked.valid)];
   });
   cache?.save();
 
@@ -150,8 +181,8 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths, opt
   ])
     problems.push(...markdownProblems(entry, { rawHtml: false }));
 
-  // Lessons back into the playbook, action items on time, pages reviewed.
-  problems.push(...learningLoopProblems(playbook, postmortems, today));
+  // Pages reviewed, and the lessons that cite them applied.
+  problems.push(...playbookLearningProblems(playbook, lessons, today));
 
   // Personal data and secrets (src/lib/privacy/patterns.ts): playbook pages and the operational
   // playbook are always published, so always errors (post-mortems: errors once in review,
@@ -173,6 +204,13 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths, opt
 
   sortProblems(problems);
   return { problems, playbook, postmortems, ...operational };
+}
+
+/** What the check keeps of a post-mortem it read (see `CheckedPostmortem`). */
+function kept(entry: RawEntry, valid: Postmortem | undefined): CheckedPostmortem {
+  if (entry.data['status'] === 'draft') return { ...entry, ...(valid && { valid }), draft: true };
+  const { id, file, digest } = entry;
+  return { id, file, digest, ...(valid && { valid }) };
 }
 
 function eachString(value: unknown, visit: (item: string, index: number) => void): void {

@@ -6,6 +6,7 @@ import type { PlaybookPage } from '../../schema/playbook.ts';
 import type { Postmortem } from '../../schema/postmortem.ts';
 import { problemAt } from './issues.ts';
 import type { CheckedEntry } from './index.ts';
+import type { IssueSource } from './issues.ts';
 import type { Problem } from './problem.ts';
 
 /** How many unapplied lessons a review warning names before it only counts the rest. */
@@ -13,67 +14,85 @@ const LISTED_LESSONS_MAX = 5;
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
+/** What the rules across files keep of a valid post-mortem: the lessons and what dates them. */
+export interface LessonSource {
+  id: string;
+  data: Pick<Postmortem, 'title' | 'lessons' | 'started' | 'resolved' | 'status' | 'example'>;
+}
+
+export function lessonSource(id: string, data: Postmortem): LessonSource {
+  const { title, lessons, started, resolved, status, example } = data;
+  return { id, data: { title, lessons, started, ...(resolved && { resolved }), status, example } };
+}
+
 /**
- * The rules that keep lessons flowing back into the playbook, measured against `today`:
+ * The rules that keep lessons flowing back into the playbook, measured against `today`, on one
+ * post-mortem that passed its schema (the check runs them as it reads each file):
  * - a lesson's `appliedIn` names a playbook page that exists, on a day after the incident began (errors);
- * - an open action item past its deadline (agreed, or from the severity) is a warning;
- * - a playbook page not reviewed for `PLAYBOOK_REVIEW_MAX_DAYS` is a warning;
- * - a step page reviewed after lessons that cite it were learned, without applying them, is a warning.
- * Only files that passed their schema are looked at; drafts only for the `appliedIn` rules.
+ * - an open action item past its deadline (agreed, or from the severity) is a warning (not in drafts).
  */
-export function learningLoopProblems(
-  playbook: readonly CheckedEntry<PlaybookPage>[],
-  postmortems: readonly CheckedEntry<Postmortem>[],
+export function postmortemLearningProblems(
+  entry: IssueSource,
+  data: Postmortem,
+  pageIds: ReadonlySet<string>,
   today: Date,
 ): Problem[] {
   const problems: Problem[] = [];
-  const pageIds = new Set(playbook.map((page) => page.id));
-  const valid = postmortems.flatMap((entry) => (entry.valid ? [{ entry, id: entry.id, data: entry.valid }] : []));
-
-  for (const { entry, data } of valid) {
-    data.lessons.forEach((lesson, index) => {
-      const applied = lesson.appliedIn;
-      if (!applied) return;
-      if (!pageIds.has(applied.page)) {
-        problems.push(
-          problemAt(
-            entry,
-            ['lessons', index, 'appliedIn', 'page'],
-            `no playbook page "${applied.page}" to apply this lesson to`,
-          ),
-        );
-      }
-      if (daysBetween(data.started, applied.date) < 0) {
-        problems.push(
-          problemAt(
-            entry,
-            ['lessons', index, 'appliedIn', 'date'],
-            `applied on ${day(applied.date)}, before the incident started (${day(data.started)}); expected the day the playbook page changed`,
-          ),
-        );
-      }
-    });
-    if (data.status === 'draft') continue;
-    data.actionItems.forEach((item, index) => {
-      if (item.status !== 'open') return;
-      const { deadline, fromSeverity } = actionDeadline(item, data);
-      const late = daysOverdue(deadline, today);
-      if (late <= 0) return;
-      const due = fromSeverity
-        ? `had no due date, so the severity ${data.severity} deadline applies (${day(deadline)})`
-        : `was due ${day(deadline)}`;
+  data.lessons.forEach((lesson, index) => {
+    const applied = lesson.appliedIn;
+    if (!applied) return;
+    if (!pageIds.has(applied.page)) {
       problems.push(
         problemAt(
           entry,
-          ['actionItems', index, ...(fromSeverity ? [] : ['due'])],
-          `open action item "${item.title}" ${due}: ${late} day${late === 1 ? '' : 's'} overdue; finish it, drop it or agree a new date`,
-          'warning',
+          ['lessons', index, 'appliedIn', 'page'],
+          `no playbook page "${applied.page}" to apply this lesson to`,
         ),
       );
-    });
-  }
+    }
+    if (daysBetween(data.started, applied.date) < 0) {
+      problems.push(
+        problemAt(
+          entry,
+          ['lessons', index, 'appliedIn', 'date'],
+          `applied on ${day(applied.date)}, before the incident started (${day(data.started)}); expected the day the playbook page changed`,
+        ),
+      );
+    }
+  });
+  if (data.status === 'draft') return problems;
+  data.actionItems.forEach((item, index) => {
+    if (item.status !== 'open') return;
+    const { deadline, fromSeverity } = actionDeadline(item, data);
+    const late = daysOverdue(deadline, today);
+    if (late <= 0) return;
+    const due = fromSeverity
+      ? `had no due date, so the severity ${data.severity} deadline applies (${day(deadline)})`
+      : `was due ${day(deadline)}`;
+    problems.push(
+      problemAt(
+        entry,
+        ['actionItems', index, ...(fromSeverity ? [] : ['due'])],
+        `open action item "${item.title}" ${due}: ${late} day${late === 1 ? '' : 's'} overdue; finish it, drop it or agree a new date`,
+        'warning',
+      ),
+    );
+  });
+  return problems;
+}
 
-  const byStep = lessonsByStep(valid, { includeExamples: true });
+/**
+ * The learning-loop rules on the playbook pages, from the lessons of every valid post-mortem:
+ * - a page not reviewed for `PLAYBOOK_REVIEW_MAX_DAYS` is a warning;
+ * - a step page reviewed after lessons that cite it were learned, without applying them, is a warning.
+ */
+export function playbookLearningProblems(
+  playbook: readonly CheckedEntry<PlaybookPage>[],
+  lessons: readonly LessonSource[],
+  today: Date,
+): Problem[] {
+  const problems: Problem[] = [];
+  const byStep = lessonsByStep(lessons, { includeExamples: true });
   for (const page of playbook) {
     if (!page.valid) continue;
     const reviewed = page.valid.lastReviewed;

@@ -21,7 +21,10 @@ export interface CitedLesson {
 
 /** Method step → the lessons that cite it, newest first (the file order within one incident). */
 export function lessonsByStep(
-  entries: readonly Pick<InsightEntry, 'id' | 'data'>[],
+  entries: readonly {
+    id: string;
+    data: Pick<InsightEntry['data'], 'title' | 'lessons' | 'started' | 'resolved' | 'status' | 'example'>;
+  }[],
   scope: InsightScope,
 ): Map<number, CitedLesson[]> {
   const byStep = new Map<number, CitedLesson[]>();
