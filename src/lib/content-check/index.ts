@@ -129,6 +129,8 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths, opt
   // schema, references, body links and raw HTML, placeholders outside drafts, privacy lint.
   const allowlist = readPrivacyAllowlist(root, problems);
   const rules = {
+    // Every file there counts as an incident that exists, one whose front matter cannot be read
+    // too: its own problem says what is wrong with it, a reference to it is not a second one.
     incidentIds: new Set(listedPostmortems.map((listed) => listed.id)),
     stepNumbers: new Set(stepOwners.keys()),
     postmortemDir: dirs.postmortems,
