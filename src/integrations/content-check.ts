@@ -19,9 +19,9 @@ import { CHECK_CACHE_FILE, checkContent, formatProblem, type Problem } from '../
  * waiting for it (at 10,000 post-mortems the check alone takes longer than a contributor should
  * wait), and its problems are logged when it is done. It starts once the server has answered
  * its first page (or after `IDLE_START_MS` without one): that first page loads Astro's whole
- * content store, and the two at once were the dev server's peak (2.2 GB at 10,000 entries,
- * against 1.7 GB apart). The loader validates each file it reads itself meanwhile (a new or
- * edited one: unchanged entries come from Astro's store).
+ * content store, and the two at once were the dev server's memory peak (2.2 GB at 10,000
+ * entries). The loader validates each file it reads itself meanwhile (a new or edited one:
+ * unchanged entries come from Astro's store).
  *
  * `FIREBREAK_SKIP_CONTENT_CHECK=1` turns it off. Only the tests that prove the rendering
  * pipeline is safe on its own use it (hostile content must be inert even when nothing checked
