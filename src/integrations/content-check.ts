@@ -35,9 +35,12 @@ export function contentCheck(): AstroIntegration {
     hooks: {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((_request, response, next) => {
-          response.once('finish', () => {
-            if (String(response.getHeader('content-type') ?? '').startsWith('text/html')) startCheck?.();
-          });
+          // Only until the check has started: after that, requests pass untouched.
+          if (startCheck) {
+            response.once('finish', () => {
+              if (String(response.getHeader('content-type') ?? '').startsWith('text/html')) startCheck?.();
+            });
+          }
           next();
         });
       },

@@ -4,12 +4,8 @@ import { problemAt, problemsFromIssues } from './issues.ts';
 import { listFolder, loadFolder, readListed, type RawEntry } from './load.ts';
 import { markdownProblems, parseWithSatteri } from './markdown-rules.ts';
 import { checkPostmortemEntry, postmortemOwnProblems, sortProblems } from './postmortem-check.ts';
-import {
-  lessonSource,
-  playbookLearningProblems,
-  postmortemLearningProblems,
-  type LessonSource,
-} from './learning-loop.ts';
+import { lessonSource, playbookLearningProblems, postmortemLearningProblems } from './learning-loop.ts';
+import type { LessonsOf } from '../insights/lessons.ts';
 import { lintPrivacy, PRIVACY_ALLOWLIST_FILE, readPrivacyAllowlist } from './privacy.ts';
 import { openEntryCache } from './entry-cache.ts';
 import { synonymProblems } from './synonyms.ts';
@@ -145,7 +141,7 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths, opt
         fresh: options.fresh ?? false,
       })
     : undefined;
-  const lessons: LessonSource[] = [];
+  const lessons: LessonsOf[] = [];
   const postmortems: CheckedPostmortem[] = listedPostmortems.flatMap((listed) => {
     const entry = readListed(listed, problems);
     if (!entry) return [];

@@ -1,12 +1,11 @@
 import { actionDeadline, daysOverdue } from '../insights/actions.ts';
 import { daysBetween } from '../insights/days.ts';
-import { lessonsByStep } from '../insights/lessons.ts';
+import { lessonsByStep, type LessonsOf } from '../insights/lessons.ts';
 import { PLAYBOOK_REVIEW_MAX_DAYS } from '../../schema/deadlines.ts';
 import type { PlaybookPage } from '../../schema/playbook.ts';
 import type { Postmortem } from '../../schema/postmortem.ts';
-import { problemAt } from './issues.ts';
+import { problemAt, type IssueSource } from './issues.ts';
 import type { CheckedEntry } from './index.ts';
-import type { IssueSource } from './issues.ts';
 import type { Problem } from './problem.ts';
 
 /** How many unapplied lessons a review warning names before it only counts the rest. */
@@ -14,13 +13,8 @@ const LISTED_LESSONS_MAX = 5;
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
-/** What the rules across files keep of a valid post-mortem: the lessons and what dates them. */
-export interface LessonSource {
-  id: string;
-  data: Pick<Postmortem, 'title' | 'lessons' | 'started' | 'resolved' | 'status' | 'example'>;
-}
-
-export function lessonSource(id: string, data: Postmortem): LessonSource {
+/** What the rules across files keep of a valid post-mortem: what `lessonsByStep` reads of it. */
+export function lessonSource(id: string, data: Postmortem): LessonsOf {
   const { title, lessons, started, resolved, status, example } = data;
   return { id, data: { title, lessons, started, ...(resolved && { resolved }), status, example } };
 }
@@ -88,7 +82,7 @@ export function postmortemLearningProblems(
  */
 export function playbookLearningProblems(
   playbook: readonly CheckedEntry<PlaybookPage>[],
-  lessons: readonly LessonSource[],
+  lessons: readonly LessonsOf[],
   today: Date,
 ): Problem[] {
   const problems: Problem[] = [];

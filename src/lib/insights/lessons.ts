@@ -19,14 +19,14 @@ export interface CitedLesson {
   appliedIn?: Lesson['appliedIn'];
 }
 
+/** What `lessonsByStep` reads of a post-mortem: its lessons and what dates and counts them. */
+export interface LessonsOf {
+  id: string;
+  data: Pick<InsightEntry['data'], 'title' | 'lessons' | 'started' | 'resolved' | 'status' | 'example'>;
+}
+
 /** Method step → the lessons that cite it, newest first (the file order within one incident). */
-export function lessonsByStep(
-  entries: readonly {
-    id: string;
-    data: Pick<InsightEntry['data'], 'title' | 'lessons' | 'started' | 'resolved' | 'status' | 'example'>;
-  }[],
-  scope: InsightScope,
-): Map<number, CitedLesson[]> {
+export function lessonsByStep(entries: readonly LessonsOf[], scope: InsightScope): Map<number, CitedLesson[]> {
   const byStep = new Map<number, CitedLesson[]>();
   for (const entry of entries) {
     const { data } = entry;
