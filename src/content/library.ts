@@ -25,6 +25,13 @@ export interface LoadedPostmortem {
 interface Registry {
   /** By absolute file path: what the content check read, for the loader to reuse instead of parsing again. */
   checked: Map<string, CheckedFile>;
+  /** Loader calls waiting, by path, for a file the running check has not handed over yet. */
+  waiting: Map<string, (file: CheckedFile | undefined) => void>;
+  /**
+   * A check handing its readings over as it goes (`astro build`'s check worker); `ended` once
+   * it has handed over all it will, or the loader has taken all it needs.
+   */
+  handover?: { verdict: Promise<void>; stop: () => void; ended: boolean };
   /** By id: what the loader stored, for the search records. */
   loaded: Map<string, LoadedPostmortem>;
   /** The folder of the details files, set by the loader (Astro's cache folder is known there). */
@@ -35,29 +42,75 @@ const KEY = Symbol.for('firebreak.postmortem-library');
 
 function registry(): Registry {
   const global = globalThis as { [KEY]?: Registry };
-  global[KEY] ??= { checked: new Map(), loaded: new Map() };
+  global[KEY] ??= { checked: new Map(), waiting: new Map(), loaded: new Map() };
   return global[KEY];
 }
 
-/** The content check's reading of a file, kept for the loader. */
+/**
+ * A check started that will hand its readings over one by one (`rememberChecked`) while the
+ * loader runs, and end with `checkEnded`. `verdict` settles when it is done: it rejects with
+ * the build's failure when the check found errors. `stop` tells it the loader wants no more.
+ */
+export function checkStarted(verdict: Promise<void>, stop: () => void): void {
+  // Awaited by the build and, on a file it cannot load, by the loader; not necessarily before it fails.
+  verdict.catch(() => undefined);
+  registry().handover = { verdict, stop, ended: false };
+}
+
+/** The content check's reading of a file, kept for the loader (or handed to the loader waiting for it). */
 export function rememberChecked(path: string, file: CheckedFile): void {
-  registry().checked.set(path, file);
+  const { checked, waiting, handover } = registry();
+  // Late: the loader is done with the check's readings.
+  if (handover?.ended) return;
+  const waiter = waiting.get(path);
+  if (waiter) {
+    waiting.delete(path);
+    waiter(file);
+  } else {
+    checked.set(path, file);
+  }
+}
+
+/** The running check has handed over all it will: a loader still waiting reads its file itself. */
+export function checkEnded(): void {
+  const state = registry();
+  if (state.handover) state.handover.ended = true;
+  for (const waiter of state.waiting.values()) waiter(undefined);
+  state.waiting.clear();
 }
 
 /**
  * What the check read of this file, if it read this very content (same digest). Taken once:
  * the loader asks for each file once, and the validated data must not outlive its use (at
- * 10,000 entries it is hundreds of MB).
+ * 10,000 entries it is hundreds of MB). While a check is still handing readings over, waits
+ * for this file's (it checks the files in the loader's order, so the two run side by side).
  */
-export function takeChecked(path: string, digest: string): CheckedFile | undefined {
-  const file = registry().checked.get(path);
-  registry().checked.delete(path);
+export async function takeChecked(path: string, digest: string): Promise<CheckedFile | undefined> {
+  const state = registry();
+  let file = state.checked.get(path);
+  state.checked.delete(path);
+  if (!file && state.handover && !state.handover.ended) {
+    file = await new Promise<CheckedFile | undefined>((resolve) => state.waiting.set(path, resolve));
+  }
   return file?.digest === digest ? file : undefined;
 }
 
-/** Forget the check's readings (the loader has taken what it needs). */
+/**
+ * What the check found, once it is done: rejects with the build's failure (every problem
+ * listed) when it found errors. Resolves at once when no check runs alongside the loader.
+ */
+export function checkVerdict(): Promise<void> {
+  return registry().handover?.verdict ?? Promise.resolve();
+}
+
+/** Forget the check's readings, and take no more (the loader has taken what it needs). */
 export function forgetChecked(): void {
-  registry().checked.clear();
+  const state = registry();
+  state.checked.clear();
+  if (state.handover && !state.handover.ended) {
+    state.handover.ended = true;
+    state.handover.stop();
+  }
 }
 
 export function rememberLoaded(entry: LoadedPostmortem): void {

@@ -10,7 +10,15 @@ import { incidentSearchRecord } from '../lib/search-record.ts';
 import type { Postmortem } from '../schema/postmortem.ts';
 import type { PostmortemSummary } from '../schema/postmortem-summary.ts';
 import { contentDigest } from '../lib/content-digest.ts';
-import { detailsDir, forgetChecked, forgetLoaded, rememberLoaded, setDetailsDir, takeChecked } from './library.ts';
+import {
+  checkVerdict,
+  detailsDir,
+  forgetChecked,
+  forgetLoaded,
+  rememberLoaded,
+  setDetailsDir,
+  takeChecked,
+} from './library.ts';
 import { codeDigest, detailsFolder, removeDetails, splitPostmortem, storedHead, writeDetails } from './postmortem-details.ts';
 import { renderedText } from './rendered-text.ts';
 
@@ -22,9 +30,10 @@ const POSTMORTEM_FILE = /^([^/\\]+)\.md$/;
 
 /**
  * The post-mortem collection's loader: each file is read once, its front matter taken from
- * the content check's reading of the same content (src/content/library.ts; the check ran
- * first, in `astro:config:setup`) or read and validated with the same reader and schema when
- * the check did not see it (a file saved while `astro dev` runs), its body rendered by the
+ * the content check's reading of the same content (src/content/library.ts; in a build the
+ * check runs alongside, a file or so ahead, and hands each over as it is checked) or read and
+ * validated with the same reader and schema when the check did not see it (a file saved while
+ * `astro dev` runs), its body rendered by the
  * site's own Markdown processor, and its search record made from the data and the text of that
  * rendering, so the index holds what the page shows.
  *
@@ -43,8 +52,9 @@ export function postmortemLoader({ base }: { base: string }): Loader {
       setDetailsDir(detailsFolder(fileURLToPath(context.config.cacheDir)));
       const names = await readdir(dir).catch(() => [] as string[]);
       const ids = new Set<string>();
-      // A few at a time: rendering is asynchronous work Astro's processor spreads over the event loop.
-      const queue = names.filter((name) => POSTMORTEM_FILE.test(name));
+      // A few at a time: rendering is asynchronous work Astro's processor spreads over the event
+      // loop. In name order, the order in which the build's content check hands its readings over.
+      const queue = names.filter((name) => POSTMORTEM_FILE.test(name)).sort((a, b) => a.localeCompare(b));
       const workers = Array.from({ length: 8 }, async () => {
         for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
           const path = join(dir, name);
@@ -53,10 +63,13 @@ export function postmortemLoader({ base }: { base: string }): Loader {
             await loadFile(context, path);
           } catch (error) {
             const message = `${relative(fileURLToPath(context.config.root), path)}: ${(error as Error).message}`;
-            // `astro dev` keeps serving the rest. A build has normally stopped at the content check
-            // already; when it did not run, the file and its problem end the build, without a stack.
+            // `astro dev` keeps serving the rest. A build ends with the content check's report of
+            // every problem when it has one (it runs alongside); without it, with this file's.
             if (context.watcher) context.logger.error(message);
-            else throw Object.assign(new Error(message), { stack: message });
+            else {
+              await checkVerdict();
+              throw Object.assign(new Error(message), { stack: message });
+            }
           }
         }
       });
@@ -112,7 +125,7 @@ async function loadFile(context: LoaderContext, path: string): Promise<void> {
     return;
   }
   // The check's validated data when it read this very content: no second YAML parse, no second schema pass.
-  const checked = takeChecked(path, digest)?.valid;
+  const checked = (await takeChecked(path, digest))?.valid;
   const { body } = checked ? splitFrontmatter(source) : { body: '' };
   const read = checked ? { data: checked, body } : validated(source, filePath);
   const rendered = await context.renderMarkdown(read.body, { fileURL: pathToFileURL(path) });

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, describe, expect, it } from 'vitest';
-import { forgetLoaded, loadedPostmortems, rememberChecked } from '../../src/content/library.ts';
+import {
+  checkEnded,
+  checkStarted,
+  forgetLoaded,
+  loadedPostmortems,
+  rememberChecked,
+} from '../../src/content/library.ts';
 import { readDetails, withDetails } from '../../src/content/postmortem-details.ts';
 import { postmortemLoader } from '../../src/content/postmortem-loader.ts';
 import { contentDigest } from '../../src/lib/content-digest.ts';
@@ -105,11 +111,54 @@ describe('the post-mortem loader', () => {
     const path = join(root, 'postmortems', `${VALID}.md`);
     const source = readFileSync(path, 'utf8');
     const valid: Postmortem = { ...postmortemSchema.parse(parseFrontmatter(source).data), title: 'As the check read it' };
+    checkStarted(Promise.resolve(), () => {});
     rememberChecked(path, { digest: contentDigest(source), valid });
     const { context, store } = fakeContext(root);
     await postmortemLoader({ base: 'postmortems' }).load(context);
     expect((store.get(VALID)?.data as Postmortem).title).toBe('As the check read it');
     expect((await readDetails(VALID)).record.meta['title']).toBe('As the check read it');
+  });
+
+  it("waits for a build check's reading that is still to come, and reads the file itself once the check has ended", async () => {
+    const root = library();
+    const path = join(root, 'postmortems', `${VALID}.md`);
+    const source = readFileSync(path, 'utf8');
+    const valid: Postmortem = { ...postmortemSchema.parse(parseFrontmatter(source).data), title: 'Handed over later' };
+    let stopped = false;
+    checkStarted(new Promise(() => {}), () => (stopped = true));
+    setTimeout(() => rememberChecked(path, { digest: contentDigest(source), valid }), 50);
+    const first = fakeContext(root);
+    await postmortemLoader({ base: 'postmortems' }).load(first.context);
+    expect((first.store.get(VALID)?.data as Postmortem).title).toBe('Handed over later');
+    // The loader is done with the check's readings, and says so.
+    expect(stopped).toBe(true);
+
+    // A check that ends without handing this file over (its front matter could not be read)
+    // does not leave the loader waiting: it reads the file itself.
+    checkStarted(new Promise(() => {}), () => {});
+    setTimeout(checkEnded, 50);
+    const second = fakeContext(root);
+    await postmortemLoader({ base: 'postmortems' }).load({ ...second.context, config: { ...second.context.config, cacheDir: pathToFileURL(`${root}/cache2/`) } } as LoaderContext);
+    expect((second.store.get(VALID)?.data as Postmortem).title).not.toBe('Handed over later');
+    checkEnded();
+  });
+
+  it("ends a build on a file it cannot load with the check's report of every problem, when a check runs alongside", async () => {
+    const root = library();
+    const path = join(root, 'postmortems', `${VALID}.md`);
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/^severity: \d/m, 'severity: 9'));
+    const report = Object.assign(new Error('Content check failed: 3 problem(s), listed above.'), { stack: '' });
+    checkStarted(Promise.reject(report), () => {});
+    checkEnded();
+    const { context } = fakeContext(root);
+    await expect(postmortemLoader({ base: 'postmortems' }).load(context)).rejects.toBe(report);
+
+    // With no check alongside, the file's own problem ends it.
+    checkStarted(Promise.resolve(), () => {});
+    checkEnded();
+    await expect(postmortemLoader({ base: 'postmortems' }).load(fakeContext(root).context)).rejects.toThrow(
+      /^postmortems\/2025-01-10-valid-incident\.md: front matter does not match the post-mortem schema:\n.*severity/s,
+    );
   });
 
   it('names the line, field and problem of a file saved in `astro dev` that breaks the schema, and keeps serving', async () => {

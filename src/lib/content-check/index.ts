@@ -46,6 +46,18 @@ export interface CheckOptions {
    * wants the problems only, and keeps none of it.
    */
   keepData?: boolean;
+  /**
+   * Called once everything but the post-mortems is checked (the playbook, the operational
+   * playbook, the synonyms), with the problems found so far, before the first post-mortem is
+   * read: the build fails on these at once, as Astro would otherwise trip over them first.
+   */
+  onSiteChecked?: (problems: readonly Problem[]) => void;
+  /**
+   * Called with each post-mortem once its own rules ran, in name order, with its validated
+   * data whatever `keepData` says: the build's check worker hands them to the content loader
+   * as it goes, so the two run side by side.
+   */
+  onPostmortem?: (entry: Pick<RawEntry, 'file' | 'digest'> & { valid?: Postmortem }) => void;
 }
 
 export interface CheckedEntry<T> extends RawEntry {
@@ -86,9 +98,6 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths, opt
     problems.push(...problemsFromIssues(entry, result.error.issues));
     return entry;
   });
-  // Listed now, read one at a time below: only what the check keeps of each stays in memory.
-  const listedPostmortems = listFolder(root, dirs.postmortems, problems);
-
   const pageIds = new Set(playbook.map((page) => page.id));
   const stepOwners = new Map<number, CheckedEntry<PlaybookPage>>();
   for (const page of playbook) {
@@ -121,46 +130,6 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths, opt
     });
   }
 
-  // Each post-mortem by the rules the contribute form runs too (src/lib/content-check/postmortem-check.ts):
-  // schema, references, body links and raw HTML, placeholders outside drafts, privacy lint.
-  const allowlist = readPrivacyAllowlist(root, problems);
-  const rules = {
-    // Every file there counts as an incident that exists, one whose front matter cannot be read
-    // too: its own problem says what is wrong with it, a reference to it is not a second one.
-    incidentIds: new Set(listedPostmortems.map((listed) => listed.id)),
-    stepNumbers: new Set(stepOwners.keys()),
-    postmortemDir: dirs.postmortems,
-    allowlist,
-    parseMarkdown: parseWithSatteri,
-  };
-  // The rules that look at one post-mortem alone are the costly part at 10,000 entries, so
-  // their results are kept by content digest when asked; schema and references always run.
-  const allowlistPath = resolve(root, PRIVACY_ALLOWLIST_FILE);
-  const cache = options.cache
-    ? openEntryCache(options.cache, [existsSync(allowlistPath) ? readFileSync(allowlistPath, 'utf8') : ''], {
-        fresh: options.fresh ?? false,
-      })
-    : undefined;
-  const lessons: LessonsOf[] = [];
-  const postmortems: CheckedPostmortem[] = listedPostmortems.flatMap((listed) => {
-    const entry = readListed(listed, problems);
-    if (!entry) return [];
-    let own = cache?.get(entry.file, entry.digest);
-    if (!own) {
-      own = postmortemOwnProblems(entry, rules);
-      cache?.set(entry.file, entry.digest, own);
-    }
-    const checked = checkPostmortemEntry(entry, rules, own);
-    problems.push(...checked.problems);
-    if (checked.valid) {
-      // Lessons back into the playbook, action items on time: while the reading is at hand.
-      problems.push(...postmortemLearningProblems(entry, checked.valid, pageIds, today));
-      lessons.push(lessonSource(entry.id, checked.valid));
-    }
-    return [kept(entry, options.keepData === false ? undefined : checked.valid)];
-  });
-  cache?.save();
-
   // Link targets the URL policy refuses in the playbook's bodies, which may not hold raw HTML either.
   for (const page of playbook) problems.push(...markdownProblems(page, { rawHtml: false }));
   // Runbooks, platform cards, role cards and scenario templates, and the rules they share with the playbook.
@@ -179,12 +148,10 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths, opt
   ])
     problems.push(...markdownProblems(entry, { rawHtml: false }));
 
-  // Pages reviewed, and the lessons that cite them applied.
-  problems.push(...playbookLearningProblems(playbook, lessons, today));
-
+  const allowlist = readPrivacyAllowlist(root, problems);
   // Personal data and secrets (src/lib/privacy/patterns.ts): playbook pages and the operational
   // playbook are always published, so always errors (post-mortems: errors once in review,
-  // warnings in drafts, above). Phone numbers belong in the roster, which is never published.
+  // warnings in drafts, below). Phone numbers belong in the roster, which is never published.
   problems.push(
     ...lintPrivacy(
       [
@@ -199,6 +166,53 @@ export function checkContent(root: string, dirs: ContentDirs = contentPaths, opt
   );
   // The search synonym table is content too: a term in two groups silently merges them.
   problems.push(...synonymProblems(root));
+
+  options.onSiteChecked?.(problems);
+
+  // Listed now, read one at a time below: only what the check keeps of each stays in memory.
+  const listedPostmortems = listFolder(root, dirs.postmortems, problems);
+  const rules = {
+    // Every file there counts as an incident that exists, one whose front matter cannot be read
+    // too: its own problem says what is wrong with it, a reference to it is not a second one.
+    incidentIds: new Set(listedPostmortems.map((listed) => listed.id)),
+    stepNumbers: new Set(stepOwners.keys()),
+    postmortemDir: dirs.postmortems,
+    allowlist,
+    parseMarkdown: parseWithSatteri,
+  };
+  // The rules that look at one post-mortem alone are the costly part at 10,000 entries, so
+  // their results are kept by content digest when asked; schema and references always run.
+  const allowlistPath = resolve(root, PRIVACY_ALLOWLIST_FILE);
+  const cache = options.cache
+    ? openEntryCache(options.cache, [existsSync(allowlistPath) ? readFileSync(allowlistPath, 'utf8') : ''], {
+        fresh: options.fresh ?? false,
+      })
+    : undefined;
+  const lessons: LessonsOf[] = [];
+  // Each post-mortem by the rules the contribute form runs too (src/lib/content-check/postmortem-check.ts):
+  // schema, references, body links and raw HTML, placeholders outside drafts, privacy lint.
+  const postmortems: CheckedPostmortem[] = listedPostmortems.flatMap((listed) => {
+    const entry = readListed(listed, problems);
+    if (!entry) return [];
+    let own = cache?.get(entry.file, entry.digest);
+    if (!own) {
+      own = postmortemOwnProblems(entry, rules);
+      cache?.set(entry.file, entry.digest, own);
+    }
+    const checked = checkPostmortemEntry(entry, rules, own);
+    problems.push(...checked.problems);
+    options.onPostmortem?.({ file: entry.file, digest: entry.digest, ...(checked.valid && { valid: checked.valid }) });
+    if (checked.valid) {
+      // Lessons back into the playbook, action items on time: while the reading is at hand.
+      problems.push(...postmortemLearningProblems(entry, checked.valid, pageIds, today));
+      lessons.push(lessonSource(entry.id, checked.valid));
+    }
+    return [kept(entry, options.keepData === false ? undefined : checked.valid)];
+  });
+  cache?.save();
+
+  // Pages reviewed, and the lessons that cite them applied.
+  problems.push(...playbookLearningProblems(playbook, lessons, today));
 
   sortProblems(problems);
   return { problems, playbook, postmortems, ...operational };
