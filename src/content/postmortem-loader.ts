@@ -33,9 +33,8 @@ const POSTMORTEM_FILE = /^([^/\\]+)\.md$/;
  * the content check's reading of the same content (src/content/library.ts; in a build the
  * check runs alongside, a file or so ahead, and hands each over as it is checked) or read and
  * validated with the same reader and schema when the check did not see it (a file saved while
- * `astro dev` runs), its body rendered by the
- * site's own Markdown processor, and its search record made from the data and the text of that
- * rendering, so the index holds what the page shows.
+ * `astro dev` runs), its body rendered by the site's own Markdown processor, and its search
+ * record made from the data and the text of that rendering, so the index holds what the page shows.
  *
  * Astro's store gets the entry's summary (src/schema/postmortem-summary.ts); its timeline,
  * mention series, rendered body and search record go to its details file
