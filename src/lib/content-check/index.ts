@@ -41,9 +41,10 @@ export interface CheckOptions {
   /** Lint everything afresh, then save the results to `cache` (a build with `--force`). */
   fresh?: boolean;
   /**
-   * Whether the post-mortems come back with their validated data (the default: the build's
-   * loader takes it instead of reading the files again). The dev server's background check
-   * wants the problems only, and keeps none of it.
+   * Whether the post-mortems come back with their validated data (the default, for callers
+   * that read it, such as tests of the built pages). The build and the dev server want the
+   * problems only and keep none of it: the build's loader gets each entry's data through
+   * `onPostmortem` instead, as it is checked.
    */
   keepData?: boolean;
   /**
@@ -69,7 +70,7 @@ export interface CheckedEntry<T> extends RawEntry {
  * A post-mortem as the check keeps it once every rule on it ran (they run as each file is read,
  * the learning loop's included): its name, digest and validated data, not its reading. At 10,000
  * entries all the readings held through the check were 780 MB; this is 450, mostly the validated
- * data the build's loader takes (none with `keepData: false`).
+ * data (none with `keepData: false`, as the build and the dev server run it).
  */
 export type CheckedPostmortem =
   | (Pick<RawEntry, 'id' | 'file' | 'digest'> & { valid?: Postmortem })
