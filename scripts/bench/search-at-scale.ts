@@ -83,9 +83,14 @@ try {
       const { data, bodyText } = byId.get(id)!;
       return incidentSearchRecord(id, data, bodyText, site.base);
     },
+    dist,
   );
   const { playbook, errors } = await indexPlaybook(dist, site.base, indexed.vocabulary);
-  const writeErrors = await writeSearchBundles(dist, { ...indexed, playbook });
+  const writeErrors = await writeSearchBundles(dist, {
+    recent: indexed.recent,
+    vocabulary: indexed.vocabulary,
+    playbook,
+  });
   await close();
   const failed = [...indexed.errors, ...errors, ...writeErrors];
   if (failed.length > 0) throw new Error(`Pagefind failed: ${failed.join('; ')}`);
@@ -93,8 +98,14 @@ try {
     `${arg} generated post-mortems, ${entries.length} published, indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   for (const [name, folder] of Object.entries(SEARCH_BUNDLES)) {
-    const meta = readdirSync(join(dist, folder)).find((file) => file.endsWith('.pf_meta'));
-    console.info(`  ${name} bundle: page table ${meta ? kb(statSync(join(dist, folder, meta)).size) : 'missing'}`);
+    // The incidents bundle is in parts (src/lib/search/bundles.ts): the sum of their page tables.
+    const metas = readdirSync(join(dist, folder), { recursive: true, encoding: 'utf8' }).filter((file) =>
+      file.endsWith('.pf_meta'),
+    );
+    const bytes = metas.reduce((sum, file) => sum + statSync(join(dist, folder, file)).size, 0);
+    console.info(
+      `  ${name} bundle: page table ${metas.length ? kb(bytes) : 'missing'}${metas.length > 1 ? ` in ${metas.length} parts` : ''}`,
+    );
   }
   const searches = await measureFirstSearches(dist, QUERIES, port);
   console.info('\nfirst search in the header box (everything transferred, compressed as served):');

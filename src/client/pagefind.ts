@@ -2,7 +2,15 @@
  * Loads Pagefind's browser API lazily (only once somebody searches), one instance per search
  * bundle, and renders its results without ever handing index text to innerHTML.
  */
-import { SEARCH_BUNDLES, type SearchScope } from '../lib/search/bundles.ts';
+import {
+  INCIDENT_PARTS_FILE,
+  type IncidentParts,
+  SEARCH_BUNDLES,
+  type SearchScope,
+  incidentOrderFile,
+  incidentPartFolder,
+} from '../lib/search/bundles.ts';
+import { type OrderRanks, type SortOrder, orderRanks, sortByOrder } from '../lib/search/incident-order.ts';
 import { severityBadge } from './severity-badge.ts';
 
 export interface PagefindResultData {
@@ -82,36 +90,126 @@ function loadBundle(bundle: string): Promise<PagefindApi> {
   return api;
 }
 
-/** One bundle with another merged into it (Pagefind searches both with the first one's WebAssembly). */
-async function merged(primary: string, other: string): Promise<PagefindApi> {
+/** Fetches a JSON file the build wrote beside the bundles; a missing one is an error, as a missing bundle is. */
+async function fetchJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+let incidentParts: Promise<IncidentParts> | undefined;
+
+/** The parts of the incidents bundle (src/lib/search/bundles.ts), as folders under the site's base. */
+async function incidentBundles(): Promise<string[]> {
+  incidentParts ??= fetchJson<IncidentParts>(`${bundleUrl(SEARCH_BUNDLES.incidents)}${INCIDENT_PARTS_FILE}`);
+  const { parts } = await incidentParts;
+  return Array.from({ length: parts }, (_, i) => `${SEARCH_BUNDLES.incidents}/${incidentPartFolder(i + 1)}`);
+}
+
+/** The bundles each loaded instance searches, by their BUNDLE_FILTER names (src/lib/search/bundles.ts). */
+const bundleNames = new WeakMap<PagefindApi, readonly string[]>();
+
+/** The bundles `pagefind` (from loadPagefind) searches, by their BUNDLE_FILTER names: `playbook`, `recent`, `part-1`… */
+export function searchedBundles(pagefind: PagefindApi): readonly string[] {
+  return bundleNames.get(pagefind) ?? [];
+}
+
+/** A bundle's folder → its BUNDLE_FILTER name. */
+const nameOf = (folder: string) =>
+  folder === SEARCH_BUNDLES.playbook
+    ? 'playbook'
+    : folder === SEARCH_BUNDLES.recent
+      ? 'recent'
+      : folder.split('/').pop()!;
+
+/** One bundle with others merged into it (Pagefind searches them all with the first one's WebAssembly). */
+async function merged(primary: string, others: readonly string[]): Promise<PagefindApi> {
   const module = await loadBundle(primary);
-  // A merged bundle waits for the primary's WebAssembly, which init() loads.
-  await module.init();
-  await module.mergeIndex(bundleUrl(other), OPTIONS);
+  if (others.length > 0) {
+    // A merged bundle waits for the primary's WebAssembly, which init() loads.
+    await module.init();
+    for (const other of others) await module.mergeIndex(bundleUrl(other), OPTIONS);
+  }
+  // Merging only ever adds: the playbook's instance becomes `all` once the parts are merged into it.
+  bundleNames.set(module, [...new Set([...searchedBundles(module), ...[primary, ...others].map(nameOf)])]);
   return module;
 }
 
+const orders = new Map<string, Promise<OrderRanks>>();
+
+/** The order by `key` over every part of the incidents bundle (src/lib/search/incident-order.ts), on first use. */
+function ranksBy(key: string): Promise<OrderRanks> {
+  let ranks = orders.get(key);
+  if (!ranks) {
+    ranks = fetchJson<SortOrder>(`${bundleUrl(SEARCH_BUNDLES.incidents)}${incidentOrderFile(key)}`).then(orderRanks);
+    orders.set(key, ranks);
+  }
+  return ranks;
+}
+
+/**
+ * The incidents bundle's parts searched as one, with the library's sorts: Pagefind orders the
+ * results of merged bundles by score, so a sorted search asks it for the results unsorted and
+ * sorts them by the order the build wrote (one sort key at a time, as Pagefind's own sorts).
+ */
+function withOrders(module: PagefindApi): PagefindApi {
+  const sorted = async (
+    search: PagefindSearch,
+    sort: SearchOptions['sort'],
+    ranks: Promise<OrderRanks> | undefined,
+  ) => {
+    const [direction] = Object.values(sort ?? {});
+    return ranks && direction ? { ...search, results: sortByOrder(search.results, await ranks, direction) } : search;
+  };
+  const split = (options: SearchOptions = {}) => {
+    const { sort, ...rest } = options;
+    const [key] = Object.keys(sort ?? {});
+    // The order's download starts with the search, not after it.
+    return { rest, sort, ranks: key === undefined ? undefined : ranksBy(key) };
+  };
+  const sorting: PagefindApi = {
+    options: (options) => module.options(options),
+    init: () => module.init(),
+    mergeIndex: (bundlePath, options) => module.mergeIndex(bundlePath, options),
+    filters: () => module.filters(),
+    async search(query, options) {
+      const { rest, sort, ranks } = split(options);
+      return sorted(await module.search(query, rest), sort, ranks);
+    },
+    async debouncedSearch(query, options, ms) {
+      const { rest, sort, ranks } = split(options);
+      const search = await module.debouncedSearch(query, rest, ms);
+      return search && sorted(search, sort, ranks);
+    },
+  };
+  bundleNames.set(sorting, searchedBundles(module));
+  return sorting;
+}
+
+let incidents: Promise<PagefindApi> | undefined;
 let everything: Promise<PagefindApi> | undefined;
 let recent: Promise<PagefindApi> | undefined;
 
 /**
- * Loads Pagefind for a scope (src/lib/search/bundles.ts), on first use. `all` is the playbook's
- * instance with the incidents bundle merged in, so once a page asked for `all` (the search
- * page), its header box searches everything too. `recent` is the recent bundle's own instance
- * with the playbook merged in: a module instance of its own, so merging it never adds the
- * recent incidents to `all` a second time.
+ * Loads Pagefind for a scope (src/lib/search/bundles.ts), on first use. `incidents` is the
+ * incidents bundle's first part with the others merged in, sorted by the written orders. `all`
+ * is the playbook's instance with every part merged in, so once a page asked for `all` (the
+ * search page), its header box searches everything too. `recent` is the recent bundle's own
+ * instance with the playbook merged in: a module instance of its own, so merging it never adds
+ * the recent incidents to `all` a second time.
  */
 export function loadPagefind(scope: SearchScope): Promise<PagefindApi> {
   switch (scope) {
     case 'incidents':
-      return loadBundle(SEARCH_BUNDLES.incidents);
+      incidents ??= incidentBundles().then(([first, ...others]) => merged(first!, others).then(withOrders));
+      return incidents;
     case 'playbook':
-      return everything ?? loadBundle(SEARCH_BUNDLES.playbook);
+      return everything ?? merged(SEARCH_BUNDLES.playbook, []);
     case 'recent':
-      recent ??= everything ?? merged(SEARCH_BUNDLES.recent, SEARCH_BUNDLES.playbook);
+      recent ??= everything ?? merged(SEARCH_BUNDLES.recent, [SEARCH_BUNDLES.playbook]);
       return recent;
     case 'all':
-      everything ??= merged(SEARCH_BUNDLES.playbook, SEARCH_BUNDLES.incidents);
+      everything ??= incidentBundles().then((parts) => merged(SEARCH_BUNDLES.playbook, parts));
       return everything;
   }
 }

@@ -10,8 +10,15 @@ import { favoured, queryIntent } from '../lib/search/intent.ts';
 import { parseQuery, planQuery, type QueryPlan } from '../lib/search/query.ts';
 import { matchedWords, pagesWithEvery, rankByMatchedWords, type WordHits } from '../lib/search/relax.ts';
 import { SHARD_KEYS, VOCABULARY_DIR, Vocabulary, shardOf, type VocabularyShard } from '../lib/search/vocabulary.ts';
-import type { SearchScope } from '../lib/search/bundles.ts';
-import { loadPagefind, type PagefindApi, type PagefindResult, type SearchOptions } from './pagefind.ts';
+import { BUNDLE_FILTER, bundleBit, type SearchScope } from '../lib/search/bundles.ts';
+import {
+  loadPagefind,
+  searchedBundles,
+  type PagefindApi,
+  type PagefindResult,
+  type PagefindSearch,
+  type SearchOptions,
+} from './pagefind.ts';
 
 export interface ForgivingSearchOptions extends SearchOptions {
   /** Which bundles to search (src/lib/search/bundles.ts). */
@@ -72,6 +79,31 @@ async function fetchShard(key: string): Promise<VocabularyShard> {
   return JSON.parse(text) as VocabularyShard;
 }
 
+const NOTHING: PagefindSearch = { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {} };
+
+/**
+ * Searches `words` in the bundles of `pagefind` that have every one of them (src/lib/search/bundles.ts,
+ * BUNDLE_FILTER): a bundle without one would answer with pages matching a shorter word.
+ * Where the vocabulary part of a word is not known, every bundle may have it.
+ */
+async function searchWhereFound(
+  pagefind: PagefindApi,
+  words: readonly string[],
+  options: SearchOptions,
+): Promise<PagefindSearch> {
+  const names = searchedBundles(pagefind);
+  let bits = names.map(bundleBit);
+  for (const word of words) {
+    const found = vocabulary.bundlesMatching(word, bits);
+    if (found) bits = found;
+  }
+  if (bits.length === 0) return NOTHING;
+  const term = words.join(' ');
+  if (bits.length === names.length) return pagefind.search(term, options);
+  const within = names.filter((name) => bits.includes(bundleBit(name)));
+  return pagefind.search(term, { ...options, filters: { ...options.filters, [BUNDLE_FILTER]: { any: within } } });
+}
+
 const playbookIds = new WeakMap<PagefindApi, Promise<Set<string>>>();
 
 /** Ids of all playbook pages (a filter-only search, once per instance), to tell them from incidents before loading any result. */
@@ -94,7 +126,7 @@ export async function forgivingSearch(typed: string, options: ForgivingSearchOpt
   const none: ForgivingSearch = { plan, relaxed: false, matched: [], results: [], matchedCount: new Map() };
   if (plan.searched.length === 0) return none;
 
-  const all = await pagefind.search(plan.searched.join(' '), pagefindOptions);
+  const all = await searchWhereFound(pagefind, plan.searched, pagefindOptions);
   // Each word on its own too (the index chunks are loaded by now, so this costs no download):
   // Pagefind leaves out of a search any word one of its merged bundles lacks, so its results
   // for several words can hold pages without some of them; only pages in every word's results
@@ -102,7 +134,10 @@ export async function forgivingSearch(typed: string, options: ForgivingSearchOpt
   const perWord =
     plan.searched.length > 1
       ? await Promise.all(
-          plan.searched.map(async (word) => ({ word, search: await pagefind.search(word, pagefindOptions) })),
+          plan.searched.map(async (word) => ({
+            word,
+            search: await searchWhereFound(pagefind, [word], pagefindOptions),
+          })),
         )
       : [];
   const hits: WordHits[] = perWord.map(({ word, search }) => ({ word, hits: search.results }));
@@ -176,19 +211,21 @@ export async function countFacets(
   const counts: Record<string, Record<string, number>> = {};
   await Promise.all(
     Object.entries(values).flatMap(([facet, options]) =>
-      Object.keys(options).map(async (value) => {
-        const key = JSON.stringify([scope, facet, value]);
-        let pages = members.get(key);
-        if (!pages) {
-          pages = pagefind
-            .search(null, { filters: { [facet]: [value] } })
-            .then((search) => new Set(search.results.map((result) => result.id)));
-          members.set(key, pages);
-        }
-        let n = 0;
-        for (const id of await pages) if (wanted.has(id)) n++;
-        (counts[facet] ??= {})[value] = n;
-      }),
+      facet === BUNDLE_FILTER
+        ? []
+        : Object.keys(options).map(async (value) => {
+            const key = JSON.stringify([scope, facet, value]);
+            let pages = members.get(key);
+            if (!pages) {
+              pages = pagefind
+                .search(null, { filters: { [facet]: [value] } })
+                .then((search) => new Set(search.results.map((result) => result.id)));
+              members.set(key, pages);
+            }
+            let n = 0;
+            for (const id of await pages) if (wanted.has(id)) n++;
+            (counts[facet] ??= {})[value] = n;
+          }),
     ),
   );
   return counts;

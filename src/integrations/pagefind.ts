@@ -17,8 +17,7 @@ import { indexIncidents, indexPlaybook, useIndexChunkSize, writeBundles, writeVo
  * content loader made (src/content/: from the validated data and the text of the rendered body,
  * kept in each entry's details file) as soon as the build starts, and those two bundles are
  * written while Astro is still generating pages (Pagefind works in its own process, so on two
- * cores the two overlap; at 10,000 entries writing the incidents bundle is Pagefind's longest
- * step). They are written to a staging folder in Astro's cache folder, since Astro empties
+ * cores the two overlap), the incidents bundle part after part so Pagefind holds one at a time. They are written to a staging folder in Astro's cache folder, since Astro empties
  * `dist/` after the build starts, and moved into `dist/` at the end. The remaining pages (the
  * playbook) are indexed into the playbook bundle from their HTML at `astro:build:done`, where
  * `data-pagefind-body` keeps navigation out.
@@ -79,12 +78,13 @@ const STAGED = ['incidents', 'recent'] as const;
 async function startIncidents(staging: string) {
   // The pages' rule (the index is only built by `astro build`, never in dev).
   const entries = loadedPostmortems().filter((entry) => isShownOnSite(entry.status, false));
-  const { incidents, recent, vocabulary, errors } = await indexIncidents(
+  await rm(staging, { recursive: true, force: true });
+  const { recent, vocabulary, errors } = await indexIncidents(
     entries,
     async (id) => (await readDetails(id)).record,
+    staging,
   );
-  await rm(staging, { recursive: true, force: true });
-  const writeErrors = await writeBundles(staging, { incidents, recent });
+  const writeErrors = await writeBundles(staging, { recent });
   return { vocabulary, count: entries.length, errors: [...errors, ...writeErrors] };
 }
 

@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEARCH_BUNDLES } from '../../src/lib/search/bundles.ts';
 import { parseFrontmatter } from '../../src/lib/content-check/frontmatter.ts';
 import { openPage } from '../support/browser.ts';
 import { childEnv } from '../support/child-env.ts';
+import { incidentFragments } from '../support/incident-fragments.ts';
 import { FIXTURES } from '../support/overlay.ts';
 import { startOwnSite, type OwnSite } from '../support/site-build.ts';
 
@@ -137,13 +136,8 @@ describe('import → build → page', () => {
   });
 
   it('indexes the imported pages for search', () => {
-    const dir = join(work, 'dist', SEARCH_BUNDLES.incidents, 'fragment');
-    // A fragment is gzipped "pagefind_dcd" + the page's JSON record.
-    // No fragment folder at all means no incident was indexed: the assertions below say which.
-    const urls = (existsSync(dir) ? readdirSync(dir) : []).map((name) => {
-      const text = gunzipSync(readFileSync(join(dir, name))).toString('utf8');
-      return (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url;
-    });
+    // No incidents bundle at all means no incident was indexed: the assertions below say which.
+    const urls = incidentFragments(join(work, 'dist')).map((fragment) => fragment.url);
     expect(urls).toContain(`/incidents/${pages['kettle']}/`);
     expect(urls).toContain(`/incidents/${pages['hostile']}/`);
   });

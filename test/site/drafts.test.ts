@@ -1,10 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEARCH_BUNDLES } from '../../src/lib/search/bundles.ts';
+import { incidentFragments } from '../support/incident-fragments.ts';
 import { FIXTURES } from '../support/overlay.ts';
 import { childEnv } from '../support/child-env.ts';
 import { testPort } from '../support/ports.ts';
@@ -37,11 +36,8 @@ describe('drafts', () => {
     expect(existsSync(join(out, 'incidents', PUBLISHED, 'index.html'))).toBe(true);
     expect(existsSync(join(out, 'incidents', DRAFT)), result.stdout).toBe(false);
     expect(readFileSync(join(out, 'incidents', 'index.html'), 'utf8')).not.toContain('Half-written draft');
-    // Nor in the search index: every Pagefind fragment is a gzipped JSON record of one page.
-    const fragmentDir = join(out, SEARCH_BUNDLES.incidents, 'fragment');
-    const fragments = readdirSync(fragmentDir).map((name) =>
-      gunzipSync(readFileSync(join(fragmentDir, name))).toString('utf8'),
-    );
+    // Nor in the search index: every Pagefind fragment is a JSON record of one page.
+    const fragments = incidentFragments(out).map((fragment) => fragment.text);
     expect(fragments.some((text) => text.includes('Discount code meant for staff goes viral'))).toBe(true);
     expect(fragments.some((text) => text.includes('Half-written draft'))).toBe(false);
     // Nor in the open data, the feed or the learning-loop pages.

@@ -82,7 +82,16 @@ export function indexedText(html: string): IndexedText {
  * aliases come from front matter.
  */
 export function withIndexMeta(html: string, key: string, value: string): string {
+  return withIndexField(html, 'meta', key, value);
+}
+
+/** Adds a filter value to the HTML handed to Pagefind, the same way (a hidden `data-pagefind-filter`). */
+export function withIndexFilter(html: string, key: string, value: string): string {
+  return withIndexField(html, 'filter', key, value);
+}
+
+function withIndexField(html: string, field: 'meta' | 'filter', key: string, value: string): string {
   if (!value) return html;
-  const tag = `<meta data-pagefind-meta="${key}[content]" content="${escapeAttribute(value)}">`;
+  const tag = `<meta data-pagefind-${field}="${key}[content]" content="${escapeAttribute(value)}">`;
   return /<\/head>/i.test(html) ? html.replace(/<\/head>/i, `${tag}</head>`) : `${tag}${html}`;
 }

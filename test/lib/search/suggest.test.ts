@@ -51,21 +51,40 @@ describe('did you mean', () => {
 
 describe('vocabulary', () => {
   const builder = new VocabularyBuilder();
-  builder.add('The Instagram account was hacked. Instagram! Instagram!');
-  builder.add('Hacked again, in the night');
-  builder.add('Ünïcode ok');
+  // Pages of the playbook (bit 0), of part 1 (bit 2) and of part 2 (bit 3), one also in the recent bundle (bit 1).
+  builder.add([2, 1], 'The Instagram account was hacked. Instagram! Instagram!');
+  builder.add([3], 'Hacked again, in the night');
+  builder.add([0], 'Ünïcode ok');
+  builder.alsoIn([3], 'Instagram again');
   const shards = builder.shards();
 
   it('counts pages, not occurrences, and files every word under its first letter', () => {
-    expect(shards.get('i')).toEqual({ words: ['in', 'instagram'], pages: [1, 1] });
-    expect(shards.get('h')).toEqual({ words: ['hacked'], pages: [2] });
+    expect(shards.get('i')).toMatchObject({ words: ['in', 'instagram'], pages: [1, 1] });
+    expect(shards.get('h')).toMatchObject({ words: ['hacked'], pages: [2] });
     expect(shards.get('other')?.words).toEqual(['ünïcode']);
     expect(shardOf('2fa')).toBe('2');
   });
 
   it('has a part for every key, even an empty one', () => {
     expect([...shards.keys()].sort()).toEqual([...SHARD_KEYS].sort());
-    expect(shards.get('q')).toEqual({ words: [], pages: [] });
+    expect(shards.get('q')).toEqual({ words: [], pages: [], bundles: [] });
+  });
+
+  it('notes the bundles each word is in, as a sum of powers of two, without counting a page twice', () => {
+    expect(shards.get('i')?.bundles).toEqual([2 ** 3, 2 ** 1 + 2 ** 2 + 2 ** 3]); // "in", "instagram"
+    expect(shards.get('h')).toEqual({ words: ['hacked'], pages: [2], bundles: [2 ** 1 + 2 ** 2 + 2 ** 3] });
+    expect(shards.get('a')).toMatchObject({ words: ['account', 'again'], pages: [1, 1], bundles: [6, 8] });
+  });
+
+  it('tells which bundles can match a word, by stem and prefix, and nothing for a part not fetched', () => {
+    const known = new Vocabulary();
+    for (const [key, shard] of shards) known.addShard(key, shard);
+    expect(known.bundlesMatching('hacking', [0, 1, 2, 3])).toEqual([1, 2, 3]);
+    expect(known.bundlesMatching('acc', [0, 1, 2, 3])).toEqual([1, 2]);
+    expect(known.bundlesMatching('night', [0, 2])).toEqual([]);
+    expect(known.bundlesMatching('ünï', [0, 1])).toEqual([0]);
+    expect(known.bundlesMatching('zebra', [0, 1])).toEqual([]);
+    expect(new Vocabulary().bundlesMatching('hacked', [0, 1])).toBeUndefined();
   });
 
   it('matches a word the way Pagefind does, by stem and prefix, and not by a shorter word', () => {
