@@ -13,6 +13,11 @@
  * store as a module for the first page): 512 MB + 1.25× the library, at least 768 MB. On the
  * same 10,000 entries it ran in 600 MB and not in 420; without a budget it peaked at 3.0 GB.
  * An explicit --max-old-space-size in NODE_OPTIONS wins.
+ *
+ * Outside the heap, two allocators keep memory the process no longer uses (allocatorEnv):
+ * glibc's, one arena per thread that ever allocated, and mimalloc's, which native modules
+ * (Vite's bundler, Rolldown, among them) allocate with, and which gives freed memory back to
+ * the system only after a delay.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -49,14 +54,26 @@ export function heapFlags(
 }
 
 /**
- * Runs `astro <command> …args` in the current folder with the budget, in the foreground (the
- * terminal's Ctrl-C reaches both processes); returns Astro's exit status.
+ * The allocator settings Astro runs with, unless the environment sets them: at most two glibc
+ * arenas (`MALLOC_ARENA_MAX`), and memory mimalloc frees returned at once
+ * (`MIMALLOC_PURGE_DELAY=0`). Building 10,000 realistic post-mortems, the node process held
+ * 1,226 MB instead of 1,486 while it generated pages (median of the samples), peaked at 1,656 MB
+ * instead of 1,947, and the build took as long (133 s against 137).
+ */
+export function allocatorEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { MALLOC_ARENA_MAX: '2', MIMALLOC_PURGE_DELAY: '0', ...env };
+}
+
+/**
+ * Runs `astro <command> …args` in the current folder with the budget and the allocator settings,
+ * in the foreground (the terminal's Ctrl-C reaches both processes); returns Astro's exit status.
  */
 export function runAstroWithHeapBudget(root: string, command: 'build' | 'dev', args: readonly string[]): number {
   const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const result = spawnSync(process.execPath, [...heapFlags(root, command), astro, command, ...args], {
     stdio: 'inherit',
     cwd: process.cwd(),
+    env: allocatorEnv(),
   });
   return result.status ?? 1;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { heapBudgetMb, heapFlags, libraryBytes } from '../../src/lib/node-heap.ts';
+import { allocatorEnv, heapBudgetMb, heapFlags, libraryBytes } from '../../src/lib/node-heap.ts';
 
 const MB = 1024 * 1024;
 
@@ -41,6 +41,12 @@ describe('heap budget of npm run build and npm run dev', () => {
     expect(heapFlags(root, 'build', '')).toEqual(['--max-old-space-size=1024']);
     expect(heapFlags(root, 'dev', '--enable-source-maps')).toEqual(['--max-old-space-size=768']);
     expect(heapFlags(root, 'build', '--max-old-space-size=4096')).toEqual([]);
+  });
+
+  it('comes with allocator settings that give freed memory back, unless the environment sets its own', () => {
+    expect(allocatorEnv({ PATH: '/bin' })).toEqual({ PATH: '/bin', MALLOC_ARENA_MAX: '2', MIMALLOC_PURGE_DELAY: '0' });
+    expect(allocatorEnv({ MALLOC_ARENA_MAX: '8' })['MALLOC_ARENA_MAX']).toBe('8');
+    expect(allocatorEnv({ MIMALLOC_PURGE_DELAY: '10' })['MIMALLOC_PURGE_DELAY']).toBe('10');
   });
 
   it('is what npm run build and npm run dev run', () => {
