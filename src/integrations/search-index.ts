@@ -14,6 +14,7 @@ import {
   incidentPartFolder,
 } from '../lib/search/bundles.ts';
 import { sortOrder } from '../lib/search/incident-order.ts';
+import { LIBRARY_SORTS } from '../lib/library-facets.ts';
 import { indexedText, withIndexFilter, withIndexMeta } from '../lib/search/html-text.ts';
 import { mostRecent, recentSearchRecord } from '../lib/search/recent.ts';
 import { searchKeywords } from '../lib/search/synonyms.ts';
@@ -198,7 +199,8 @@ export async function indexIncidents(
   }
 
   const ordered = pages.map((page) => ({ id: page.id, url: page.url, sort: sorts.get(page.url) ?? {} }));
-  const keys = [...new Set([...sorts.values()].flatMap((sort) => Object.keys(sort)))].sort();
+  // Every key the library sorts by, even with no post-mortem to sort: a sorted view always finds its order.
+  const keys = [...new Set(Object.values(LIBRARY_SORTS).flatMap((sort) => Object.keys(sort)))].sort();
   await Promise.all([
     ...keys.map((key) => writeFile(join(folder, incidentOrderFile(key)), JSON.stringify(sortOrder(ordered, key)))),
     writeFile(

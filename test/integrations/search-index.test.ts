@@ -71,6 +71,26 @@ describe('the incidents bundle, written in parts', () => {
   });
 });
 
+describe('an empty library', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'firebreak-search-index-empty-'));
+  afterAll(async () => {
+    await close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('still has one part and every sort order, so the library never asks for a missing file', async () => {
+    const indexed = await indexIncidents([], async () => records[0]!, dir, 3);
+    expect(indexed.errors).toEqual([]);
+    const bundle = join(dir, SEARCH_BUNDLES.incidents);
+    expect(JSON.parse(readFileSync(join(bundle, INCIDENT_PARTS_FILE), 'utf8'))).toEqual({
+      parts: 1,
+      sorts: ['date', 'severity', 'ttfr'],
+    });
+    for (const key of ['date', 'severity', 'ttfr'])
+      expect(JSON.parse(readFileSync(join(bundle, incidentOrderFile(key)), 'utf8'))).toEqual([]);
+  }, 60_000);
+});
+
 describe('page ids shared across parts', () => {
   // Pagefind's ids are seven hex digits of a hash: 9,224 pages in 7 parts share one in about one build in seven.
   const page = (id: string, url: string, part: number) => ({ id, url, part });
