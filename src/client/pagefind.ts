@@ -141,7 +141,13 @@ const orders = new Map<string, Promise<OrderRanks>>();
 function ranksBy(key: string): Promise<OrderRanks> {
   let ranks = orders.get(key);
   if (!ranks) {
-    ranks = fetchJson<SortOrder>(`${bundleUrl(SEARCH_BUNDLES.incidents)}${incidentOrderFile(key)}`).then(orderRanks);
+    ranks = fetchJson<SortOrder>(`${bundleUrl(SEARCH_BUNDLES.incidents)}${incidentOrderFile(key)}`).then(
+      orderRanks,
+      (error: unknown) => {
+        orders.delete(key); // offline or blocked: ask again next time
+        throw error;
+      },
+    );
     orders.set(key, ranks);
   }
   return ranks;
