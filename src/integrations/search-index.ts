@@ -218,24 +218,28 @@ export interface PartPage {
   part: number;
 }
 
+/** Fragments read at a time: far under any limit on open files (macOS allows a process 256 by default). */
+const FRAGMENTS_IN_FLIGHT = 64;
+
 /** Every page of the `count` parts written in `folder`, read back from their fragments. */
 async function partPages(folder: string, count: number): Promise<PartPage[]> {
   const unpack = promisify(gunzip);
-  const pages = await Promise.all(
-    Array.from({ length: count }, async (_, part) => {
-      const fragments = join(folder, incidentPartFolder(part + 1), 'fragment');
-      const names = (await readdir(fragments).catch(() => [])).filter((name) => name.endsWith(FRAGMENT_SUFFIX));
-      return Promise.all(
-        names.map(async (name) => {
+  const pages: PartPage[] = [];
+  for (let part = 0; part < count; part++) {
+    const fragments = join(folder, incidentPartFolder(part + 1), 'fragment');
+    const queue = (await readdir(fragments).catch(() => [])).filter((name) => name.endsWith(FRAGMENT_SUFFIX));
+    await Promise.all(
+      Array.from({ length: FRAGMENTS_IN_FLIGHT }, async () => {
+        for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
           const text = (await unpack(await readFile(join(fragments, name)))).toString('utf8');
           // Pagefind prefixes each decompressed fragment with a signature before its JSON.
           const { url } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string };
-          return { id: name.slice(0, -FRAGMENT_SUFFIX.length), url, part };
-        }),
-      );
-    }),
-  );
-  return pages.flat();
+          pages.push({ id: name.slice(0, -FRAGMENT_SUFFIX.length), url, part });
+        }
+      }),
+    );
+  }
+  return pages;
 }
 
 const FRAGMENT_SUFFIX = '.pf_fragment';
