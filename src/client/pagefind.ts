@@ -7,8 +7,9 @@ import {
   type IncidentParts,
   SEARCH_BUNDLES,
   type SearchScope,
+  bundleFilterName,
   incidentOrderFile,
-  incidentPartFolder,
+  incidentPartBundle,
 } from '../lib/search/bundles.ts';
 import { type OrderRanks, type SortOrder, orderRanks, sortByOrder } from '../lib/search/incident-order.ts';
 import { severityBadge } from './severity-badge.ts';
@@ -103,7 +104,7 @@ let incidentParts: Promise<IncidentParts> | undefined;
 async function incidentBundles(): Promise<string[]> {
   incidentParts ??= fetchJson<IncidentParts>(`${bundleUrl(SEARCH_BUNDLES.incidents)}${INCIDENT_PARTS_FILE}`);
   const { parts } = await incidentParts;
-  return Array.from({ length: parts }, (_, i) => `${SEARCH_BUNDLES.incidents}/${incidentPartFolder(i + 1)}`);
+  return Array.from({ length: parts }, (_, i) => incidentPartBundle(i + 1));
 }
 
 /** The bundles each loaded instance searches, by their BUNDLE_FILTER names (src/lib/search/bundles.ts). */
@@ -114,14 +115,6 @@ export function searchedBundles(pagefind: PagefindApi): readonly string[] {
   return bundleNames.get(pagefind) ?? [];
 }
 
-/** A bundle's folder → its BUNDLE_FILTER name. */
-const nameOf = (folder: string) =>
-  folder === SEARCH_BUNDLES.playbook
-    ? 'playbook'
-    : folder === SEARCH_BUNDLES.recent
-      ? 'recent'
-      : folder.split('/').pop()!;
-
 /** One bundle with others merged into it (Pagefind searches them all with the first one's WebAssembly). */
 async function merged(primary: string, others: readonly string[]): Promise<PagefindApi> {
   const module = await loadBundle(primary);
@@ -131,7 +124,7 @@ async function merged(primary: string, others: readonly string[]): Promise<Pagef
     for (const other of others) await module.mergeIndex(bundleUrl(other), OPTIONS);
   }
   // Merging only ever adds: the playbook's instance becomes `all` once the parts are merged into it.
-  bundleNames.set(module, [...new Set([...searchedBundles(module), ...[primary, ...others].map(nameOf)])]);
+  bundleNames.set(module, [...new Set([...searchedBundles(module), ...[primary, ...others].map(bundleFilterName)])]);
   return module;
 }
 

@@ -97,9 +97,10 @@ async function searchWhereFound(
     const found = vocabulary.bundlesMatching(word, bits);
     if (found) bits = found;
   }
-  if (bits.length === 0) return NOTHING;
   const term = words.join(' ');
+  // Every bundle has the words (or the instance's bundles are unknown): nothing to leave out.
   if (bits.length === names.length) return pagefind.search(term, options);
+  if (bits.length === 0) return NOTHING;
   const within = names.filter((name) => bits.includes(bundleBit(name)));
   return pagefind.search(term, { ...options, filters: { ...options.filters, [BUNDLE_FILTER]: { any: within } } });
 }

@@ -17,8 +17,9 @@ import { indexIncidents, indexPlaybook, useIndexChunkSize, writeBundles, writeVo
  * content loader made (src/content/: from the validated data and the text of the rendered body,
  * kept in each entry's details file) as soon as the build starts, and those two bundles are
  * written while Astro is still generating pages (Pagefind works in its own process, so on two
- * cores the two overlap), the incidents bundle part after part so Pagefind holds one at a time. They are written to a staging folder in Astro's cache folder, since Astro empties
- * `dist/` after the build starts, and moved into `dist/` at the end. The remaining pages (the
+ * cores the two overlap), the incidents bundle part after part so Pagefind holds one at a time.
+ * They are written to a staging folder in Astro's cache folder, since Astro empties `dist/`
+ * after the build starts, and moved into `dist/` at the end. The remaining pages (the
  * playbook) are indexed into the playbook bundle from their HTML at `astro:build:done`, where
  * `data-pagefind-body` keeps navigation out.
  *

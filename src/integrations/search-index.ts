@@ -159,7 +159,7 @@ export async function indexIncidents(
         }
       }),
     );
-    const outputPath = join(folder, incidentPartFolder(n + 1));
+    const outputPath = join(folder, name);
     await rm(outputPath, { recursive: true, force: true });
     errors.push(...(await part.writeFiles({ outputPath })).errors);
     await part.deleteIndex();

@@ -45,6 +45,9 @@ export const INCIDENT_PARTS_FILE = 'parts.json';
 /** Folder of part `n` (1-based) of the incidents bundle, inside the bundle's folder. */
 export const incidentPartFolder = (n: number): string => `part-${n}`;
 
+/** Part `n` (1-based) of the incidents bundle as a bundle folder under the site's base, as the browser loads it. */
+export const incidentPartBundle = (n: number): string => `${SEARCH_BUNDLES.incidents}/${incidentPartFolder(n)}`;
+
 /** File of the order by `key` (src/lib/search/incident-order.ts), inside the incidents bundle's folder. */
 export const incidentOrderFile = (key: string): string => `order-${key}.json`;
 
@@ -57,6 +60,13 @@ export const incidentOrderFile = (key: string): string => `order-${key}.json`;
  * src/lib/search/vocabulary.ts), and a part without "sofa" adds no page to a search for it.
  */
 export const BUNDLE_FILTER = 'bundle';
+
+/** A bundle's folder under the site's base (SEARCH_BUNDLES, or `pagefind-incidents/part-n`) → its BUNDLE_FILTER name. */
+export function bundleFilterName(folder: string): string {
+  if (folder === SEARCH_BUNDLES.playbook) return 'playbook';
+  if (folder === SEARCH_BUNDLES.recent) return 'recent';
+  return folder.slice(`${SEARCH_BUNDLES.incidents}/`.length);
+}
 
 /** How the vocabulary numbers the bundles: bit 0 the playbook, bit 1 the recent bundle, bit n + 1 part n. */
 export function bundleBit(name: string): number {
