@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { baseLinks } from './src/integrations/base-links.ts';
 import { inertHtml, inertMarkdown } from './src/integrations/inert-markdown.ts';
+import { openData } from './src/integrations/open-data.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { site } from './src/site.config.ts';
@@ -20,7 +21,7 @@ export default defineConfig({
     processor: satteri({ mdastPlugins: [inertMarkdown, baseLinks(site.base)], hastPlugins: [inertHtml] }),
   },
   // sitemap-index.xml and sitemap-0.xml list every built page, for search engines (needs `site`).
-  integrations: [contentCheck(), mdx(), sitemap(), pagefind(), serviceWorker()],
+  integrations: [contentCheck(), mdx(), sitemap(), pagefind(), openData(), serviceWorker()],
   devToolbar: { enabled: false },
   vite: {
     build: {

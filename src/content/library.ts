@@ -121,6 +121,14 @@ export function forgetLoaded(id: string): void {
   registry().loaded.delete(id);
 }
 
+/**
+ * The library's order, newest first: by start, then by id, so entries that started at the same
+ * moment always come in the same order (the lists, the feed and the open data share it).
+ */
+export function newestFirst(a: Pick<LoadedPostmortem, 'id' | 'started'>, b: Pick<LoadedPostmortem, 'id' | 'started'>): number {
+  return b.started.getTime() - a.started.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 /** Every post-mortem the loader stored in this process, in id order. */
 export function loadedPostmortems(): LoadedPostmortem[] {
   return [...registry().loaded.values()].sort((a, b) => a.id.localeCompare(b.id));

@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { isShownOnSite } from '../build-flags.ts';
 import type { Durations } from '../lib/analysis/durations.ts';
+import { newestFirst } from '../content/library.ts';
 import { readDetails, withDetails } from '../content/postmortem-details.ts';
 import type { Postmortem } from '../schema/postmortem.ts';
 
@@ -30,7 +31,12 @@ export function loadIncidents(): Promise<IncidentView[]> {
     (entries) =>
       entries
         .map((entry) => ({ entry, durations: entry.data.durations }))
-        .sort((a, b) => b.entry.data.started.getTime() - a.entry.data.started.getTime()),
+        .sort((a, b) =>
+          newestFirst(
+            { id: a.entry.id, started: a.entry.data.started },
+            { id: b.entry.id, started: b.entry.data.started },
+          ),
+        ),
   );
   return cached;
 }

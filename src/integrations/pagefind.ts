@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { cp, rename, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close } from 'pagefind';
@@ -8,6 +8,7 @@ import { loadedPostmortems } from '../content/library.ts';
 import { readDetails } from '../content/postmortem-details.ts';
 import { SEARCH_BUNDLES } from '../lib/search/bundles.ts';
 import { VOCABULARY_DIR } from '../lib/search/vocabulary.ts';
+import { moveInto } from './move-into.ts';
 import { indexIncidents, indexPlaybook, useIndexChunkSize, writeBundles, writeVocabulary } from './search-index.ts';
 
 /**
@@ -87,16 +88,4 @@ async function startIncidents(staging: string) {
   );
   const writeErrors = await writeBundles(staging, { recent });
   return { vocabulary, count: entries.length, errors: [...errors, ...writeErrors] };
-}
-
-/** Moves a written bundle into the built site (a copy when the two are on different file systems). */
-async function moveInto(from: string, to: string): Promise<void> {
-  await rm(to, { recursive: true, force: true });
-  try {
-    await rename(from, to);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    await cp(from, to, { recursive: true });
-    await rm(from, { recursive: true, force: true });
-  }
 }

@@ -49,7 +49,7 @@ describe('drafts', () => {
     expect(readFileSync(join(out, 'insights', 'index.html'), 'utf8')).toContain('Figures from 1 post-mortem in');
   });
 
-  it('are shown, with a banner, in npm run dev', async () => {
+  it('are shown, with a banner, in npm run dev, and kept out of its open data', async () => {
     const port = testPort(4398);
     const dev = spawn(
       process.execPath,
@@ -76,6 +76,18 @@ describe('drafts', () => {
       const html = await response.text();
       expect(html).toContain('Half-written draft about a livestream mishap');
       expect(html).toContain('Draft: only visible in development');
+      // The open data is served in dev too (the build writes it as files): published entries only.
+      for (const [path, type] of [
+        ['api/postmortems.json', 'application/json'],
+        ['api/postmortems.csv', 'text/csv'],
+      ] as const) {
+        const data = await fetch(`http://127.0.0.1:${port}/${path}`);
+        expect(data.status, path).toBe(200);
+        expect(data.headers.get('content-type'), path).toContain(type);
+        const text = await data.text();
+        expect(text, path).toContain(PUBLISHED);
+        expect(text, path).not.toContain(DRAFT);
+      }
     } finally {
       dev.kill();
     }
