@@ -5,13 +5,14 @@
  * seriously, so a budget keeps the process near what it needs. What it needs grows with the
  * library's bytes, slowly: Astro's content store holds each post-mortem's summary only (its
  * timeline, mention series and rendered body live in details files read one page at a time,
- * src/content/postmortem-details.ts), and the content check holds each entry's validated data
- * until the loader takes it: 768 MB + 2× the library's size, at least 1 GB. 10,000 realistic
- * post-mortems (206 MB) get 1.2 GB, and built with 1.1 GB (they needed 4.8 GB before the
- * details files). `astro dev` holds less (its content check runs on a worker thread with a heap
- * of its own and keeps no data), and its heap is mostly garbage between requests (loading the
- * store as a module for the first page): 512 MB + 1.25× the library, at least 768 MB. On the
- * same 10,000 entries it ran in 600 MB and not in 420; without a budget it peaked at 3.0 GB.
+ * src/content/postmortem-details.ts), the build's content check runs on a worker thread with a
+ * heap of its own and hands each entry to the loader as it goes, and the open data is streamed
+ * to its files. 512 MB + 1.25× the library's bytes, at least 768 MB, for `astro build` and
+ * `astro dev` alike: 10,000 realistic post-mortems (206 MB) get 770 MB. Built with 750 MB they
+ * took 131 s and the node process held 1.18–1.19 GB while it generated the pages, against
+ * 1.23–1.27 GB with the 1.2 GB budget this replaced; with 600 MB the build took 174 s, most of
+ * it collecting garbage. The dev server ran the same library in 600 MB and not in 420; without
+ * a budget it peaked at 3.0 GB.
  * An explicit --max-old-space-size in NODE_OPTIONS wins.
  *
  * Outside the heap, two allocators keep memory the process no longer uses (allocatorEnv):
@@ -25,9 +26,8 @@ import { join, resolve } from 'node:path';
 import { contentPaths } from '../content-paths.ts';
 
 /** The heap budget in MB of `astro build` or `astro dev` for a post-mortem library of `libraryBytes` on disk. */
-export function heapBudgetMb(libraryBytes: number, command: 'build' | 'dev' = 'build'): number {
-  const mb = libraryBytes / 1024 / 1024;
-  return command === 'build' ? Math.max(1024, Math.round(768 + 2 * mb)) : Math.max(768, Math.round(512 + 1.25 * mb));
+export function heapBudgetMb(libraryBytes: number): number {
+  return Math.max(768, Math.round(512 + (1.25 * libraryBytes) / 1024 / 1024));
 }
 
 /** The bytes of the post-mortem files under `root` (0 when there is no library yet: the floor applies). */
@@ -43,14 +43,8 @@ export function libraryBytes(root: string): number {
 }
 
 /** The Node flags for Astro: the budget, unless NODE_OPTIONS already sets a heap size. */
-export function heapFlags(
-  root: string,
-  command: 'build' | 'dev',
-  nodeOptions = process.env['NODE_OPTIONS'] ?? '',
-): string[] {
-  return /--max-old-space-size/.test(nodeOptions)
-    ? []
-    : [`--max-old-space-size=${heapBudgetMb(libraryBytes(root), command)}`];
+export function heapFlags(root: string, nodeOptions = process.env['NODE_OPTIONS'] ?? ''): string[] {
+  return /--max-old-space-size/.test(nodeOptions) ? [] : [`--max-old-space-size=${heapBudgetMb(libraryBytes(root))}`];
 }
 
 /**
@@ -70,7 +64,7 @@ export function allocatorEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.Proce
  */
 export function runAstroWithHeapBudget(root: string, command: 'build' | 'dev', args: readonly string[]): number {
   const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  const result = spawnSync(process.execPath, [...heapFlags(root, command), astro, command, ...args], {
+  const result = spawnSync(process.execPath, [...heapFlags(root), astro, command, ...args], {
     stdio: 'inherit',
     cwd: process.cwd(),
     env: allocatorEnv(),
