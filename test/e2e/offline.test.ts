@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { preview } from 'astro';
+import type { BrowserContext } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { openPage, useBrowser } from '../support/browser.ts';
 import { testPort } from '../support/ports.ts';
@@ -16,6 +17,16 @@ const root = new URL('../..', import.meta.url).pathname;
 const session = useBrowser();
 
 const INCIDENT = '2025-03-14-promo-code-leak';
+
+/**
+ * Chromium 150 (Playwright 1.65) leaves `navigator.onLine` true in a document the service worker
+ * served after `setOffline(true)`, though the network stays cut. Setting the emulation again
+ * reaches the current document as a phone losing its signal would: `onLine` false, an `offline` event.
+ */
+async function signalLost(context: BrowserContext): Promise<void> {
+  await context.setOffline(false);
+  await context.setOffline(true);
+}
 
 describe('service worker', () => {
   it('serves Crisis now, a step page, the templates and a visited incident page with the network off', async () => {
@@ -51,12 +62,14 @@ describe('service worker', () => {
       // Styles come from the precache too.
       expect(await page.evaluate(() => getComputedStyle(document.body).margin), path).toBe('0px');
     }
+    await signalLost(context);
     await expect
       .poll(() => page.locator('[data-offline-status]').textContent())
       .toBe('Offline: you are reading the saved copy');
 
     // Search says plainly that it needs the network.
     await page.goto(`${base}playbook/crisis-now/`);
+    await signalLost(context);
     await page.locator('[data-search-open]').click();
     await page.locator('#site-search').fill('apology');
     await expect
