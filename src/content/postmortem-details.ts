@@ -3,7 +3,12 @@ import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { postmortemFields, type MentionBucket, type Postmortem, type TimelineEvent } from '../schema/postmortem.ts';
-import { PAGE_ONLY_FIELDS, type PageOnlyFields, type PostmortemSummary } from '../schema/postmortem-summary.ts';
+import {
+  PAGE_ONLY_FIELDS,
+  type LearningFields,
+  type PageOnlyFields,
+  type PostmortemSummary,
+} from '../schema/postmortem-summary.ts';
 import { contentDigest } from '../lib/content-digest.ts';
 import type { SearchRecord } from '../lib/search-record.ts';
 import { detailsDir } from './library.ts';
@@ -32,6 +37,8 @@ export interface DetailsHead {
   code: string;
   /** What Astro's store gets: kept here too, so a store Astro cleared is refilled without rendering again. */
   summary: PostmortemSummary;
+  /** The lessons and action items (`LEARNING_FIELDS`), which the learning loop's aggregations read with the head alone. */
+  learning: LearningFields;
 }
 
 export interface PostmortemDetails extends DetailsHead {
@@ -60,8 +67,8 @@ export async function writeDetails(dir: string, id: string, details: PostmortemD
   await mkdir(dir, { recursive: true });
   const file = fileOf(dir, id);
   const partial = `${file}.${process.pid}.part`;
-  const { digest, base, code, summary, ...rest } = details;
-  const head = serialize({ digest, base, code, summary } satisfies DetailsHead);
+  const { digest, base, code, summary, learning, ...rest } = details;
+  const head = serialize({ digest, base, code, summary, learning } satisfies DetailsHead);
   const length = Buffer.alloc(HEAD_LENGTH_BYTES);
   length.writeUInt32LE(head.length);
   await writeFile(partial, Buffer.concat([length, head, serialize(rest)]));
@@ -109,12 +116,8 @@ export function codeDigest(): string {
   return code;
 }
 
-/**
- * The head of the stored details of `id` when they were made from this content (`digest`) for
- * this `base` by this code; undefined when there are none, they are unreadable or stale. Reads
- * the head only.
- */
-export async function storedHead(dir: string, id: string, digest: string, base: string): Promise<DetailsHead | undefined> {
+/** The head of the details file of `id` in `dir`, undefined when there is none or it cannot be read. Reads the head only. */
+async function readHead(dir: string, id: string): Promise<DetailsHead | undefined> {
   let file;
   try {
     file = await open(fileOf(dir, id));
@@ -122,14 +125,28 @@ export async function storedHead(dir: string, id: string, digest: string, base: 
     await file.read(length, 0, HEAD_LENGTH_BYTES, 0);
     const bytes = Buffer.alloc(length.readUInt32LE(0));
     const { bytesRead } = await file.read(bytes, 0, bytes.length, HEAD_LENGTH_BYTES);
-    if (bytesRead !== bytes.length) return undefined;
-    const head = deserialize(bytes) as DetailsHead;
-    return head.digest === digest && head.base === base && head.code === codeDigest() ? head : undefined;
+    return bytesRead === bytes.length ? (deserialize(bytes) as DetailsHead) : undefined;
   } catch {
     return undefined;
   } finally {
     await file?.close();
   }
+}
+
+/**
+ * The head of the stored details of `id` when they were made from this content (`digest`) for
+ * this `base` by this code; undefined when there are none, they are unreadable or stale.
+ */
+export async function storedHead(dir: string, id: string, digest: string, base: string): Promise<DetailsHead | undefined> {
+  const head = await readHead(dir, id);
+  return head?.digest === digest && head.base === base && head.code === codeDigest() ? head : undefined;
+}
+
+/** The lessons and action items of a stored post-mortem, for the learning loop (the loader wrote them in this build). */
+export async function readLearning(id: string): Promise<LearningFields> {
+  const head = await readHead(detailsDir(), id);
+  if (!head) throw new Error(`the details file of post-mortem ${id} is missing or unreadable; build again`);
+  return head.learning;
 }
 
 export async function removeDetails(dir: string, id: string): Promise<void> {
@@ -141,11 +158,15 @@ export async function readDetails(id: string): Promise<PostmortemDetails> {
   return readAll(await readFile(fileOf(detailsDir(), id)));
 }
 
-/** A post-mortem whole again: its summary with its page-only fields, timeline and mention series back in place. */
+/**
+ * A post-mortem whole again: its summary with its page-only fields, lessons, action items,
+ * timeline and mention series back in place.
+ */
 export function withDetails(summary: PostmortemSummary, details: PostmortemDetails): Postmortem {
   const { durations: _durations, impact, ...rest } = summary;
   const whole: Record<string, unknown> = {
     ...rest,
+    ...details.learning,
     ...details.page,
     timeline: details.timeline,
     impact: { ...impact, ...(details.mentionSeries ? { mentionSeries: details.mentionSeries } : {}) },
@@ -156,14 +177,19 @@ export function withDetails(summary: PostmortemSummary, details: PostmortemDetai
 
 const FIELD_ORDER = Object.keys(postmortemFields.shape);
 
-/** What a validated post-mortem's summary leaves to its details: the page-only fields, timeline and mention series. */
+/**
+ * What a validated post-mortem's summary leaves to its details: the learning loop's fields, the
+ * page-only fields, timeline and mention series.
+ */
 export function splitPostmortem(
   data: Postmortem,
   durations: PostmortemSummary['durations'],
-): { summary: PostmortemSummary; page: PageOnlyFields } {
+): { summary: PostmortemSummary; learning: LearningFields; page: PageOnlyFields } {
   const {
     timeline: _timeline,
     impact: { mentionSeries: _series, ...impact },
+    lessons,
+    actionItems,
     ...fields
   } = data;
   // Only the fields the entry has: an optional one left out stays left out when the page puts it back.
@@ -173,5 +199,5 @@ export function splitPostmortem(
   const rest = Object.fromEntries(
     Object.entries(fields).filter(([field]) => !(PAGE_ONLY_FIELDS as readonly string[]).includes(field)),
   ) as Omit<typeof fields, keyof PageOnlyFields>;
-  return { summary: { ...rest, impact, durations }, page };
+  return { summary: { ...rest, impact, durations }, learning: { lessons, actionItems }, page };
 }

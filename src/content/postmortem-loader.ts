@@ -130,12 +130,13 @@ async function loadFile(context: LoaderContext, path: string): Promise<void> {
   const rendered = await context.renderMarkdown(read.body, { fileURL: pathToFileURL(path) });
   const data = read.data;
   const durations = durationsOfPostmortem(data);
-  const { summary, page } = splitPostmortem(data, durations);
+  const { summary, learning, page } = splitPostmortem(data, durations);
   await writeDetails(dir, id, {
     digest,
     base: config.base,
     code: codeDigest(),
     summary,
+    learning,
     page,
     timeline: data.timeline,
     ...(data.impact.mentionSeries ? { mentionSeries: data.impact.mentionSeries } : {}),

@@ -3,6 +3,7 @@ import { buildInsights, type Insights } from '../lib/insights/aggregate.ts';
 import { openActions, type OpenAction } from '../lib/insights/actions.ts';
 import type { InsightEntry, InsightScope } from '../lib/insights/entry.ts';
 import { lessonsByStep, type CitedLesson } from '../lib/insights/lessons.ts';
+import { readLearning } from '../content/postmortem-details.ts';
 import { loadIncidents } from './incidents.ts';
 
 /** Open action items per page: a long backlog stays a page a phone can load (/actions/, /actions/2/, …). */
@@ -17,12 +18,31 @@ export const today = buildDay();
 /** Whether fictional examples count on the insights, actions and step-lesson lists. */
 export const scope: InsightScope = { includeExamples: !excludeExamplesFromInsights };
 
+/** Details-file heads read at a time (far under any limit on open files). */
+const HEADS_IN_FLIGHT = 64;
+
+/**
+ * Every incident as the aggregations read it: its summary from the store, its lessons and
+ * action items from the head of its details file (src/schema/postmortem-summary.ts says why).
+ * Read once per build: the callers below are memoized.
+ */
 async function entries(): Promise<InsightEntry[]> {
-  return (await loadIncidents()).map((view) => ({
-    id: view.entry.id,
-    data: view.entry.data,
-    durations: view.durations,
-  }));
+  const views = await loadIncidents();
+  const all: InsightEntry[] = new Array(views.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: HEADS_IN_FLIGHT }, async () => {
+      for (let at = next++; at < views.length; at = next++) {
+        const view = views[at]!;
+        all[at] = {
+          id: view.entry.id,
+          data: { ...view.entry.data, ...(await readLearning(view.entry.id)) },
+          durations: view.durations,
+        };
+      }
+    }),
+  );
+  return all;
 }
 
 let insights: Promise<Insights> | undefined;

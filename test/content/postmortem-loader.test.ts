@@ -11,11 +11,11 @@ import {
   loadedPostmortems,
   rememberChecked,
 } from '../../src/content/library.ts';
-import { readDetails, withDetails } from '../../src/content/postmortem-details.ts';
+import { readDetails, readLearning, withDetails } from '../../src/content/postmortem-details.ts';
 import { postmortemLoader } from '../../src/content/postmortem-loader.ts';
 import { contentDigest } from '../../src/lib/content-digest.ts';
 import { postmortemSchema, type Postmortem } from '../../src/schema/postmortem.ts';
-import { PAGE_ONLY_FIELDS, type PostmortemSummary } from '../../src/schema/postmortem-summary.ts';
+import { LEARNING_FIELDS, PAGE_ONLY_FIELDS, type PostmortemSummary } from '../../src/schema/postmortem-summary.ts';
 import { parseFrontmatter } from '../../src/lib/content-check/frontmatter.ts';
 import { FIXTURES } from '../support/overlay.ts';
 
@@ -99,6 +99,13 @@ describe('the post-mortem loader', () => {
     // put back together, the entry is the validated front matter again, field for field and in order.
     for (const field of PAGE_ONLY_FIELDS) expect(stored.data).not.toHaveProperty(field);
     expect(details.page.sources?.length).toBeGreaterThan(0);
+    // The learning loop's fields neither: they are in the details file's head, which its aggregations read alone.
+    for (const field of LEARNING_FIELDS) expect(stored.data).not.toHaveProperty(field);
+    expect(details.learning.lessons.length).toBeGreaterThan(0);
+    expect(await readLearning(VALID)).toEqual(details.learning);
+    await expect(readLearning('2099-01-01-no-such-incident')).rejects.toThrow(
+      'the details file of post-mortem 2099-01-01-no-such-incident is missing or unreadable; build again',
+    );
     const source = readFileSync(join(root, 'postmortems', `${VALID}.md`), 'utf8');
     const validated = postmortemSchema.parse(parseFrontmatter(source).data);
     const whole = withDetails(stored.data as unknown as PostmortemSummary, details);
