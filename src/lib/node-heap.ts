@@ -8,12 +8,12 @@
  * src/content/postmortem-details.ts), the build's content check runs on a worker thread with a
  * heap of its own and hands each entry to the loader as it goes, and the open data is streamed
  * to its files. 512 MB + 1.25× the library's bytes, at least 768 MB, for `astro build` and
- * `astro dev` alike: 10,000 realistic post-mortems (206 MB) get 770 MB. Built with 750 MB they
- * took 131 s and the node process held 1.18–1.19 GB while it generated the pages, against
- * 1.23–1.27 GB with the 1.2 GB budget this replaced; with 600 MB the build took 174 s, most of
- * it collecting garbage. The dev server ran the same library in 600 MB and not in 420; without
- * a budget it peaked at 3.0 GB.
- * An explicit --max-old-space-size in NODE_OPTIONS wins.
+ * `astro dev` alike: 10,000 realistic post-mortems (206 MB) get 770 MB. Built with 750 MB (the
+ * store still holding the lessons and action items) they took 131 s and the node process held
+ * 1.18–1.19 GB while it generated the pages, against 1.23–1.27 GB with the 1.2 GB budget this
+ * replaced; with 600 MB the build took 174 s, most of it collecting garbage. The dev server ran
+ * the same library in 600 MB and not in 420; without a budget it peaked at 3.0 GB. An explicit
+ * --max-old-space-size in NODE_OPTIONS wins.
  *
  * Outside the heap, two allocators keep memory the process no longer uses (allocatorEnv):
  * glibc's, one arena per thread that ever allocated, and mimalloc's, which native modules
