@@ -59,15 +59,21 @@ export function allocatorEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.Proce
 }
 
 /**
- * Runs `astro <command> …args` in the current folder with the budget and the allocator settings,
- * in the foreground (the terminal's Ctrl-C reaches both processes); returns Astro's exit status.
+ * Runs `astro <command> …args` in the current folder with the budget and the allocator settings
+ * (and `env` added to this process's environment), in the foreground (the terminal's Ctrl-C
+ * reaches both processes); returns Astro's exit status.
  */
-export function runAstroWithHeapBudget(root: string, command: 'build' | 'dev', args: readonly string[]): number {
+export function runAstroWithHeapBudget(
+  root: string,
+  command: 'build' | 'dev',
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): number {
   const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const result = spawnSync(process.execPath, [...heapFlags(root), astro, command, ...args], {
     stdio: 'inherit',
     cwd: process.cwd(),
-    env: allocatorEnv(),
+    env: allocatorEnv({ ...process.env, ...env }),
   });
   return result.status ?? 1;
 }
