@@ -70,7 +70,7 @@ function fail(what: string, run: Run): never {
 }
 
 async function firebreakBuild(contentDir: string, outDir: string): Promise<Side> {
-  // The same command as `npm run build` (scripts/build.ts sets the heap budget, then runs Astro).
+  // The same command as `npm run build` (scripts/build.ts: Astro with its heap budget, then the search index).
   let log = '';
   const build = await measure(
     process.execPath,
