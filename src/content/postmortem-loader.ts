@@ -10,6 +10,7 @@ import { incidentSearchRecord } from '../lib/search-record.ts';
 import type { Postmortem } from '../schema/postmortem.ts';
 import type { PostmortemSummary } from '../schema/postmortem-summary.ts';
 import { contentDigest } from '../lib/content-digest.ts';
+import { mapInFlight } from '../lib/in-flight.ts';
 import {
   checkVerdict,
   detailsDir,
@@ -53,26 +54,23 @@ export function postmortemLoader({ base }: { base: string }): Loader {
       const ids = new Set<string>();
       // A few at a time: rendering is asynchronous work Astro's processor spreads over the event
       // loop. In name order, the order in which the build's content check hands its readings over.
-      const queue = names.filter((name) => POSTMORTEM_FILE.test(name)).sort((a, b) => a.localeCompare(b));
-      const workers = Array.from({ length: 8 }, async () => {
-        for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
-          const path = join(dir, name);
-          ids.add(idOf(path));
-          try {
-            await loadFile(context, path);
-          } catch (error) {
-            const message = `${relative(fileURLToPath(context.config.root), path)}: ${(error as Error).message}`;
-            // `astro dev` keeps serving the rest. A build ends with the content check's report of
-            // every problem when it has one (it runs alongside); without it, with this file's.
-            if (context.watcher) context.logger.error(message);
-            else {
-              await checkVerdict();
-              throw Object.assign(new Error(message), { stack: message });
-            }
+      const files = names.filter((name) => POSTMORTEM_FILE.test(name)).sort((a, b) => a.localeCompare(b));
+      await mapInFlight(files, 8, async (name) => {
+        const path = join(dir, name);
+        ids.add(idOf(path));
+        try {
+          await loadFile(context, path);
+        } catch (error) {
+          const message = `${relative(fileURLToPath(context.config.root), path)}: ${(error as Error).message}`;
+          // `astro dev` keeps serving the rest. A build ends with the content check's report of
+          // every problem when it has one (it runs alongside); without it, with this file's.
+          if (context.watcher) context.logger.error(message);
+          else {
+            await checkVerdict();
+            throw Object.assign(new Error(message), { stack: message });
           }
         }
       });
-      await Promise.all(workers);
       for (const id of context.store.keys()) {
         if (!ids.has(id)) await forget(context, id);
       }

@@ -4,6 +4,7 @@ import { openActions, type OpenAction } from '../lib/insights/actions.ts';
 import type { InsightEntry, InsightScope } from '../lib/insights/entry.ts';
 import { lessonsByStep, type CitedLesson } from '../lib/insights/lessons.ts';
 import { readLearning } from '../content/postmortem-details.ts';
+import { mapInFlight } from '../lib/in-flight.ts';
 import { loadIncidents } from './incidents.ts';
 
 /** Open action items per page: a long backlog stays a page a phone can load (/actions/, /actions/2/, …). */
@@ -27,22 +28,11 @@ const HEADS_IN_FLIGHT = 64;
  * Read once per build: the callers below are memoized.
  */
 async function entries(): Promise<InsightEntry[]> {
-  const views = await loadIncidents();
-  const all: InsightEntry[] = new Array(views.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: HEADS_IN_FLIGHT }, async () => {
-      for (let at = next++; at < views.length; at = next++) {
-        const view = views[at]!;
-        all[at] = {
-          id: view.entry.id,
-          data: { ...view.entry.data, ...(await readLearning(view.entry.id)) },
-          durations: view.durations,
-        };
-      }
-    }),
-  );
-  return all;
+  return mapInFlight(await loadIncidents(), HEADS_IN_FLIGHT, async (view) => ({
+    id: view.entry.id,
+    data: { ...view.entry.data, ...(await readLearning(view.entry.id)) },
+    durations: view.durations,
+  }));
 }
 
 let insights: Promise<Insights> | undefined;

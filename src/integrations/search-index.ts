@@ -13,6 +13,7 @@ import {
   incidentOrderFile,
   incidentPartFolder,
 } from '../lib/search/bundles.ts';
+import { mapInFlight } from '../lib/in-flight.ts';
 import { sortOrder } from '../lib/search/incident-order.ts';
 import { LIBRARY_SORTS } from '../lib/library-facets.ts';
 import { indexedText, withIndexFilter, withIndexMeta } from '../lib/search/html-text.ts';
@@ -138,27 +139,22 @@ export async function indexIncidents(
     const part = await newIndex();
     const name = incidentPartFolder(n + 1);
     const bit = bundleBit(name);
-    const queue = [...parts[n]!];
-    await Promise.all(
-      Array.from({ length: RECORDS_IN_FLIGHT }, async () => {
-        for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-          const record = await recordOf(id);
-          const added = [
-            part.addCustomRecord({ ...record, filters: { ...record.filters, [BUNDLE_FILTER]: [name] }, sort: {} }),
-          ];
-          const { title = '', aliases = '', keywords = '' } = record.meta;
-          const texts = [record.content, title, aliases, keywords];
-          if (firstTime) {
-            sorts.set(record.url, record.sort);
-            entryOf.set(record.url, id);
-            vocabulary.add(recentIds.has(id) ? [bit, recentBit] : [bit], ...texts);
-          } else {
-            vocabulary.alsoIn([bit], ...texts);
-          }
-          errors.push(...(await Promise.all(added)).flatMap((result) => result.errors));
-        }
-      }),
-    );
+    await mapInFlight(parts[n]!, RECORDS_IN_FLIGHT, async (id) => {
+      const record = await recordOf(id);
+      const added = [
+        part.addCustomRecord({ ...record, filters: { ...record.filters, [BUNDLE_FILTER]: [name] }, sort: {} }),
+      ];
+      const { title = '', aliases = '', keywords = '' } = record.meta;
+      const texts = [record.content, title, aliases, keywords];
+      if (firstTime) {
+        sorts.set(record.url, record.sort);
+        entryOf.set(record.url, id);
+        vocabulary.add(recentIds.has(id) ? [bit, recentBit] : [bit], ...texts);
+      } else {
+        vocabulary.alsoIn([bit], ...texts);
+      }
+      errors.push(...(await Promise.all(added)).flatMap((result) => result.errors));
+    });
     const outputPath = join(folder, name);
     await rm(outputPath, { recursive: true, force: true });
     errors.push(...(await part.writeFiles({ outputPath })).errors);
@@ -227,17 +223,14 @@ async function partPages(folder: string, count: number): Promise<PartPage[]> {
   const pages: PartPage[] = [];
   for (let part = 0; part < count; part++) {
     const fragments = join(folder, incidentPartFolder(part + 1), 'fragment');
-    const queue = (await readdir(fragments).catch(() => [])).filter((name) => name.endsWith(FRAGMENT_SUFFIX));
-    await Promise.all(
-      Array.from({ length: FRAGMENTS_IN_FLIGHT }, async () => {
-        for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
-          const text = (await unpack(await readFile(join(fragments, name)))).toString('utf8');
-          // Pagefind prefixes each decompressed fragment with a signature before its JSON.
-          const { url } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string };
-          pages.push({ id: name.slice(0, -FRAGMENT_SUFFIX.length), url, part });
-        }
-      }),
-    );
+    const names = (await readdir(fragments).catch(() => [])).filter((name) => name.endsWith(FRAGMENT_SUFFIX));
+    const read = await mapInFlight(names, FRAGMENTS_IN_FLIGHT, async (name) => {
+      const text = (await unpack(await readFile(join(fragments, name)))).toString('utf8');
+      // Pagefind prefixes each decompressed fragment with a signature before its JSON.
+      const { url } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string };
+      return { id: name.slice(0, -FRAGMENT_SUFFIX.length), url, part };
+    });
+    pages.push(...read);
   }
   return pages;
 }
