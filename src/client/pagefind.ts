@@ -12,6 +12,7 @@ import {
   incidentPartBundle,
 } from '../lib/search/bundles.ts';
 import { type OrderRanks, type SortOrder, orderRanks, sortByOrder } from '../lib/search/incident-order.ts';
+import { withBase } from '../lib/paths.ts';
 import { severityBadge } from './severity-badge.ts';
 
 export interface PagefindResultData {
@@ -71,7 +72,7 @@ export const META_WEIGHTS: Record<string, number> = {
 /** Our options, the same for every bundle. */
 const OPTIONS = { excerptLength: 24, ranking: { metaWeights: META_WEIGHTS } };
 
-const bundleUrl = (bundle: string) => `${import.meta.env.BASE_URL.replace(/\/$/, '')}/${bundle}/`;
+const bundleUrl = (bundle: string) => withBase(`${bundle}/`);
 
 const loaded = new Map<string, Promise<PagefindApi>>();
 

@@ -11,6 +11,7 @@ import { parseQuery, planQuery, type QueryPlan } from '../lib/search/query.ts';
 import { matchedWords, pagesWithEvery, rankByMatchedWords, type WordHits } from '../lib/search/relax.ts';
 import { SHARD_KEYS, VOCABULARY_DIR, Vocabulary, shardOf, type VocabularyShard } from '../lib/search/vocabulary.ts';
 import { BUNDLE_FILTER, bundleBit, type SearchScope } from '../lib/search/bundles.ts';
+import { withBase } from '../lib/paths.ts';
 import {
   loadPagefind,
   searchedBundles,
@@ -71,7 +72,7 @@ async function loadVocabulary(words: readonly string[]): Promise<void> {
 }
 
 async function fetchShard(key: string): Promise<VocabularyShard> {
-  const url = `${import.meta.env.BASE_URL.replace(/\/$/, '')}/${VOCABULARY_DIR}/${key}.vocab`;
+  const url = withBase(`${VOCABULARY_DIR}/${key}.vocab`);
   // Revalidate: the file keeps its name from build to build.
   const response = await fetch(url, { cache: 'no-cache' });
   if (!response.ok || !response.body) throw new Error(`vocabulary ${key}: HTTP ${response.status}`);

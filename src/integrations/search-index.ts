@@ -14,6 +14,7 @@ import {
   incidentPartFolder,
 } from '../lib/search/bundles.ts';
 import { mapInFlight } from '../lib/in-flight.ts';
+import { underBase } from '../lib/paths.ts';
 import { sortOrder } from '../lib/search/incident-order.ts';
 import { LIBRARY_SORTS } from '../lib/library-facets.ts';
 import { indexedText, withIndexFilter, withIndexMeta } from '../lib/search/html-text.ts';
@@ -335,5 +336,5 @@ function urlOf(base: string, file: string): string {
     .split(sep)
     .join('/')
     .replace(/(^|\/)index\.html$/, '$1');
-  return `${base.replace(/\/$/, '')}/${path}`;
+  return underBase(base, path);
 }

@@ -9,6 +9,7 @@ import {
   TIMELINE_KIND_LABELS,
 } from '../schema/taxonomy.ts';
 import { durationsOfPostmortem } from './analysis/postmortem-durations.ts';
+import { underBase } from './paths.ts';
 import { searchKeywords } from './search/synonyms.ts';
 
 /** A Pagefind custom record (see pagefind's `addCustomRecord`). */
@@ -74,7 +75,7 @@ export function incidentSearchRecord(id: string, data: Postmortem, bodyText: str
     .join('\n');
   const keywords = searchKeywords(content, data.aliases);
   return {
-    url: `${base.replace(/\/$/, '')}/incidents/${id}/`,
+    url: underBase(base, `incidents/${id}/`),
     content,
     language: 'en',
     meta: {
